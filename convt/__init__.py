@@ -1,0 +1,14 @@
+"""convt: forward and transposed 2-D convolution exactly as TensorFlow and PyTorch compute,
+fail and word them, plus the explanations and traces the app shows.
+
+Importing this package never imports Streamlit. The Numba cache is pointed at a writable
+directory *before* numba is imported, so ``cache=True`` works on read-only installs
+(Streamlit Community Cloud mounts the app folder read-only for the app user).
+"""
+from convt._cache_dir import ensure_numba_cache_dir
+
+ensure_numba_cache_dir()
+
+from convt.errors import ShapeError  # noqa: E402
+
+__all__ = ["ShapeError"]

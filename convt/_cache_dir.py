@@ -1,0 +1,22 @@
+"""Choose a writable Numba cache directory before numba is first imported."""
+import os
+import tempfile
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def ensure_numba_cache_dir() -> str:
+    """Keep a user's NUMBA_CACHE_DIR; else use the package's __pycache__ if writable, else a temp dir.
+
+    Numba raises ``cannot cache function ...: no locator available`` when no cache location is
+    writable, and it reads the variable only once, at import, hence this runs first.
+    """
+    chosen = os.environ.get("NUMBA_CACHE_DIR")
+    if chosen:
+        return chosen
+    if os.access(_PACKAGE_DIR, os.W_OK):
+        return _PACKAGE_DIR  # numba's default locator (in-tree __pycache__) works
+    chosen = os.path.join(tempfile.gettempdir(), "convt-numba-cache")
+    os.makedirs(chosen, exist_ok=True)
+    os.environ["NUMBA_CACHE_DIR"] = chosen
+    return chosen
