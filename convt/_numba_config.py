@@ -1,0 +1,16 @@
+"""Numba settings for every kernel in convt: the one place to change them.
+
+- ``cache=True``: compiled code is written to ``NUMBA_CACHE_DIR`` (``convt/__init__.py`` points it
+  at a writable temp dir before numba is imported), so a new process loads it instead of compiling.
+- ``nogil=True``: a kernel releases the GIL while it runs, so Streamlit sessions (one thread each)
+  can run kernels at the same time. Kernels only touch the arrays they are given: thread-safe.
+- No ``parallel=True``: Numba's default ``workqueue`` threading layer aborts the whole process when
+  two threads enter a parallel region at once (numba#8563). Parallelism comes from BLAS instead.
+- fastmath: not the blanket ``True``. ``FASTMATH_FLAGS`` leaves out ``nnan`` and ``ninf`` so NaN and
+  inf propagate as in NumPy; ``reassoc``/``contract`` let LLVM vectorise the channel sums, which may
+  change results in the last bits (like any BLAS does), never for small integer-valued data.
+"""
+
+FASTMATH_FLAGS = {"nsz", "arcp", "contract", "afn", "reassoc"}
+
+JIT_OPTIONS = {"cache": True, "nogil": True, "fastmath": FASTMATH_FLAGS}

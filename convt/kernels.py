@@ -1,0 +1,273 @@
+"""Numba kernels: 2-D convolution, its transpose and its filter gradient, in one canonical layout.
+
+Layout (TensorFlow's forward layout, for every framework):
+
+- ``x``  input  ``(N, H, W, C)``;
+- ``w``  filter ``(kh, kw, C // groups, O)``;
+- ``y``  output ``(N, out_h, out_w, O)``.
+
+The forward convolution (cross-correlation, no kernel flip, as in deep learning)::
+
+    y[n, oy, ox, o] = sum over ky, kx, c of
+        x[n, oy*sh + ky*dh - pad_top, ox*sw + kx*dw - pad_left, g*Cg + c] * w[ky, kx, c, o]
+
+with ``g = o // (O // groups)``, ``Cg = C // groups`` and ``x`` read as zero outside the image.
+``conv2d_transpose`` is its exact adjoint: every ``dy[n, oy, ox, o]`` is scattered back, times
+``w[ky, kx, c, o]``, to the input position it was read from; positions outside the requested
+output are dropped. ``conv2d_filter_grad`` is the gradient of the forward conv w.r.t. ``w``.
+
+Two implementations of each, chosen by size:
+
+- *direct* loops that read like the formulas above (fast for the small arrays the app shows);
+- *GEMM*: ``im2col`` / ``col2im`` in Numba around a NumPy matrix product, so the bulk of the work
+  runs in multithreaded BLAS (the only parallelism here; see ``_numba_config``).
+
+The public functions take validated arguments (the adapters in ``tf_style`` / ``torch_style``
+check them), make the arrays C-contiguous and return arrays of the input's dtype.
+"""
+
+import numpy as np
+from numba import njit
+
+from ._numba_config import JIT_OPTIONS
+
+# Work (multiply-adds) below which the direct loops beat im2col + BLAS. Measured in
+# benchmarks/bench_kernels.py on a 2-core x86-64 machine.
+GEMM_MIN_MACS = 1_000_000
+# Largest im2col buffer (bytes) built at once; bigger batches are processed in chunks of images.
+GEMM_CHUNK_BYTES = 32 * 1024 * 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# Direct loops
+# ---------------------------------------------------------------------------------------------
+
+@njit(**JIT_OPTIONS)
+def _forward_direct(x, w, sh, sw, dh, dw, pt, pl, groups, y):
+    """y[n, oy, ox, o] += x[n, iy, ix, g*Cg + c] * w[ky, kx, c, o] for every tap in the image."""
+    N, H, W, C = x.shape
+    kh, kw, Cg, O = w.shape
+    _, oh, ow, _ = y.shape
+    Og = O // groups
+    for n in range(N):
+        for oy in range(oh):
+            for ox in range(ow):
+                for ky in range(kh):
+                    iy = oy * sh + ky * dh - pt
+                    if iy < 0 or iy >= H:
+                        continue
+                    for kx in range(kw):
+                        ix = ox * sw + kx * dw - pl
+                        if ix < 0 or ix >= W:
+                            continue
+                        for g in range(groups):
+                            for c in range(Cg):
+                                v = x[n, iy, ix, g * Cg + c]
+                                for o in range(g * Og, (g + 1) * Og):
+                                    y[n, oy, ox, o] += v * w[ky, kx, c, o]
+
+
+@njit(**JIT_OPTIONS)
+def _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx):
+    """dx[n, iy, ix, g*Cg + c] += dy[n, oy, ox, o] * w[ky, kx, c, o]: the forward conv's adjoint."""
+    N, h, wd, O = dy.shape
+    kh, kw, Cg, _ = w.shape
+    _, H, W, _ = dx.shape
+    Og = O // groups
+    for n in range(N):
+        for oy in range(h):
+            for ox in range(wd):
+                for ky in range(kh):
+                    iy = oy * sh + ky * dh - pt
+                    if iy < 0 or iy >= H:
+                        continue
+                    for kx in range(kw):
+                        ix = ox * sw + kx * dw - pl
+                        if ix < 0 or ix >= W:
+                            continue
+                        for g in range(groups):
+                            for c in range(Cg):
+                                s = dx[n, iy, ix, g * Cg + c]
+                                for o in range(g * Og, (g + 1) * Og):
+                                    s += dy[n, oy, ox, o] * w[ky, kx, c, o]
+                                dx[n, iy, ix, g * Cg + c] = s
+
+
+@njit(**JIT_OPTIONS)
+def _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt):
+    """dw[ky, kx, c, o] += x[n, iy, ix, g*Cg + c] * dy[n, oy, ox, o]."""
+    N, H, W, C = x.shape
+    _, oh, ow, O = dy.shape
+    kh, kw, Cg, _ = dwt.shape
+    Og = O // groups
+    for n in range(N):
+        for oy in range(oh):
+            for ox in range(ow):
+                for ky in range(kh):
+                    iy = oy * sh + ky * dh - pt
+                    if iy < 0 or iy >= H:
+                        continue
+                    for kx in range(kw):
+                        ix = ox * sw + kx * dw - pl
+                        if ix < 0 or ix >= W:
+                            continue
+                        for g in range(groups):
+                            for c in range(Cg):
+                                v = x[n, iy, ix, g * Cg + c]
+                                for o in range(g * Og, (g + 1) * Og):
+                                    dwt[ky, kx, c, o] += v * dy[n, oy, ox, o]
+
+
+# ---------------------------------------------------------------------------------------------
+# im2col / col2im: the data movement around the matrix products
+# ---------------------------------------------------------------------------------------------
+
+@njit(**JIT_OPTIONS)
+def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, cols):
+    """cols[g, m, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside), m = (n*oh + oy)*ow + ox."""
+    N, H, W, C = x.shape
+    G, _, kh, kw, Cg = cols.shape
+    for n in range(N):
+        for oy in range(oh):
+            for ox in range(ow):
+                m = (n * oh + oy) * ow + ox
+                for ky in range(kh):
+                    iy = oy * sh + ky * dh - pt
+                    for kx in range(kw):
+                        ix = ox * sw + kx * dw - pl
+                        inside = 0 <= iy < H and 0 <= ix < W
+                        for g in range(G):
+                            for c in range(Cg):
+                                if inside:
+                                    cols[g, m, ky, kx, c] = x[n, iy, ix, g * Cg + c]
+                                else:
+                                    cols[g, m, ky, kx, c] = 0
+
+
+@njit(**JIT_OPTIONS)
+def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, dx):
+    """dx[n, iy, ix, g*Cg + c] += cols[g, m, ky, kx, c] for taps inside dx (the scatter-and-sum)."""
+    N, H, W, C = dx.shape
+    G, _, kh, kw, Cg = cols.shape
+    for n in range(N):
+        for oy in range(h):
+            for ox in range(wd):
+                m = (n * h + oy) * wd + ox
+                for ky in range(kh):
+                    iy = oy * sh + ky * dh - pt
+                    if iy < 0 or iy >= H:
+                        continue
+                    for kx in range(kw):
+                        ix = ox * sw + kx * dw - pl
+                        if ix < 0 or ix >= W:
+                            continue
+                        for g in range(G):
+                            for c in range(Cg):
+                                dx[n, iy, ix, g * Cg + c] += cols[g, m, ky, kx, c]
+
+
+# ---------------------------------------------------------------------------------------------
+# Public functions (arguments validated by the callers)
+# ---------------------------------------------------------------------------------------------
+
+def _prepare(a, b):
+    """C-contiguous float32/float64 arrays, ``b`` in ``a``'s dtype."""
+    a = np.ascontiguousarray(a)
+    if a.dtype != np.float32 and a.dtype != np.float64:
+        a = a.astype(np.float64)
+    b = np.ascontiguousarray(b, dtype=a.dtype)
+    return a, b
+
+
+def _batch_chunk(n_images, bytes_per_image):
+    """Images per im2col chunk so that the buffer stays under GEMM_CHUNK_BYTES."""
+    return max(1, min(n_images, GEMM_CHUNK_BYTES // max(1, bytes_per_image)))
+
+
+def conv2d_forward(x, w, stride, dilation, pad_before, out_size, groups=1):
+    """Forward convolution: x (N, H, W, C), w (kh, kw, C//groups, O) -> y (N, out_h, out_w, O)."""
+    x, w = _prepare(x, w)
+    (sh, sw), (dh, dw), (pt, pl), (oh, ow) = stride, dilation, pad_before, out_size
+    N = x.shape[0]
+    kh, kw, Cg, O = w.shape
+    if N * oh * ow * kh * kw * Cg * O < GEMM_MIN_MACS:
+        y = np.zeros((N, oh, ow, O), dtype=x.dtype)
+        _forward_direct(x, w, sh, sw, dh, dw, pt, pl, groups, y)
+        return y
+    K, Og = kh * kw * Cg, O // groups
+    wg = w.reshape(K, groups, Og).transpose(1, 0, 2)             # (G, K, Og), a view
+    y = np.empty((N, oh, ow, O), dtype=x.dtype)
+    step = _batch_chunk(N, oh * ow * K * groups * x.itemsize)
+    for n0 in range(0, N, step):
+        xs = x[n0:n0 + step]
+        M = xs.shape[0] * oh * ow
+        cols = np.empty((groups, M, kh, kw, Cg), dtype=x.dtype)
+        _im2col(xs, sh, sw, dh, dw, pt, pl, oh, ow, cols)
+        if groups == 1:
+            np.matmul(cols.reshape(M, K), wg[0], out=y[n0:n0 + step].reshape(M, O))
+        else:
+            yg = np.matmul(cols.reshape(groups, M, K), wg)       # (G, M, Og)
+            y[n0:n0 + step] = yg.transpose(1, 0, 2).reshape(xs.shape[0], oh, ow, O)
+    return y
+
+
+def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
+    """Adjoint of conv2d_forward: dy (N, h, w, O) -> dx (N, out_h, out_w, C)."""
+    dy, w = _prepare(dy, w)
+    (sh, sw), (dh, dw), (pt, pl), (H, W) = stride, dilation, pad_before, out_size
+    N, h, wd, O = dy.shape
+    kh, kw, Cg, _ = w.shape
+    dx = np.zeros((N, H, W, Cg * groups), dtype=dy.dtype)
+    if N * h * wd * kh * kw * Cg * O < GEMM_MIN_MACS:
+        _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
+        return dx
+    K, Og = kh * kw * Cg, O // groups
+    wt = w.reshape(K, groups, Og).transpose(1, 2, 0)             # (G, Og, K), a view
+    step = _batch_chunk(N, h * wd * K * groups * dy.itemsize)
+    for n0 in range(0, N, step):
+        dys = dy[n0:n0 + step]
+        M = dys.shape[0] * h * wd
+        cols = np.matmul(dys.reshape(M, groups, Og).transpose(1, 0, 2), wt)   # (G, M, K)
+        _col2im(cols.reshape(groups, M, kh, kw, Cg), sh, sw, dh, dw, pt, pl, h, wd,
+                dx[n0:n0 + step])
+    return dx
+
+
+def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):
+    """Gradient of conv2d_forward w.r.t. w: x (N, H, W, C), dy (N, oh, ow, O) -> (kh, kw, C//groups, O)."""
+    x, dy = _prepare(x, dy)
+    (kh, kw), (sh, sw), (dh, dw), (pt, pl) = kernel_size, stride, dilation, pad_before
+    N, H, W, C = x.shape
+    _, oh, ow, O = dy.shape
+    Cg, Og = C // groups, O // groups
+    if N * oh * ow * kh * kw * Cg * O < GEMM_MIN_MACS:
+        dwt = np.zeros((kh, kw, Cg, O), dtype=x.dtype)
+        _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt)
+        return dwt
+    K = kh * kw * Cg
+    acc = np.zeros((groups, K, Og), dtype=x.dtype)
+    step = _batch_chunk(N, oh * ow * K * groups * x.itemsize)
+    for n0 in range(0, N, step):
+        xs, dys = x[n0:n0 + step], dy[n0:n0 + step]
+        M = xs.shape[0] * oh * ow
+        cols = np.empty((groups, M, kh, kw, Cg), dtype=x.dtype)
+        _im2col(xs, sh, sw, dh, dw, pt, pl, oh, ow, cols)
+        acc += np.matmul(cols.reshape(groups, M, K).transpose(0, 2, 1),
+                         dys.reshape(M, groups, Og).transpose(1, 0, 2))   # (G, K, Og)
+    return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
+
+
+def warm_up():
+    """Compile (or load from the cache) every kernel for float32 and float64, on tiny inputs."""
+    for dtype in (np.float32, np.float64):
+        x = np.ones((1, 3, 3, 2), dtype=dtype)
+        w = np.ones((2, 2, 1, 2), dtype=dtype)
+        y = np.zeros((1, 2, 2, 2), dtype=dtype)
+        dx = np.zeros_like(x)
+        dwt = np.zeros_like(w)
+        cols = np.zeros((2, 4, 2, 2, 1), dtype=dtype)
+        _forward_direct(x, w, 1, 1, 1, 1, 0, 0, 2, y)
+        _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
+        _filter_grad_direct(x, y, 1, 1, 1, 1, 0, 0, 2, dwt)
+        _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, cols)
+        _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, dx)
