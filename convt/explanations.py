@@ -89,3 +89,49 @@ def tf_size_mismatch_explanation(i: int, n: int, kernel: int, stride: int, dilat
             f"{forward_arithmetic(n, kernel, stride, dilation, padding)}"
             f"{'' if computed == i else f', not {i}'}. "
             f"For an input of {i}, TF accepts the output sizes {size_list(valid)}.")
+
+
+def torch_forward_input_for(n: int, stride: int, offset: int) -> int:
+    """The input size ``i`` whose ``ConvTranspose2d`` range ``[(i-1)s + offset, +s-1]`` holds ``n``.
+
+    ``offset`` is ``dilation*(kernel-1) + 1 - 2*padding``, the size an input of 1 gives.
+    """
+    return (n - offset) // stride + 1
+
+
+def torch_output_size_explanation(i: int, requested: int, low: int, high: int,
+                                  axis: str = "height") -> str:
+    """Why ``ConvTranspose2d.forward(x, output_size)`` refuses ``requested`` for an input of ``i``."""
+    stride = high - low + 1
+    side = "smaller than the smallest" if requested < low else "larger than the largest"
+    return (f"For an input {axis} of {i}, a transposed conv with stride {stride} produces "
+            f"{low} cells (that is (i-1)*stride - 2*padding + dilation*(kernel-1) + 1), and "
+            f"output_size may add up to stride - 1 = {stride - 1} more: it accepts {axis}s "
+            f"{size_list(range(low, high + 1))}. You asked for {requested}, {side} of those.")
+
+
+def torch_output_size_fixes(i: int, requested: int, low: int, high: int) -> List[Fix]:
+    """Ways to make PyTorch accept output size ``requested`` from input size ``i``, nearest first."""
+    stride = high - low + 1
+    offset = low - (i - 1) * stride          # dilation*(kernel-1) + 1 - 2*padding
+    fixes: List[Fix] = []
+    nearest = min(max(requested, low), high)
+    fixes.append(Fix(f"ask for output size {nearest} instead of {requested} "
+                     f"(valid: {size_list(range(low, high + 1))})", {"out": nearest}))
+    if requested < low:
+        delta = -(-(low - requested) // 2)
+        if low - 2 * delta <= requested <= high - 2 * delta:
+            fixes.append(Fix(f"increase padding by {delta}: each unit of padding trims one cell "
+                             f"from both ends, giving {low - 2 * delta} to {high - 2 * delta}", {}))
+    for s in range(1, MAX_FIX_STRIDE + 1):
+        if s != stride and (i - 1) * s + offset <= requested <= (i - 1) * s + offset + s - 1:
+            fixes.append(Fix(f"use stride {s}: the valid sizes become "
+                             f"{size_list(range((i - 1) * s + offset, (i - 1) * s + offset + s))}",
+                             {"s": s}))
+            break
+    wanted = torch_forward_input_for(requested, stride, offset)
+    if wanted >= 1 and wanted != i:
+        fixes.append(Fix(f"feed an input of size {wanted}: its valid sizes "
+                         f"{size_list(range((wanted - 1) * stride + offset, wanted * stride + offset))} "
+                         f"include {requested}", {"in": wanted}))
+    return fixes
