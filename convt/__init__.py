@@ -10,5 +10,6 @@ from convt._cache_dir import ensure_numba_cache_dir
 ensure_numba_cache_dir()
 
 from convt.errors import ShapeError  # noqa: E402
+from convt import tf_style, torch_style  # noqa: E402
 
-__all__ = ["ShapeError"]
+__all__ = ["ShapeError", "tf_style", "torch_style"]
