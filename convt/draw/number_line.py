@@ -1,0 +1,61 @@
+"""The shape explorer's number line: candidate output sizes, the valid ones marked, each with the
+forward arithmetic that decides it. matplotlib ``Figure`` only (no pyplot), returned as PNG bytes.
+"""
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from matplotlib.figure import Figure
+
+VALID_COLOUR = "#1b7f3b"
+INVALID_COLOUR = "#8a8a8a"
+REQUEST_COLOUR = "#c0392b"
+
+
+def number_line_png(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: Sequence[str],
+                    requested: int | None, title: str = "", large: bool = False) -> bytes:
+    """PNG of a number line over ``sizes`` (sorted ints; gaps between non-neighbours drawn as ``…``).
+
+    Valid sizes are filled green circles, refused ones grey crosses, the requested size is ringed
+    in red. Above each size its arithmetic, e.g. ``ceil(97 / 3) = 33 ≠ 25``.
+    """
+    scale = 1.35 if large else 1.0
+    n = max(1, len(sizes))
+    fig = Figure(figsize=(max(6.0, 0.62 * n + 1.5) * scale, 3.6 * scale), dpi=100)
+    ax = fig.add_axes((0.02, 0.16, 0.96, 0.74))
+    fs = 9 * scale
+    xs = []
+    x = 0.0
+    for j, size in enumerate(sizes):
+        if j and size != sizes[j - 1] + 1:
+            ax.text(x + 0.1, 0.12, "…", ha="center", va="bottom", fontsize=fs * 1.6,
+                    color="#444444", fontweight="bold")
+            x += 1.2
+        xs.append(x)
+        x += 1.0
+    if xs:
+        ax.plot([xs[0] - 0.6, xs[-1] + 0.6], [0, 0], color="#444444", linewidth=1.2, zorder=1)
+    for xi, size, ok, text in zip(xs, sizes, accepted, arithmetic):
+        if ok:
+            ax.scatter([xi], [0], s=110 * scale, color=VALID_COLOUR, zorder=3)
+        else:
+            ax.scatter([xi], [0], s=70 * scale, marker="x", color=INVALID_COLOUR, zorder=3)
+        if requested is not None and size == requested:
+            ax.scatter([xi], [0], s=420 * scale, facecolors="none", edgecolors=REQUEST_COLOUR,
+                       linewidths=2.2, zorder=4)
+            ax.text(xi, -0.62, "asked", ha="center", va="top", fontsize=fs, color=REQUEST_COLOUR,
+                    fontweight="bold")
+        ax.text(xi, -0.28, str(size), ha="center", va="top", fontsize=fs * 1.1,
+                fontweight="bold" if ok else "normal", color=VALID_COLOUR if ok else "#333333")
+        ax.text(xi, 0.28, text, ha="center", va="bottom", fontsize=fs * 0.85, rotation=90,
+                color=VALID_COLOUR if ok else "#555555")
+    ax.set_xlim((xs[0] - 0.9) if xs else -1, (xs[-1] + 0.9) if xs else 1)
+    ax.set_ylim(-1.0, 2.7)
+    ax.axis("off")
+    if title:
+        fig.suptitle(title, fontsize=fs * 1.15, y=0.98)
+    fig.text(0.02, 0.02, "● valid    × refused    ○ asked", fontsize=fs * 0.9, color="#333333")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()

@@ -1,0 +1,705 @@
+"""The shape explorer's brain: one configuration in, every verdict, message and fix out.
+
+A :class:`Config` is what the shape explorer page shows: the transposed conv's input size, kernel,
+stride, padding, dilation, batch and channels, the framework, and that framework's own way of asking
+for the output size (TF ``output_shape``, Keras ``output_padding``, PyTorch ``output_size`` or
+``output_padding``). :func:`analyse` turns it into an :class:`Analysis`:
+
+* per spatial dimension, the candidate output sizes with a verdict each and the forward arithmetic
+  that decides it (``ceil(97 / 3) = 33 ≠ 25``) — the data of the number line;
+* one :class:`Row` per framework and stage (TF1 graph build, TF1 run, TF2, TF2 + oneDNN, Keras,
+  PyTorch) with the exact text that framework prints, built by :mod:`convt.messages`;
+* the explanation in plain words and one-click :class:`~convt.explanations.Fix` es whose ``changes``
+  use the URL keys of :data:`SCHEMA`.
+
+The URL keys (:data:`SCHEMA`) are the page's query parameters; ``?in=25&k=3&s=3&pad=SAME&out=97`` is
+the seed's failure. No Streamlit here.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from convt import messages
+from convt.arithmetic import (Padding, effective_kernel, keras_output_size, tf_valid_output_sizes,
+                              torch_conv_output_size, torch_max_output_padding, torch_output_size,
+                              torch_output_size_range, windowed_output)
+from convt.explanations import (Fix, forward_arithmetic, size_list, tf_size_fixes,
+                                tf_size_mismatch_explanation, torch_output_size_explanation,
+                                torch_output_size_fixes)
+from convt.url_state import Param, Parsed, parse, serialize
+
+# Size caps (the page says so when a value is refused).
+MAX_INPUT = 512
+MAX_KERNEL = 15
+MAX_STRIDE = 8
+MAX_DILATION = 8
+MAX_CHANNELS = 64
+MAX_BATCH = 64
+MAX_PAD = 32
+MAX_OUTPUT = 5000
+MAX_OUTPUT_PADDING = 15
+
+FRAMEWORKS = ("tf", "keras", "torch")
+FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch"}
+PADDINGS = ("SAME", "VALID", "EXPLICIT")
+TORCH_REQUESTS = ("size", "padding")
+
+SCHEMA: Dict[str, Param] = {
+    "in": Param(int, 25, 1, MAX_INPUT, label="input height"),
+    "inw": Param(int, 0, 0, MAX_INPUT, label="input width (0 = same as the height)"),
+    "k": Param(int, 3, 1, MAX_KERNEL, label="kernel size"),
+    "s": Param(int, 3, 1, MAX_STRIDE, label="stride"),
+    "pad": Param(str, "SAME", choices=PADDINGS, label="padding"),
+    "pb": Param(int, 0, 0, MAX_PAD, label="explicit padding before (top / left)"),
+    "pa": Param(int, 0, 0, MAX_PAD, label="explicit padding after (bottom / right)"),
+    "d": Param(int, 1, 1, MAX_DILATION, label="dilation"),
+    "fw": Param(str, "tf", choices=FRAMEWORKS, label="framework"),
+    "out": Param(int, 97, 1, MAX_OUTPUT, label="requested output height"),
+    "outw": Param(int, 0, 0, MAX_OUTPUT, label="requested output width (0 = same as the height)"),
+    "op": Param(int, None, 0, MAX_OUTPUT_PADDING, nullable=True, label="output_padding"),
+    "req": Param(str, "size", choices=TORCH_REQUESTS, label="PyTorch request (size or padding)"),
+    "dyn": Param(bool, False, label="dynamic output_shape switch"),
+    "b": Param(int, 3, 1, MAX_BATCH, label="input batch"),
+    "ob": Param(int, 3, 1, MAX_BATCH, label="output_shape batch"),
+    "c": Param(int, 20, 1, MAX_CHANNELS, label="input channels"),
+    "fi": Param(int, 20, 1, MAX_CHANNELS, label="filter in_channels (filter[3])"),
+    "fo": Param(int, 10, 1, MAX_CHANNELS, label="filter out_channels (filter[2])"),
+    "oc": Param(int, 10, 1, MAX_CHANNELS, label="output_shape channels"),
+}
+
+SEED_PARAMS = {"in": 25, "k": 3, "s": 3, "pad": "SAME", "out": 97}
+CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, "
+             f"stride ≤ {MAX_STRIDE}, dilation ≤ {MAX_DILATION}, channels ≤ {MAX_CHANNELS}, "
+             f"batch ≤ {MAX_BATCH}, requested output ≤ {MAX_OUTPUT}.")
+
+# Texts TF / PyTorch print that convt.messages has no builder for (yet); quoted from
+# reference/framework_rules.md §1.6 and §3.4.
+TF_DILATION_CPU = getattr(messages, "TF_DILATION_UNSUPPORTED",
+                          "Current CPU implementations do not yet support dilation rates larger than 1.")
+
+
+@dataclass(frozen=True)
+class Config:
+    """One shape-explorer state; field names are readable, :meth:`from_values` maps URL keys."""
+
+    in_h: int = 25
+    in_w: int = 0  # 0: square
+    kernel: int = 3
+    stride: int = 3
+    padding: str = "SAME"
+    pad_before: int = 0
+    pad_after: int = 0
+    dilation: int = 1
+    framework: str = "tf"
+    out_h: int = 97
+    out_w: int = 0  # 0: same as out_h
+    output_padding: Optional[int] = None
+    torch_request: str = "size"
+    dynamic: bool = False
+    batch: int = 3
+    out_batch: int = 3
+    channels: int = 20
+    filter_in: int = 20
+    filter_out: int = 10
+    out_channels: int = 10
+
+    _KEYS = (("in", "in_h"), ("inw", "in_w"), ("k", "kernel"), ("s", "stride"), ("pad", "padding"),
+             ("pb", "pad_before"), ("pa", "pad_after"), ("d", "dilation"), ("fw", "framework"),
+             ("out", "out_h"), ("outw", "out_w"), ("op", "output_padding"), ("req", "torch_request"),
+             ("dyn", "dynamic"), ("b", "batch"), ("ob", "out_batch"), ("c", "channels"),
+             ("fi", "filter_in"), ("fo", "filter_out"), ("oc", "out_channels"))
+
+    @classmethod
+    def from_values(cls, values: Dict[str, object]) -> "Config":
+        kwargs = {attr: values[key] for key, attr in cls._KEYS if key in values}
+        return cls(**kwargs)
+
+    @classmethod
+    def from_query(cls, query) -> Tuple["Config", List[str]]:
+        parsed: Parsed = parse(query, SCHEMA)
+        return cls.from_values(parsed.values), parsed.notes
+
+    def to_values(self) -> Dict[str, object]:
+        return {key: getattr(self, attr) for key, attr in self._KEYS}
+
+    def to_query(self) -> Dict[str, str]:
+        return serialize(self.to_values(), SCHEMA)
+
+    def with_changes(self, changes: Dict[str, object]) -> "Config":
+        values = self.to_values()
+        values.update(changes)
+        return Config.from_values(values)
+
+    # derived
+    @property
+    def width(self) -> int:
+        return self.in_w or self.in_h
+
+    @property
+    def square(self) -> bool:
+        return self.width == self.in_h
+
+    @property
+    def inputs(self) -> Tuple[int, int]:
+        return self.in_h, self.width
+
+    @property
+    def requested_tf(self) -> Tuple[int, int]:
+        return self.out_h, self.out_w or self.out_h
+
+    @property
+    def tf_padding(self) -> Padding:
+        if self.padding == "EXPLICIT":
+            return (self.pad_before, self.pad_after)
+        return self.padding
+
+    @property
+    def k_eff(self) -> int:
+        return effective_kernel(self.kernel, self.dilation)
+
+    @property
+    def keras_padding(self) -> Optional[str]:
+        return {"SAME": "same", "VALID": "valid"}.get(self.padding)
+
+    @property
+    def torch_padding(self) -> int:
+        """PyTorch's symmetric ``padding``: VALID is 0, explicit is its ``before`` value, SAME the
+        ``(k_eff - 1) // 2`` that matches TF SAME when ``k_eff`` is odd."""
+        if self.padding == "VALID":
+            return 0
+        if self.padding == "EXPLICIT":
+            return self.pad_before
+        return (self.k_eff - 1) // 2
+
+    @property
+    def torch_op(self) -> int:
+        return self.output_padding or 0
+
+
+# ---------------------------------------------------------------------------------------------
+# number line
+
+@dataclass(frozen=True)
+class Candidate:
+    size: int
+    accepted: bool
+    arithmetic: str
+    requested: bool = False
+    how: str = ""  # e.g. "output_padding=1"
+
+
+@dataclass(frozen=True)
+class DimAnalysis:
+    axis: str  # "height" / "width"
+    spatial_dim: int  # TF's NHWC axis: 1 / 2
+    input: int
+    requested: Optional[int]
+    valid: List[int]
+    candidates: List[Candidate]
+    ok: bool
+    arithmetic: str  # the arithmetic for the requested size
+
+
+@dataclass(frozen=True)
+class Row:
+    framework: str  # "TensorFlow 1.x", ...
+    call: str  # how the size is asked for in that framework
+    stage: str  # when it fails ("—" when it does not)
+    message: Optional[str]  # the exact text, or None when the call works
+    outcome: str  # short result: "error" text type or "gives 75 × 75"
+    applies: bool = True  # False: shown for comparison, not the user's case
+
+
+@dataclass
+class Analysis:
+    config: Config
+    dims: List[DimAnalysis]
+    requested: Optional[Tuple[int, int]]
+    ok: bool
+    headline: str
+    problems: List[str]  # plain-words reasons, one per problem
+    rows: List[Row]
+    fixes: List[Fix]
+    timing: str  # static vs dynamic: when TF fails
+    notes: List[str] = field(default_factory=list)
+    primary_message: Optional[str] = None
+
+
+def _tf_arith(n: int, i: int, cfg: Config) -> str:
+    got = windowed_output(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding).size
+    text = forward_arithmetic(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding)
+    return f"{text} ✓" if got == i else f"{text} ≠ {i}"
+
+
+def _torch_arith(n: int, i: int, cfg: Config) -> str:
+    p = cfg.torch_padding
+    got = torch_conv_output_size(n, cfg.kernel, cfg.stride, p, cfg.dilation)
+    text = f"floor(({n} + 2·{p} − {cfg.k_eff}) / {cfg.stride}) + 1 = {got}"
+    return f"{text} ✓" if got == i else f"{text} ≠ {i}"
+
+
+def _neighbourhood(valid: Sequence[int], extra: Sequence[int], margin: int = 2) -> List[int]:
+    sizes = set(v for v in extra if v is not None and v >= 1)
+    if valid:
+        lo, hi = min(valid), max(valid)
+        sizes.update(range(max(1, lo - margin), hi + margin + 1))
+    return sorted(sizes)
+
+
+def keras_sizes(i: int, cfg: Config) -> List[Tuple[Optional[int], int]]:
+    """(output_padding, size) pairs Keras can be asked for: ``None`` and ``0 .. stride-1``."""
+    pad = cfg.keras_padding or "valid"
+    ops: List[Optional[int]] = [None] + list(range(cfg.stride))
+    return [(op, keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, pad, op)) for op in ops]
+
+
+def torch_valid_sizes(i: int, cfg: Config) -> List[int]:
+    """Sizes PyTorch gives: ``output_size`` range, or every legal ``output_padding``."""
+    p = cfg.torch_padding
+    if cfg.torch_request == "size" or cfg.framework != "torch":
+        lo, hi = torch_output_size_range(i, cfg.kernel, cfg.stride, p, cfg.dilation)
+    else:
+        lo = torch_output_size(i, cfg.kernel, cfg.stride, p, 0, cfg.dilation)
+        hi = lo + torch_max_output_padding(cfg.stride, cfg.dilation)
+    return [v for v in range(lo, hi + 1) if v >= 1]
+
+
+def requested_sizes(cfg: Config) -> Optional[Tuple[int, int]]:
+    """The output size the primary framework is asked for (per dimension)."""
+    if cfg.framework == "tf" or (cfg.framework == "torch" and cfg.torch_request == "size"):
+        return cfg.requested_tf
+    if cfg.framework == "keras":
+        if cfg.keras_padding is None:
+            return None
+        return tuple(keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding,
+                                       cfg.output_padding) for i in cfg.inputs)
+    return tuple(torch_output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.torch_op,
+                                   cfg.dilation) for i in cfg.inputs)
+
+
+def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysis:
+    i = cfg.inputs[axis]
+    name = ("height", "width")[axis]
+    tf_valid = list(tf_valid_output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))
+    if cfg.framework == "torch":
+        valid = torch_valid_sizes(i, cfg)
+        cands = [Candidate(n, n in valid, _torch_arith(n, i, cfg), n == requested,
+                           _torch_how(n, i, cfg))
+                 for n in _neighbourhood(valid, [requested])]
+        arith = _torch_arith(requested, i, cfg) if requested else ""
+    elif cfg.framework == "keras":
+        produced = {}
+        for op, n in keras_sizes(i, cfg):
+            produced.setdefault(n, []).append("None" if op is None else str(op))
+        valid = sorted(n for n in produced if n in tf_valid)
+        cands = []
+        for n in _neighbourhood(tf_valid, list(produced) + [requested]):
+            how = f"output_padding={' or '.join(produced[n])}" if n in produced else "no output_padding gives it"
+            cands.append(Candidate(n, n in valid, _tf_arith(n, i, cfg), n == requested, how))
+        arith = _tf_arith(requested, i, cfg) if requested else ""
+    else:
+        valid = tf_valid
+        cands = [Candidate(n, n in valid, _tf_arith(n, i, cfg), n == requested)
+                 for n in _neighbourhood(valid, [requested])]
+        arith = _tf_arith(requested, i, cfg) if requested else ""
+    ok = requested is not None and requested in valid
+    return DimAnalysis(name, axis + 1, i, requested, valid, cands, ok, arith)
+
+
+def _torch_how(n: int, i: int, cfg: Config) -> str:
+    low = torch_output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, 0, cfg.dilation)
+    op = n - low
+    if 0 <= op < max(cfg.stride, cfg.dilation):
+        return f"output_padding={op}"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# what each framework prints
+
+def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = messages.TF_CPU_LABEL,
+             verbose: bool = True, cpu: bool = True) -> Optional[str]:
+    """The text TF's ``Conv2DBackpropInput`` kernel fails with for output size ``sizes``, or None.
+
+    Checks run in the kernel's order: the CPU dilation check, batch, depths, each spatial
+    dimension, then (CPU) grouped convolutions.
+    """
+    if cpu and cfg.dilation > 1:
+        return TF_DILATION_CPU
+    if cfg.out_batch != cfg.batch:
+        return messages.tf_batch_mismatch(cfg.out_batch, cfg.batch, label)
+    if cfg.out_channels % cfg.filter_out:
+        return messages.tf_depth_not_divisible(label)
+    if cfg.channels != cfg.filter_in:
+        return messages.tf_out_depth_mismatch(label)
+    for axis in (0, 1):
+        n, i = sizes[axis], cfg.inputs[axis]
+        win = windowed_output(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding)
+        if win.size < 0:
+            return messages.tf_negative_output(win.size, n, cfg.k_eff, cfg.stride)
+        if win.size != i:
+            return messages.tf_size_mismatch(i, win.size, axis + 1, n, cfg.kernel, cfg.stride,
+                                             cfg.dilation, label=label, verbose=verbose)
+    if cpu and cfg.out_channels != cfg.filter_out:
+        return messages.tf_grouped_unsupported(cfg.out_channels, cfg.filter_out)
+    return None
+
+
+def _computed(cfg: Config, sizes: Tuple[int, int]) -> Tuple[int, int]:
+    return tuple(windowed_output(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding).size
+                 for n in sizes)
+
+
+def _spatial_mismatch(cfg: Config, sizes: Tuple[int, int]) -> bool:
+    return _computed(cfg, sizes) != cfg.inputs
+
+
+def _channels_ok(cfg: Config) -> bool:
+    return (cfg.out_batch == cfg.batch and cfg.out_channels == cfg.filter_out
+            and cfg.channels == cfg.filter_in)
+
+
+def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[Row]:
+    call = f"output_shape=[{cfg.out_batch}, {sizes[0]}, {sizes[1]}, {cfg.out_channels}]"
+    rows: List[Row] = []
+    spatial = _spatial_mismatch(cfg, sizes)
+    computed = _computed(cfg, sizes)
+    x_shape = (cfg.batch, cfg.in_h, cfg.width, cfg.channels)
+    grad_shape = (cfg.batch, computed[0], computed[1], cfg.channels)
+    # TF 1.x, static shapes: the gradient's shape cannot be set on x (graph build).
+    if spatial and _channels_ok(cfg) and min(computed) >= 0:
+        rows.append(Row("TensorFlow 1.x", call + " (a Python list: static)",
+                        "graph build — while building the gradients (optimizer.minimize)",
+                        "ValueError: " + messages.tf1_shapes_not_compatible(grad_shape, x_shape),
+                        "ValueError", applies and not cfg.dynamic))
+    short = tf_error(cfg, sizes, label=messages.TF_GPU_LABEL, verbose=False, cpu=False)
+    rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...) or a placeholder with None (dynamic)",
+                    "Session.run — only when the graph runs" if short else "—",
+                    ("InvalidArgumentError: " + short) if short else None,
+                    "InvalidArgumentError" if short else _gives(sizes),
+                    applies and (cfg.dynamic or not spatial)))
+    if cfg.channels != cfg.filter_in and cfg.out_batch == cfg.batch:
+        rows.append(Row("TensorFlow 2.x (tf.function)", call, "while tracing (static channel check)",
+                        "ValueError: " + messages.tf_static_channel_mismatch(
+                            cfg.channels, cfg.filter_in, [1, cfg.stride, cfg.stride, 1],
+                            cfg.padding, [cfg.kernel, cfg.kernel, cfg.filter_out, cfg.filter_in],
+                            list(x_shape)),
+                        "ValueError", applies))
+    full = tf_error(cfg, sizes)
+    rows.append(Row("TensorFlow 2.x", call, "when the op runs (eager: at the call; tf.function: at "
+                    "execution)" if full else "—",
+                    ("InvalidArgumentError: " + full) if full else None,
+                    "InvalidArgumentError" if full else _gives(sizes), applies))
+    if spatial and _channels_ok(cfg) and min(computed) >= 0:
+        rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call + " (static)",
+                        "graph build — while building the gradients",
+                        "ValueError: " + messages.tf_gradient_incompatible(x_shape, grad_shape),
+                        "ValueError", applies and not cfg.dynamic))
+    rows.append(_onednn_row(cfg, sizes, call, applies))
+    return rows
+
+
+def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
+    name = "TensorFlow 2.x with oneDNN (default x86 CPU, float32)"
+    gpu_free = tf_error(cfg, sizes, cpu=False)
+    if gpu_free is None:
+        return Row(name, call, "—", None, _gives(sizes), applies)
+    if (cfg.out_batch == cfg.batch and cfg.out_channels % cfg.filter_out
+            and hasattr(messages, "tf_onednn_depth_not_divisible")):
+        text = messages.tf_onednn_depth_not_divisible(cfg.out_channels, cfg.filter_out)
+        return Row(name, call, "when the op runs", "InvalidArgumentError: " + text,
+                   "InvalidArgumentError", applies)
+    return Row(name, call, "when the op runs (the reason is hidden; rerun with "
+               "TF_ENABLE_ONEDNN_OPTS=0)", "AbortedError: " + messages.tf_onednn_abort(),
+               "AbortedError", applies)
+
+
+def _gives(sizes) -> str:
+    return f"works: output {sizes[0]} × {sizes[1]}"
+
+
+def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
+    """Keras ``Conv2DTranspose``: asked through ``output_padding``; TF backend checks at run time."""
+    name = "Keras 3 (TF backend)"
+    if cfg.keras_padding is None:
+        return Row(name, "padding=[…]", "—", None, "Keras takes only 'same' or 'valid' padding",
+                   applies)
+    s = cfg.stride
+    if cfg.framework == "keras":
+        op = cfg.output_padding
+    else:
+        # the output_padding that would give the requested height
+        base = keras_output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
+        op = sizes[0] - base
+        none = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, None)
+                     for i in cfg.inputs)
+        if none == tuple(sizes):
+            op = None
+        elif op < 0:
+            return Row(name, "output_padding=…", "—", None,
+                       f"cannot ask for {sizes[0]}: its smallest size is {base}", applies)
+    call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
+    if op is not None and op >= s:
+        return Row(name, call, "when the layer is created",
+                   "ValueError: " + messages.keras_output_padding_too_large(0, (op, op), (s, s)),
+                   "ValueError", applies)
+    got = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, op)
+                for i in cfg.inputs)
+    if cfg.framework != "keras" and got != tuple(sizes):
+        return Row(name, call, "—", None, f"gives {got[0]} × {got[1]}, not the requested size",
+                   applies)
+    kcfg = replace(cfg, out_batch=cfg.batch, out_channels=cfg.filter_out)
+    err = tf_error(kcfg, got)
+    if err:
+        return Row(name, call, "at the first call / model.predict (TF backend)",
+                   "InvalidArgumentError: " + err, "InvalidArgumentError", applies)
+    return Row(name, call, "—", None, _gives(got), applies)
+
+
+def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
+    name = "PyTorch"
+    s, d, p = cfg.stride, cfg.dilation, cfg.torch_padding
+    by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
+    if by_padding:
+        op = cfg.torch_op
+        call = f"ConvTranspose2d(..., padding={p}, output_padding={op})"
+        if op >= max(s, d):
+            return Row(name, call, "at the call",
+                       "RuntimeError: " + messages.torch_output_padding_too_large((op, op), (s, s), (d, d)),
+                       "RuntimeError", applies)
+        got = tuple(torch_output_size(i, cfg.kernel, s, p, op, d) for i in cfg.inputs)
+    else:
+        call = f"ConvTranspose2d(..., padding={p})(x, output_size=[{sizes[0]}, {sizes[1]}])"
+        ranges = [torch_output_size_range(i, cfg.kernel, s, p, d) for i in cfg.inputs]
+        mins, maxs = [r[0] for r in ranges], [r[1] for r in ranges]
+        if any(not lo <= n <= hi for n, (lo, hi) in zip(sizes, ranges)):
+            return Row(name, call, "at the call (forward)",
+                       "ValueError: " + messages.torch_output_size_out_of_range(
+                           list(sizes), mins, maxs, cfg.inputs), "ValueError", applies)
+        got = tuple(sizes)
+    if min(got) < 1:
+        return Row(name, call, "at the call",
+                   "RuntimeError: " + messages.torch_output_too_small(cfg.inputs, got),
+                   "RuntimeError", applies)
+    return Row(name, call, "—", None, _gives(got), applies)
+
+
+# ---------------------------------------------------------------------------------------------
+# analysis
+
+def analyse(cfg: Config) -> Analysis:
+    notes: List[str] = []
+    if cfg.framework == "keras" and cfg.keras_padding is None:
+        notes.append("Keras's Conv2DTranspose takes only padding 'same' or 'valid'; pick one of them "
+                     "(explicit padding is a TensorFlow / PyTorch idea).")
+    if cfg.framework == "torch" and cfg.padding == "SAME":
+        even = cfg.k_eff % 2 == 0
+        notes.append(f"PyTorch's ConvTranspose2d has no 'same' padding; padding={cfg.torch_padding} "
+                     + ("is used, which matches TF SAME's sizes (k_eff is odd)." if not even else
+                        "is used, but with an even kernel TF SAME pads one more cell at the end, "
+                        "which PyTorch cannot express."))
+    if cfg.framework == "torch" and cfg.padding == "EXPLICIT" and cfg.pad_before != cfg.pad_after:
+        notes.append(f"PyTorch pads both sides equally: padding={cfg.pad_before} is used for "
+                     f"before and after.")
+    if cfg.framework == "keras" and cfg.stride > 1 and cfg.dilation > 1:
+        notes.append("Keras refuses strides > 1 together with dilation_rate > 1.")
+    sizes = requested_sizes(cfg)
+    dims = [dim_analysis(cfg, a, None if sizes is None else sizes[a]) for a in (0, 1)]
+    show_dims = dims if not (cfg.square and (sizes is None or sizes[0] == sizes[1])) else dims[:1]
+
+    rows: List[Row] = []
+    if sizes is not None:
+        tf_sizes = sizes
+        rows += tf_rows(cfg, tf_sizes, applies=cfg.framework == "tf")
+        rows.append(keras_row(cfg, tf_sizes, applies=cfg.framework == "keras"))
+        rows.append(torch_row(cfg, tf_sizes, applies=cfg.framework == "torch"))
+
+    primary = _primary_row(cfg, rows)
+    ok = primary is not None and primary.message is None and all(d.ok for d in dims)
+    if cfg.framework == "tf":
+        ok = primary is not None and primary.message is None
+    problems, fixes = _reasons_and_fixes(cfg, show_dims, sizes)
+    headline = _headline(cfg, dims, sizes, ok, primary, problems)
+    timing = _timing(cfg, sizes)
+    return Analysis(cfg, show_dims, sizes, ok, headline, problems, rows, fixes, timing, notes,
+                    primary.message if primary else None)
+
+
+def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
+    want = {"tf": "TensorFlow 2.x", "keras": "Keras 3 (TF backend)", "torch": "PyTorch"}[cfg.framework]
+    for row in rows:
+        if row.framework == want:
+            return row
+    return None
+
+
+def _headline(cfg: Config, dims, sizes, ok, primary, problems=()) -> str:
+    fw = FRAMEWORK_NAMES[cfg.framework]
+    if sizes is None:
+        return f"{fw} cannot express this configuration."
+    shape = f"{sizes[0]} × {sizes[1]}"
+    inp = f"{cfg.in_h} × {cfg.width}"
+    if ok:
+        return f"{fw} accepts it: input {inp} → output {shape}."
+    bad = [d for d in dims if not d.ok]
+    if bad and cfg.framework != "torch":
+        d = bad[0]
+        return (f"{fw} refuses output {shape} for input {inp}: a forward conv over the {d.axis} "
+                f"gives {d.arithmetic}.")
+    if bad:
+        d = bad[0]
+        return (f"PyTorch refuses output {shape} for input {inp}: valid {d.axis}s are "
+                f"{size_list(d.valid)}.")
+    if problems:
+        return f"{fw} refuses it: {problems[0]}"
+    return f"{fw} refuses it: {primary.outcome if primary else 'see below'}."
+
+
+def _timing(cfg: Config, sizes) -> str:
+    if cfg.framework != "tf" or sizes is None:
+        return ""
+    if cfg.dynamic:
+        return ("Dynamic output_shape (a tensor such as tf.shape(x)): TF cannot know the sizes while "
+                "building the graph, so TF1 fails only when Session.run executes it; TF2 fails when "
+                "the op runs, eager or inside tf.function.")
+    return ("Static output_shape (a Python list): TF1 already fails while building the graph, when "
+            "the gradients are built (optimizer.minimize); TF2 checks spatial sizes only when the op "
+            "runs — eagerly at the call, in tf.function at execution (input channels are the one "
+            "thing checked while tracing).")
+
+
+def _rename(fix: Fix, axis: int) -> Fix:
+    if axis == 0:
+        return fix
+    mapping = {"out": "outw", "in": "inw"}
+    return Fix(fix.text.replace("output size", "output width").replace("input of size",
+                                                                        "input of width"),
+               {mapping.get(k, k): v for k, v in fix.changes.items()})
+
+
+def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[List[str], List[Fix]]:
+    problems: List[str] = []
+    fixes: List[Fix] = []
+    if cfg.framework in ("tf", "keras"):
+        if cfg.framework == "tf" and cfg.dilation > 1:
+            problems.append(f"TF's CPU kernel refuses dilation {cfg.dilation} in conv2d_transpose "
+                            "(the arithmetic is defined; PyTorch and TF's oneDNN / GPU kernels "
+                            "accept it).")
+            fixes.append(Fix("use dilation 1", {"d": 1}))
+        if cfg.framework == "tf":
+            if cfg.out_batch != cfg.batch:
+                problems.append(f"output_shape asks for batch {cfg.out_batch} but the input has batch "
+                                f"{cfg.batch}; use tf.shape(x)[0] so it follows the data.")
+                fixes.append(Fix(f"set the output_shape batch to {cfg.batch}", {"ob": cfg.batch}))
+            if cfg.out_channels != cfg.filter_out:
+                problems.append(f"output_shape asks for {cfg.out_channels} channels, but the filter "
+                                f"[h, w, out, in] has out_channels {cfg.filter_out} (filter[2]).")
+                fixes.append(Fix(f"set the output_shape channels to {cfg.filter_out}",
+                                 {"oc": cfg.filter_out}))
+            if cfg.channels != cfg.filter_in:
+                problems.append(f"the input has {cfg.channels} channels, but the filter's in_channels "
+                                f"(its last axis, filter[3]) is {cfg.filter_in}.")
+                fixes.append(Fix(f"make the filter [{cfg.kernel}, {cfg.kernel}, {cfg.filter_out}, "
+                                 f"{cfg.channels}]", {"fi": cfg.channels}))
+        for dim in dims:
+            if sizes is None or dim.ok:
+                continue
+            n = sizes[dim.spatial_dim - 1]
+            if cfg.framework == "tf":
+                problems.append(tf_size_mismatch_explanation(dim.input, n, cfg.kernel, cfg.stride,
+                                                             cfg.dilation, cfg.tf_padding, dim.axis))
+                fixes += [_rename(f, dim.spatial_dim - 1)
+                          for f in tf_size_fixes(dim.input, n, cfg.kernel, cfg.stride,
+                                                 cfg.dilation, cfg.tf_padding)]
+            else:
+                problems.append(_keras_problem(cfg, dim, n))
+                fixes += _keras_fixes(cfg, dim)
+    else:
+        for dim in dims:
+            if sizes is None or dim.ok:
+                continue
+            n = sizes[dim.spatial_dim - 1]
+            problems.append(_torch_problem(cfg, dim, n))
+            fixes += _torch_fixes(cfg, dim, n)
+    return problems, _dedupe(fixes)
+
+
+def _dedupe(fixes: List[Fix]) -> List[Fix]:
+    seen, out = set(), []
+    for f in fixes:
+        key = tuple(sorted(f.changes.items(), key=lambda kv: kv[0]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def _keras_problem(cfg: Config, dim: DimAnalysis, n: int) -> str:
+    op = cfg.output_padding
+    if op is not None and op >= cfg.stride:
+        return (f"Keras requires output_padding < strides: output_padding {op} is not smaller than "
+                f"stride {cfg.stride}. output_padding only chooses which of the {cfg.stride} sizes "
+                f"that map back onto {dim.input} you get.")
+    return (f"Keras asks the TF backend for {dim.axis} {n}, but TF accepts only "
+            f"{size_list(dim.valid if dim.valid else tf_valid_output_sizes(dim.input, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))}"
+            f" for an input of {dim.input}: {dim.arithmetic}. (With 'same', an even kernel and "
+            f"output_padding=0 Keras asks for (i−1)·s, one below TF's range.)")
+
+
+def _keras_fixes(cfg: Config, dim: DimAnalysis) -> List[Fix]:
+    fixes: List[Fix] = []
+    for c in dim.candidates:
+        if c.accepted and c.how.startswith("output_padding="):
+            first = c.how.split("=")[1].split(" or ")[0]
+            op = None if first == "None" else int(first)
+            fixes.append(Fix(f"use output_padding={first}: Keras asks for {c.size}, and "
+                             f"{c.arithmetic}", {"op": op}))
+    return fixes[:3]
+
+
+def _torch_problem(cfg: Config, dim: DimAnalysis, n: int) -> str:
+    p = cfg.torch_padding
+    lo, hi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
+    if cfg.torch_request == "padding":
+        limit = max(cfg.stride, cfg.dilation)
+        if cfg.torch_op >= limit:
+            return (f"output_padding must be smaller than either stride ({cfg.stride}) or dilation "
+                    f"({cfg.dilation}); {cfg.torch_op} is not. It only picks one of the sizes "
+                    f"{size_list(dim.valid)}.")
+        return f"The output {dim.axis} would be {n}, which is not a positive size."
+    return (torch_output_size_explanation(dim.input, n, lo, hi, dim.axis) +
+            f" (A forward conv over {n} gives {dim.arithmetic}.)")
+
+
+def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
+    axis = dim.spatial_dim - 1
+    if cfg.torch_request == "padding":
+        fixes: List[Fix] = []
+        if dim.valid:
+            low = torch_output_size(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, 0,
+                                    cfg.dilation)
+            nearest = min(dim.valid, key=lambda v: (abs(v - n), v))
+            fixes.append(Fix(f"use output_padding={nearest - low} (gives {nearest})",
+                             {"op": nearest - low}))
+        return fixes
+    lo, hi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.dilation)
+    fixes = [_rename(f, axis) for f in torch_output_size_fixes(dim.input, n, lo, hi) if f.changes]
+    for p in range(0, min(MAX_PAD, cfg.k_eff) + 1):
+        plo, phi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
+        if p != cfg.torch_padding and plo <= n <= phi:
+            fixes.append(Fix(f"use padding={p}: valid sizes become {size_list(range(plo, phi + 1))}",
+                             {"pad": "EXPLICIT", "pb": p, "pa": p}))
+            break
+    return fixes
+
+
+def config_from_explorer_params(params: Dict[str, object]) -> Config:
+    """A Config from ``Diagnosis.explorer_params`` (URL keys, possibly partial or odd)."""
+    query = {str(k): str(v) for k, v in (params or {}).items() if v is not None}
+    return Config.from_query(query)[0]
+
+
+def as_dict(a: Analysis) -> Dict[str, object]:  # handy for debugging / notebooks
+    return asdict(a)

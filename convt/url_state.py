@@ -1,0 +1,210 @@
+"""Page state <-> URL query parameters: a schema-driven parser and serializer that never raises.
+
+Every page keeps its state in ``st.query_params`` so that a shared link reproduces the view. This
+module is the pure part of that (no Streamlit): a page declares a *schema* — parameter name ->
+:class:`Param` (type, default, bounds, choices) — and calls
+
+* :func:`parse` with whatever the URL holds (a mapping of ``str`` -> ``str`` or ``list[str]``, e.g.
+  ``{k: st.query_params.get_all(k) for k in st.query_params}``). It returns a :class:`Parsed`:
+  ``values`` (every schema key, typed, always within bounds) and ``notes`` (one plain sentence per
+  parameter that was malformed, out of range, repeated or unknown, saying which default was used).
+  Any input at all — repeated keys, unicode, NaN, ``1e999``, 10 000 characters — gives a result;
+  :func:`parse` never raises.
+* :func:`serialize` with the current values. It returns the ``{name: text}`` dict to write back to
+  ``st.query_params``. Values equal to their default are left out (as Streamlit's own
+  ``bind="query-params"`` does), so the seed URL ``?in=25&k=3&s=3&pad=SAME&out=97`` stays short.
+
+Notes quote the user's text through :func:`quote`, which truncates it and escapes Markdown, so a
+note can go straight into ``st.warning``.
+
+Example::
+
+    SCHEMA = {"k": Param(int, 3, min=1, max=15, label="kernel size"),
+              "pad": Param(str, "SAME", choices=("SAME", "VALID"))}
+    parsed = parse({"k": "99", "pad": "same"}, SCHEMA)
+    parsed.values == {"k": 3, "pad": "SAME"}
+    parsed.notes == ["k=99 is above the maximum 15 for the kernel size; using the default 3."]
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+_INT_RE = re.compile(r"[+-]?\d{1,30}", re.ASCII)
+_FLOAT_RE = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})([eE][+-]?\d{1,4})?", re.ASCII)
+_TRUE = {"1", "true", "yes", "on", "y", "t"}
+_FALSE = {"0", "false", "no", "off", "n", "f"}
+_NONE = {"", "none", "null"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$:])")
+MAX_QUOTE = 40
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its Python type (``int``, ``float``, ``str`` or ``bool``) and default.
+
+    ``min`` / ``max`` bound numbers (inclusive); ``choices`` restricts strings (matched ignoring
+    case unless ``case_sensitive``, and returned in the spelling given in ``choices``);
+    ``nullable`` lets ``none`` / an empty value stand for ``None``; ``label`` names the parameter
+    in notes.
+    """
+
+    type: type
+    default: Any
+    min: Optional[float] = None
+    max: Optional[float] = None
+    choices: Optional[Tuple[str, ...]] = None
+    nullable: bool = False
+    case_sensitive: bool = False
+    label: str = ""
+
+
+@dataclass
+class Parsed:
+    values: Dict[str, Any] = field(default_factory=dict)
+    notes: List[str] = field(default_factory=list)
+
+
+def quote(raw: Any) -> str:
+    """The user's text, shortened and Markdown-escaped, safe to show inside a note."""
+    try:
+        text = str(raw)
+    except Exception:  # pragma: no cover - str() of a str never fails
+        text = "?"
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    if len(text) > MAX_QUOTE:
+        text = text[:MAX_QUOTE] + "…"
+    return "“" + _MD_SPECIAL.sub(r"\\\1", text) + "”"
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _what(name: str, param: Param) -> str:
+    return f" for the {param.label}" if param.label else ""
+
+
+def _convert(raw: str, param: Param) -> Tuple[bool, Any, str]:
+    """(ok, value, why-not). Never raises for str input."""
+    text = raw.strip()
+    if param.nullable and text.lower() in _NONE:
+        return True, None, ""
+    if param.type is bool:
+        low = text.lower()
+        if low in _TRUE:
+            return True, True, ""
+        if low in _FALSE:
+            return True, False, ""
+        return False, None, "is not on/off (use 1 or 0)"
+    if param.type is int:
+        if _INT_RE.fullmatch(text):
+            return True, int(text), ""
+        if _FLOAT_RE.fullmatch(text):
+            value = float(text)
+            if math.isfinite(value) and value.is_integer() and abs(value) < 1e18:
+                return True, int(value), ""
+        return False, None, "is not a whole number"
+    if param.type is float:
+        if _FLOAT_RE.fullmatch(text):
+            value = float(text)
+            if math.isfinite(value):
+                return True, value, ""
+        return False, None, "is not a finite number"
+    # str
+    if param.choices is not None:
+        for choice in param.choices:
+            if text == choice or (not param.case_sensitive and text.lower() == choice.lower()):
+                return True, choice, ""
+        shown = ", ".join(param.choices)
+        return False, None, f"is not one of {shown}"
+    return True, text, ""
+
+
+def _check_bounds(value: Any, param: Param) -> str:
+    if value is None or param.type not in (int, float):
+        return ""
+    if param.min is not None and value < param.min:
+        return f"is below the minimum {_fmt(param.min)}"
+    if param.max is not None and value > param.max:
+        return f"is above the maximum {_fmt(param.max)}"
+    return ""
+
+
+def _as_list(raw: Any) -> List[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, (list, tuple)):
+        return [str(v) for v in raw]
+    return [str(raw)]
+
+
+def parse(query: Mapping[str, Any], schema: Mapping[str, Param]) -> Parsed:
+    """Typed values for every schema key plus a note for everything that fell back to a default."""
+    out = Parsed(values={name: param.default for name, param in schema.items()})
+    try:
+        items = list(query.items())
+    except Exception:
+        out.notes.append("The link's parameters could not be read; using the defaults.")
+        return out
+    unknown: List[str] = []
+    for key, raw in items:
+        try:
+            name = str(key)
+            param = schema.get(name)
+            if param is None:
+                unknown.append(name)
+                continue
+            values = _as_list(raw)
+            if not values:
+                continue
+            text = values[-1]
+            if len(values) > 1 and len(set(values)) > 1:
+                out.notes.append(f"{name} appears {len(values)} times in the link; using the last "
+                                 f"one, {quote(text)}.")
+            ok, value, why = _convert(text, param)
+            if ok:
+                why = _check_bounds(value, param)
+            if why:
+                out.notes.append(f"{name}={quote(text)} {why}{_what(name, param)}; using the "
+                                 f"default {_fmt(param.default)}.")
+                continue
+            out.values[name] = value
+        except Exception:  # belt and braces: a parser for links must never take the page down
+            out.notes.append(f"A parameter could not be read; using its default.")
+    if unknown:
+        shown = ", ".join(quote(u) for u in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        out.notes.append(f"Ignored unknown parameter{'s' if len(unknown) > 1 else ''} {shown}.")
+    return out
+
+
+def serialize(values: Mapping[str, Any], schema: Mapping[str, Param],
+              keep: Sequence[str] = ()) -> Dict[str, str]:
+    """``{name: text}`` for the URL, in schema order, leaving out defaults (except names in ``keep``)."""
+    out: Dict[str, str] = {}
+    for name, param in schema.items():
+        if name not in values:
+            continue
+        value = values[name]
+        if value == param.default and name not in keep:
+            continue
+        out[name] = _fmt(value)
+    return out
+
+
+def clamp(value: Any, param: Param) -> Any:
+    """``value`` forced into ``param``'s bounds (for numbers); other values unchanged."""
+    if param.type in (int, float) and value is not None:
+        if param.min is not None and value < param.min:
+            value = param.type(param.min)
+        if param.max is not None and value > param.max:
+            value = param.type(param.max)
+    return value
