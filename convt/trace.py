@@ -465,3 +465,21 @@ def replay_matrix(tr: TransposeTrace, by: str = "column") -> np.ndarray:
         for i in range(ct.shape[0]):
             out[i] = ct[i] @ v
     return out.reshape(tr.out_size)
+
+
+# ---------------------------------------------------------------------------------------------
+# Configurations (what the pages and the CLI ask for)
+# ---------------------------------------------------------------------------------------------
+
+def make_conv_trace(in_size: int, kernel: int, stride: int = 1, padding: PadSpec = "VALID",
+                    dilation: int = 1, seed: int = 0) -> ConvTrace:
+    """Trace a forward conv on seeded integer example data."""
+    x, w = example_arrays(in_size, kernel, seed)
+    return conv_trace(x, w, stride, dilation, padding)
+
+
+def make_transpose_trace(in_size: int, kernel: int, stride: int = 1, padding: PadSpec = "VALID",
+                         dilation: int = 1, out_size: int | None = None, seed: int = 0) -> TransposeTrace:
+    """Trace a transposed conv on seeded integer example data (``out_size`` None: the largest valid)."""
+    dy, w = example_arrays(in_size, kernel, seed)
+    return transpose_trace(dy, w, stride, dilation, padding, out_size)

@@ -1,0 +1,28 @@
+"""Drawing for the animations: matplotlib ``Figure`` objects (never pyplot) turned into PNG / GIF bytes.
+
+    frames = render_frames(trace, view="direct")   # list of RGBA arrays, one per step
+    gif = export.gif_bytes(frames, fps=2)
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+import numpy as np
+
+from convt.draw import export
+from convt.draw.frames import VIEWS, animator
+
+
+def render_frames(tr, view: str = "scatter", by: str = "column",
+                  steps: Optional[Sequence[int]] = None) -> List[np.ndarray]:
+    """RGBA frames of ``tr`` in ``view`` for ``steps`` (default: every step), one figure reused."""
+    an = animator(tr, view, by)
+    steps = range(an.n_frames) if steps is None else steps
+    return [an.frame(t) for t in steps]
+
+
+def render_pngs(tr, view: str = "scatter", by: str = "column") -> List[bytes]:
+    return [export.png_bytes(f) for f in render_frames(tr, view, by)]
+
+
+__all__ = ["VIEWS", "animator", "export", "render_frames", "render_pngs"]

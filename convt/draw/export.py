@@ -1,0 +1,77 @@
+"""Frames to bytes: PNG per frame, an animated GIF, and a self-contained HTML/JS player.
+
+Everything here is plain Python + Pillow (which ships with matplotlib); no Streamlit.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import json
+from typing import List, Sequence
+
+import numpy as np
+from PIL import Image
+
+
+def png_bytes(rgba: np.ndarray) -> bytes:
+    """One frame as PNG (RGB, fast compression: frames are re-encoded rarely, sent often)."""
+    buf = io.BytesIO()
+    Image.fromarray(rgba[..., :3]).save(buf, format="PNG", compress_level=3)
+    return buf.getvalue()
+
+
+def gif_bytes(frames: Sequence[np.ndarray], fps: float = 2.0, last_hold: float = 1.5) -> bytes:
+    """An animated GIF of RGBA frames, one shared palette (stable colours, small file), looping."""
+    if not frames:
+        raise ValueError("no frames")
+    rgb = [Image.fromarray(f[..., :3]) for f in frames]
+    # one palette from a strip of sampled frames, applied to all of them
+    sample = rgb[:: max(1, len(rgb) // 8)][:8]
+    w, h = rgb[0].size
+    strip = Image.new("RGB", (w, h * len(sample)))
+    for i, im in enumerate(sample):
+        strip.paste(im, (0, i * h))
+    pal = strip.quantize(colors=48, method=Image.Quantize.MEDIANCUT)
+    imgs = [im.quantize(palette=pal, dither=Image.Dither.NONE) for im in rgb]
+    ms = int(round(1000 / max(fps, 0.1)))
+    durations = [ms] * len(imgs)
+    durations[-1] = max(ms, int(last_hold * 1000))
+    buf = io.BytesIO()
+    imgs[0].save(buf, format="GIF", save_all=True, append_images=imgs[1:], duration=durations, loop=0,
+                 optimize=False, disposal=1)
+    return buf.getvalue()
+
+
+def player_html(pngs: List[bytes], captions: List[str], fps: float = 2.0, start: int = 0, uid: str = "p") -> str:
+    """A self-contained HTML page that plays the frames in the browser: play / pause, step, speed, scrub.
+
+    No server round trip per frame: all frames are embedded (base64 PNG) once.
+    """
+    srcs = ["data:image/png;base64," + base64.b64encode(p).decode("ascii") for p in pngs]
+    data = json.dumps({"srcs": srcs, "caps": captions, "fps": fps, "start": start})
+    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body{{font-family:sans-serif;margin:0}} .bar{{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:4px 0}}
+button{{font-size:16px;padding:4px 10px;cursor:pointer}} img{{max-width:100%;height:auto;display:block}}
+.cap{{font-family:monospace;font-size:14px;min-height:1.4em}} input[type=range]{{flex:1;min-width:120px}}
+</style></head><body>
+<div class="bar">
+<button id="{uid}b" title="step back">⏮</button><button id="{uid}p" title="play / pause">▶ Play</button>
+<button id="{uid}f" title="step forward">⏭</button>
+<label>speed <select id="{uid}s"><option value="0.5">0.5 fps</option><option value="1">1 fps</option>
+<option value="2">2 fps</option><option value="4">4 fps</option><option value="8">8 fps</option></select></label>
+<input type="range" id="{uid}r" min="0" value="0"><span id="{uid}n"></span></div>
+<img id="{uid}i" alt="animation frame"><div class="cap" id="{uid}c"></div>
+<script>
+const D={data};let i=D.start,timer=null;const $=id=>document.getElementById("{uid}"+id);
+const r=$("r");r.max=D.srcs.length-1;$("s").value=String(D.fps);
+if(!$("s").value){{$("s").value="2";}}
+function show(){{$("i").src=D.srcs[i];$("c").textContent=D.caps[i]||"";r.value=i;$("n").textContent=(i+1)+"/"+D.srcs.length;}}
+function stop(){{if(timer){{clearInterval(timer);timer=null;}}$("p").textContent="▶ Play";}}
+function play(){{stop();timer=setInterval(()=>{{i=(i+1)%D.srcs.length;show();}},1000/parseFloat($("s").value));$("p").textContent="⏸ Pause";}}
+$("p").onclick=()=>{{timer?stop():play();}};
+$("b").onclick=()=>{{stop();i=(i-1+D.srcs.length)%D.srcs.length;show();}};
+$("f").onclick=()=>{{stop();i=(i+1)%D.srcs.length;show();}};
+$("s").onchange=()=>{{if(timer)play();}};
+r.oninput=()=>{{stop();i=parseInt(r.value);show();}};
+show();
+</script></body></html>"""

@@ -1,0 +1,278 @@
+"""Grids of numbered cells, side by side, composited fast enough for ~10 ms a frame.
+
+How a frame is made (rendering every cell's ``Text`` through matplotlib costs ~0.4 ms a cell, far
+too slow for 200-cell frames, so the work is split):
+
+- the *static layer* (white page, title line, panel titles) is drawn once per animation with a
+  matplotlib ``Figure`` (OO API, Agg canvas, never pyplot);
+- per frame, cell colours are filled with NumPy, grid lines and outline boxes are drawn with NumPy,
+  and cell numbers and captions are pasted as glyph bitmaps rasterised by matplotlib's own
+  FreeType wrapper (``matplotlib.ft2font``), cached per string.
+
+:class:`Canvas` lays panels out in pixels; :class:`GridPanel` is one grid (``paint`` its colours,
+``label`` its cells, ``box`` an outline).
+"""
+from __future__ import annotations
+
+import textwrap
+from functools import lru_cache
+from typing import Dict, List, Sequence, Tuple
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, findfont, get_font
+from matplotlib.ft2font import LoadFlags
+
+DPI = 100
+MAX_WIDTH_PX = 1300  # narrow enough that Streamlit never resizes (and de-animates) a GIF
+MAX_HEIGHT_PX = 900
+MIN_WIDTH_PX = 720
+MAX_CELL_PX = 36
+MIN_CELL_PX = 4
+MIN_NUMBERED_CELL_PX = 14  # below this, cells show colours only
+MARGIN = 12
+HEADER_PX = 26
+TITLE_PX = 34  # two lines of panel title
+GAP_PX = 26
+CAPTION_LINE_PX = 19
+
+# Colours (RGB 0..255). The pages show a legend naming them.
+WHITE = (255, 255, 255)
+PADDING = (222, 222, 222)
+PADDING_LIT = (170, 170, 170)
+DATA = (207, 226, 247)
+DATA_DONE = (180, 205, 230)
+DATA_LIT = (120, 170, 225)
+INSERTED = (255, 242, 204)
+INSERTED_LIT = (215, 195, 130)
+KERNEL = (252, 224, 197)
+KERNEL_LIT = (245, 166, 95)
+OUT_FILLED = (213, 236, 212)
+OUT_LIT = (132, 196, 112)
+OUT_DROPPED = (190, 190, 190)
+TOUCHED = (232, 245, 231)
+MATRIX_NZ = (252, 224, 197)
+MATRIX_LIT = (245, 166, 95)
+GRID_LINE = (150, 150, 150)
+TEXT = (17, 17, 17)
+WINDOW = (211, 84, 0)
+CROP = (30, 123, 52)
+DARK = (60, 60, 60)
+
+SANS = findfont(FontProperties(family="DejaVu Sans"))
+MONO = findfont(FontProperties(family="DejaVu Sans Mono"))
+
+
+@lru_cache(maxsize=8192)
+def glyphs(s: str, size_pt: float, mono: bool = False) -> np.ndarray:
+    """Coverage bitmap (float32 0..1, h x w) of ``s`` at ``size_pt`` points, 100 dpi."""
+    font = get_font(MONO if mono else SANS)
+    font.clear()
+    font.set_size(size_pt, DPI)
+    font.set_text(s, 0.0, flags=LoadFlags.FORCE_AUTOHINT)
+    font.draw_glyphs_to_bitmap(antialiased=True)
+    return np.asarray(font.get_image(), dtype=np.float32) / 255.0
+
+
+def blend(img: np.ndarray, y: int, x: int, cov: np.ndarray, color=TEXT):
+    """Paint ``color`` through coverage ``cov`` at ``(y, x)`` (clipped to the image)."""
+    h, w = cov.shape
+    H, W = img.shape[:2]
+    y0, x0, y1, x1 = max(y, 0), max(x, 0), min(y + h, H), min(x + w, W)
+    if y1 <= y0 or x1 <= x0:
+        return
+    a = cov[y0 - y:y1 - y, x0 - x:x1 - x, None]
+    reg = img[y0:y1, x0:x1, :3]
+    reg[...] = (reg * (1 - a) + np.asarray(color, np.float32) * a).astype(np.uint8)
+
+
+def rect_outline(img: np.ndarray, y0: int, x0: int, y1: int, x1: int, color, lw: int = 3, dash: int = 0):
+    """Outline of the pixel box ``[y0, y1) x [x0, x1)``, ``lw`` px thick, drawn inside and out."""
+    H, W = img.shape[:2]
+    h = lw // 2
+    ys, ye = max(y0 - h, 0), min(y1 + lw - h, H)
+    xs, xe = max(x0 - h, 0), min(x1 + lw - h, W)
+    col = np.asarray(color, np.uint8)
+
+    def hline(y):
+        a, b = max(y - h, 0), min(y - h + lw, H)
+        seg = img[a:b, xs:xe, :3]
+        if dash:
+            m = ((np.arange(xs, xe) // dash) % 2) == 0
+            seg[:, m] = col
+        else:
+            seg[...] = col
+
+    def vline(x):
+        a, b = max(x - h, 0), min(x - h + lw, W)
+        seg = img[ys:ye, a:b, :3]
+        if dash:
+            m = ((np.arange(ys, ye) // dash) % 2) == 0
+            seg[m, :] = col
+        else:
+            seg[...] = col
+
+    hline(y0)
+    hline(y1)
+    vline(x0)
+    vline(x1)
+
+
+class GridPanel:
+    """A ``rows x cols`` grid of ``cell``-pixel cells with its top-left corner at ``(y0, x0)``."""
+
+    def __init__(self, y0: int, x0: int, rows: int, cols: int, cell: int, title: str, numbers: bool):
+        self.y0, self.x0, self.rows, self.cols, self.cell, self.title = y0, x0, rows, cols, cell, title
+        self.numbers = numbers
+        self.colors = np.full((rows, cols, 3), 255, dtype=np.uint8)
+        self.labels: List[List[str]] | None = None
+        self.boxes: Dict[str, Tuple] = {}
+        self.font_pt = cell * 0.40 * 72 / DPI
+
+    @property
+    def numbered(self) -> bool:
+        return self.numbers
+
+    def paint(self, colors: np.ndarray):
+        self.colors = np.asarray(colors, dtype=np.uint8)
+
+    def label(self, labels: Sequence[Sequence[str]]):
+        self.labels = [list(r) for r in labels]
+
+    def box(self, name: str, r0: int, c0: int, h: int, w: int, color=WINDOW, lw: int = 3, dash: int = 0,
+            visible: bool = True):
+        """Outline ``name`` around cells ``[r0, r0+h) x [c0, c0+w)`` (kept until moved or hidden)."""
+        self.boxes[name] = (r0, c0, h, w, color, lw, dash, visible)
+
+    def hide(self, name: str):
+        if name in self.boxes:
+            self.boxes[name] = self.boxes[name][:7] + (False,)
+
+    def _cell_glyphs(self, s: str) -> np.ndarray:
+        pt = self.font_pt
+        cov = glyphs(s, round(pt, 1))
+        while cov.shape[1] > self.cell - 3 and pt > 4:
+            pt *= 0.85
+            cov = glyphs(s, round(pt, 1))
+        return cov
+
+    def draw(self, img: np.ndarray):
+        c, y0, x0 = self.cell, self.y0, self.x0
+        h, w = self.rows * c, self.cols * c
+        img[y0:y0 + h, x0:x0 + w, :3] = np.repeat(np.repeat(self.colors, c, axis=0), c, axis=1)
+        line = np.asarray(GRID_LINE, np.uint8)
+        img[y0 + np.arange(self.rows + 1) * c - (1 if self.rows else 0), x0:x0 + w + 1, :3] = line
+        img[y0:y0 + h, x0 + np.arange(self.cols + 1) * c - 1, :3] = line
+        img[y0 + h - 1, x0:x0 + w, :3] = line
+        img[y0, x0:x0 + w, :3] = line
+        img[y0:y0 + h, x0, :3] = line
+        if self.numbers and self.labels is not None:
+            for r, row in enumerate(self.labels):
+                cy = y0 + r * c + c // 2
+                for col, s in enumerate(row):
+                    if not s:
+                        continue
+                    cov = self._cell_glyphs(s)
+                    blend(img, cy - cov.shape[0] // 2, x0 + col * c + (c - cov.shape[1]) // 2, cov)
+        for r0, c0, bh, bw, color, lw, dash, vis in self.boxes.values():
+            if vis:
+                rect_outline(img, y0 + r0 * c, x0 + c0 * c, y0 + (r0 + bh) * c - 1, x0 + (c0 + bw) * c - 1,
+                             color, lw, dash)
+
+
+class Canvas:
+    """Panels side by side under a header line, with caption lines below."""
+
+    def __init__(self, panels: Sequence[Tuple[int, int, str]], numbers: bool = True, caption_lines: int = 2):
+        n = len(panels)
+        max_rows = max(r for r, _, _ in panels)
+        sum_cols = sum(c for _, c, _ in panels)
+        top = MARGIN + HEADER_PX + TITLE_PX
+        bottom = caption_lines * CAPTION_LINE_PX + MARGIN + 8
+        cell = min(MAX_CELL_PX,
+                   (MAX_WIDTH_PX - 2 * MARGIN - GAP_PX * (n - 1)) // max(sum_cols, 1),
+                   (MAX_HEIGHT_PX - top - bottom) // max(max_rows, 1))
+        cell = max(MIN_CELL_PX, int(cell))
+        self.cell_px = cell
+        self.numbers = numbers and cell >= MIN_NUMBERED_CELL_PX
+        self.title_pt = 10.0
+        title_char_px = self.title_pt * DPI / 72 * 0.56
+        x = MARGIN
+        self.panels: List[GridPanel] = []
+        for rows, cols, title in panels:
+            title_w = max(len(line) for line in title.split("\n")) * title_char_px
+            self.panels.append(GridPanel(top, x, rows, cols, cell, title, self.numbers))
+            x += int(max(cols * cell, title_w)) + GAP_PX
+        width = max(MIN_WIDTH_PX, x - GAP_PX + MARGIN)
+        height = top + max_rows * cell + bottom
+        self.size = (width + width % 2, height + height % 2)
+        self.caption_pt = 10.5
+        self.caption_lines = caption_lines
+        self.max_caption_chars = int((self.size[0] - 2 * MARGIN) / (self.caption_pt * DPI / 72 * 0.602))
+        self.header = ""
+        self.captions: List[str] = []
+        self._static = None
+
+    def set_header(self, s: str):
+        self.header = s
+        self._static = None
+
+    def set_caption(self, lines: Sequence[str]):
+        """Caption lines, wrapped to the width; whatever does not fit ends in an ellipsis."""
+        out: List[str] = []
+        for line in lines:
+            out += textwrap.wrap(line, self.max_caption_chars, break_on_hyphens=False) or [""]
+        if len(out) > self.caption_lines:
+            out = out[: self.caption_lines]
+            last = out[-1]
+            out[-1] = (last[: self.max_caption_chars - 1] if len(last) >= self.max_caption_chars else last) + "…"
+        self.captions = out
+
+    def static_layer(self) -> np.ndarray:
+        """White page, header and panel titles: drawn once with a matplotlib Figure."""
+        if self._static is None:
+            W, H = self.size
+            fig = Figure(figsize=(W / DPI, H / DPI), dpi=DPI, facecolor="white")
+            agg = FigureCanvasAgg(fig)
+            fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, self.header, fontsize=11.5, weight="bold",
+                     va="center", ha="left")
+            for p in self.panels:
+                fig.text(p.x0 / W, 1 - (p.y0 - 4) / H, p.title, fontsize=self.title_pt, va="bottom", ha="left",
+                         linespacing=1.15)
+            agg.draw()
+            self._static = np.asarray(agg.buffer_rgba())[..., :3].copy()
+        return self._static
+
+    def rgba(self) -> np.ndarray:
+        img = self.static_layer().copy()
+        for p in self.panels:
+            p.draw(img)
+        y = self.panels[0].y0 + max(p.rows for p in self.panels) * self.cell_px + 10
+        for line in self.captions:
+            cov = glyphs(line, self.caption_pt, mono=True)
+            blend(img, y + (CAPTION_LINE_PX - cov.shape[0]) // 2, MARGIN, cov)
+            y += CAPTION_LINE_PX
+        out = np.empty(img.shape[:2] + (4,), dtype=np.uint8)
+        out[..., :3] = img
+        out[..., 3] = 255
+        return out
+
+
+def fill(shape, color) -> np.ndarray:
+    a = np.empty(tuple(shape) + (3,), dtype=np.uint8)
+    a[...] = color
+    return a
+
+
+def labels_of(values: np.ndarray, mask: np.ndarray | None = None) -> List[List[str]]:
+    """Cell texts: integers without a decimal point; blank where ``mask`` is False."""
+    from convt.trace import fmt
+
+    out = []
+    for r in range(values.shape[0]):
+        row = []
+        for c in range(values.shape[1]):
+            row.append(fmt(values[r, c]) if mask is None or mask[r, c] else "")
+        out.append(row)
+    return out

@@ -1,0 +1,113 @@
+"""Frames, GIF export and the ``python -m convt.render`` command line."""
+import io
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from convt.draw import animator, export, render_frames
+from convt.render import main
+from convt.trace import make_conv_trace, make_transpose_trace
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def gif_info(data: bytes):
+    im = Image.open(io.BytesIO(data))
+    assert im.format == "GIF"
+    return im.n_frames, im.size
+
+
+@pytest.mark.parametrize("view, n", [("scatter", 9), ("direct", 25), ("matrix", 9)])
+def test_transpose_gif_frame_count_and_size(view, n):
+    tr = make_transpose_trace(3, 2, 2, "SAME", 1, 5)
+    frames = render_frames(tr, view)
+    assert len(frames) == n
+    h, w = frames[0].shape[:2]
+    assert all(f.shape == (h, w, 4) for f in frames)  # fixed layout: no jitter
+    data = export.gif_bytes(frames, fps=4)
+    assert gif_info(data) == (n, (w, h))
+    assert len(data) < 300_000
+
+
+def test_forward_gif():
+    tr = make_conv_trace(6, 3, 2, "SAME")
+    frames = render_frames(tr)
+    assert gif_info(export.gif_bytes(frames)) == (tr.n_steps, frames[0].shape[1::-1])
+
+
+def test_frames_differ_and_png_roundtrip():
+    an = animator(make_transpose_trace(3, 3, 2, "VALID"), "scatter")
+    a, b = an.frame(0), an.frame(1)
+    assert not np.array_equal(a, b)
+    np.testing.assert_array_equal(an.frame(0), a)  # a pure function of the step
+    im = Image.open(io.BytesIO(export.png_bytes(a)))
+    assert im.size == (a.shape[1], a.shape[0])
+
+
+def test_big_config_renders_without_numbers():
+    an = animator(make_transpose_trace(16, 7, 4, "VALID", 3), "scatter")
+    assert not an.cv.numbers
+    assert an.frame(0).shape[1] <= 1300
+
+
+def test_player_html_embeds_every_frame():
+    tr = make_transpose_trace(3, 2, 2, "SAME", 1, 6)
+    pngs = [export.png_bytes(f) for f in render_frames(tr, "scatter")]
+    html = export.player_html(pngs, [tr.describe_scatter(t) for t in range(9)], fps=2)
+    assert html.count("data:image/png;base64,") == 9
+    assert "Play" in html and "setInterval" in html
+
+
+def test_cli_in_process(tmp_path):
+    out = tmp_path / "a.gif"
+    assert main(["transpose", "--in", "3", "--k", "3", "--s", "2", "--pad", "VALID", "-o", str(out)]) == 0
+    assert gif_info(out.read_bytes())[0] == 9
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "convt.render", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_exact_command_writes_gif(tmp_path):
+    out = tmp_path / "anim.gif"
+    r = run_cli("transpose", "--in", "3", "--k", "3", "--s", "2", "--pad", "VALID", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    n, size = gif_info(out.read_bytes())
+    assert n == 9 and size[0] >= 700
+    r = run_cli("conv", "--in", "5", "--k", "3", "--s", "2", "--pad", "SAME", "-o", str(tmp_path / "c.gif"))
+    assert r.returncode == 0, r.stderr
+    assert gif_info((tmp_path / "c.gif").read_bytes())[0] == 9
+    r = run_cli("transpose", "--in", "3", "--k", "2", "--s", "2", "--pad", "SAME", "--out", "5", "--view",
+                "direct", "-o", str(tmp_path / "d.gif"))
+    assert r.returncode == 0, r.stderr
+    assert gif_info((tmp_path / "d.gif").read_bytes())[0] == 25
+
+
+def test_cli_help_lists_every_option():
+    r = run_cli("transpose", "--help")
+    assert r.returncode == 0
+    for opt in ("--in", "--k", "--s", "--pad", "--d", "--out", "--view", "--fps", "-o"):
+        assert opt in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("transpose", "--in", "3", "--k", "2", "--s", "2", "--pad", "SAME", "--out", "7", "-o", "x.gif"),
+    ("transpose", "--in", "99", "--k", "3", "-o", "x.gif"),
+    ("transpose", "--in", "3", "--k", "3", "--pad", "HALF", "-o", "x.gif"),
+    ("conv", "--in", "2", "--k", "5", "--pad", "VALID", "-o", "x.gif"),
+    ("transpose", "--in", "3", "--k", "3", "--view", "sideways", "-o", "x.gif"),
+    ("conv", "--in", "3", "--k", "3"),
+    ("spin", "--in", "3"),
+])
+def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "convt.render", *args], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "PYTHONPATH": ROOT})
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "error:" in r.stderr
+    assert not (tmp_path / "x.gif").exists()
