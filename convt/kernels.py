@@ -31,11 +31,14 @@ from numba import njit
 
 from ._numba_config import JIT_OPTIONS
 
-# Work (multiply-adds) below which the direct loops beat im2col + BLAS. Measured in
-# benchmarks/bench_kernels.py on a 2-core x86-64 machine.
-GEMM_MIN_MACS = 1_000_000
-# Largest im2col buffer (bytes) built at once; bigger batches are processed in chunks of images.
-GEMM_CHUNK_BYTES = 32 * 1024 * 1024
+# When im2col + BLAS beats the direct loops (measured with benchmarks/bench_kernels.py on a
+# 2-core x86-64 machine): enough multiply-adds, and per-group channel matrices (C/groups x
+# O/groups) that are not tiny (BLAS is poor at 1-channel products).
+GEMM_MIN_MACS = 16_384
+GEMM_MIN_CHANNELS = 8
+# Largest im2col buffer (bytes) built at once: bigger problems go in chunks of rows, so a chunk
+# is still in cache when col2im reads it, and memory stays bounded.
+GEMM_CHUNK_BYTES = 4 * 1024 * 1024
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,47 +126,51 @@ def _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt):
 # ---------------------------------------------------------------------------------------------
 
 @njit(**JIT_OPTIONS)
-def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, cols):
-    """cols[g, m, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside), m = (n*oh + oy)*ow + ox."""
+def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
+    """cols[g, m - m0, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside), m = (n*oh + oy)*ow + ox.
+
+    Fills the rows m0 .. m0 + cols.shape[1] - 1 of the im2col matrix (one chunk of it).
+    """
     N, H, W, C = x.shape
-    G, _, kh, kw, Cg = cols.shape
-    for n in range(N):
-        for oy in range(oh):
-            for ox in range(ow):
-                m = (n * oh + oy) * ow + ox
-                for ky in range(kh):
-                    iy = oy * sh + ky * dh - pt
-                    for kx in range(kw):
-                        ix = ox * sw + kx * dw - pl
-                        inside = 0 <= iy < H and 0 <= ix < W
-                        for g in range(G):
-                            for c in range(Cg):
-                                if inside:
-                                    cols[g, m, ky, kx, c] = x[n, iy, ix, g * Cg + c]
-                                else:
-                                    cols[g, m, ky, kx, c] = 0
+    G, rows, kh, kw, Cg = cols.shape
+    for r in range(rows):
+        m = m0 + r
+        n, oy, ox = m // (oh * ow), (m // ow) % oh, m % ow
+        for ky in range(kh):
+            iy = oy * sh + ky * dh - pt
+            for kx in range(kw):
+                ix = ox * sw + kx * dw - pl
+                inside = 0 <= iy < H and 0 <= ix < W
+                for g in range(G):
+                    for c in range(Cg):
+                        if inside:
+                            cols[g, r, ky, kx, c] = x[n, iy, ix, g * Cg + c]
+                        else:
+                            cols[g, r, ky, kx, c] = 0
 
 
 @njit(**JIT_OPTIONS)
-def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, dx):
-    """dx[n, iy, ix, g*Cg + c] += cols[g, m, ky, kx, c] for taps inside dx (the scatter-and-sum)."""
+def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, dx):
+    """dx[n, iy, ix, g*Cg + c] += cols[g, m - m0, ky, kx, c] for taps inside dx (scatter-and-sum).
+
+    Scatters the rows m0 .. m0 + cols.shape[1] - 1, m = (n*h + oy)*wd + ox, of the product dy @ w^T.
+    """
     N, H, W, C = dx.shape
-    G, _, kh, kw, Cg = cols.shape
-    for n in range(N):
-        for oy in range(h):
-            for ox in range(wd):
-                m = (n * h + oy) * wd + ox
-                for ky in range(kh):
-                    iy = oy * sh + ky * dh - pt
-                    if iy < 0 or iy >= H:
-                        continue
-                    for kx in range(kw):
-                        ix = ox * sw + kx * dw - pl
-                        if ix < 0 or ix >= W:
-                            continue
-                        for g in range(G):
-                            for c in range(Cg):
-                                dx[n, iy, ix, g * Cg + c] += cols[g, m, ky, kx, c]
+    G, rows, kh, kw, Cg = cols.shape
+    for r in range(rows):
+        m = m0 + r
+        n, oy, ox = m // (h * wd), (m // wd) % h, m % wd
+        for ky in range(kh):
+            iy = oy * sh + ky * dh - pt
+            if iy < 0 or iy >= H:
+                continue
+            for kx in range(kw):
+                ix = ox * sw + kx * dw - pl
+                if ix < 0 or ix >= W:
+                    continue
+                for g in range(G):
+                    for c in range(Cg):
+                        dx[n, iy, ix, g * Cg + c] += cols[g, r, ky, kx, c]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,9 +186,14 @@ def _prepare(a, b):
     return a, b
 
 
-def _batch_chunk(n_images, bytes_per_image):
-    """Images per im2col chunk so that the buffer stays under GEMM_CHUNK_BYTES."""
-    return max(1, min(n_images, GEMM_CHUNK_BYTES // max(1, bytes_per_image)))
+def _use_gemm(macs, cg, og):
+    """im2col + BLAS pays off once there is enough work and the channel matrices are not tiny."""
+    return macs >= GEMM_MIN_MACS and cg * og >= GEMM_MIN_CHANNELS
+
+
+def _chunk_rows(rows, row_bytes):
+    """Rows of the im2col matrix per chunk, so that one chunk stays under GEMM_CHUNK_BYTES."""
+    return max(1, min(rows, GEMM_CHUNK_BYTES // max(1, row_bytes)))
 
 
 def conv2d_forward(x, w, stride, dilation, pad_before, out_size, groups=1):
@@ -190,24 +202,25 @@ def conv2d_forward(x, w, stride, dilation, pad_before, out_size, groups=1):
     (sh, sw), (dh, dw), (pt, pl), (oh, ow) = stride, dilation, pad_before, out_size
     N = x.shape[0]
     kh, kw, Cg, O = w.shape
-    if N * oh * ow * kh * kw * Cg * O < GEMM_MIN_MACS:
+    K, Og = kh * kw * Cg, O // groups
+    M = N * oh * ow
+    if not _use_gemm(M * K * O, Cg, Og):
         y = np.zeros((N, oh, ow, O), dtype=x.dtype)
         _forward_direct(x, w, sh, sw, dh, dw, pt, pl, groups, y)
         return y
-    K, Og = kh * kw * Cg, O // groups
-    wg = w.reshape(K, groups, Og).transpose(1, 0, 2)             # (G, K, Og), a view
     y = np.empty((N, oh, ow, O), dtype=x.dtype)
-    step = _batch_chunk(N, oh * ow * K * groups * x.itemsize)
-    for n0 in range(0, N, step):
-        xs = x[n0:n0 + step]
-        M = xs.shape[0] * oh * ow
-        cols = np.empty((groups, M, kh, kw, Cg), dtype=x.dtype)
-        _im2col(xs, sh, sw, dh, dw, pt, pl, oh, ow, cols)
+    y2 = y.reshape(M, O)
+    wg = w.reshape(K, groups, Og).transpose(1, 0, 2)             # (G, K, Og), a view
+    step = _chunk_rows(M, groups * K * x.itemsize)
+    for m0 in range(0, M, step):
+        rows = min(step, M - m0)
+        cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
+        _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
         if groups == 1:
-            np.matmul(cols.reshape(M, K), wg[0], out=y[n0:n0 + step].reshape(M, O))
-        else:
-            yg = np.matmul(cols.reshape(groups, M, K), wg)       # (G, M, Og)
-            y[n0:n0 + step] = yg.transpose(1, 0, 2).reshape(xs.shape[0], oh, ow, O)
+            np.matmul(cols.reshape(rows, K), wg[0], out=y2[m0:m0 + rows])
+        else:                                                     # (G, rows, Og) -> (rows, G, Og)
+            yg = np.matmul(cols.reshape(groups, rows, K), wg)
+            y2[m0:m0 + rows] = yg.transpose(1, 0, 2).reshape(rows, O)
     return y
 
 
@@ -217,19 +230,22 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
     (sh, sw), (dh, dw), (pt, pl), (H, W) = stride, dilation, pad_before, out_size
     N, h, wd, O = dy.shape
     kh, kw, Cg, _ = w.shape
+    K, Og = kh * kw * Cg, O // groups
+    M = N * h * wd
     dx = np.zeros((N, H, W, Cg * groups), dtype=dy.dtype)
-    if N * h * wd * kh * kw * Cg * O < GEMM_MIN_MACS:
+    if not _use_gemm(M * K * O, Cg, Og):
         _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
         return dx
-    K, Og = kh * kw * Cg, O // groups
+    dy2 = dy.reshape(M, O)
     wt = w.reshape(K, groups, Og).transpose(1, 2, 0)             # (G, Og, K), a view
-    step = _batch_chunk(N, h * wd * K * groups * dy.itemsize)
-    for n0 in range(0, N, step):
-        dys = dy[n0:n0 + step]
-        M = dys.shape[0] * h * wd
-        cols = np.matmul(dys.reshape(M, groups, Og).transpose(1, 0, 2), wt)   # (G, M, K)
-        _col2im(cols.reshape(groups, M, kh, kw, Cg), sh, sw, dh, dw, pt, pl, h, wd,
-                dx[n0:n0 + step])
+    step = _chunk_rows(M, groups * K * dy.itemsize)
+    for m0 in range(0, M, step):
+        rows = min(step, M - m0)
+        if groups == 1:
+            cols = np.matmul(dy2[m0:m0 + rows], wt[0])           # (rows, K)
+        else:
+            cols = np.matmul(dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2), wt)
+        _col2im(cols.reshape(groups, rows, kh, kw, Cg), sh, sw, dh, dw, pt, pl, h, wd, m0, dx)
     return dx
 
 
@@ -240,20 +256,21 @@ def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=
     N, H, W, C = x.shape
     _, oh, ow, O = dy.shape
     Cg, Og = C // groups, O // groups
-    if N * oh * ow * kh * kw * Cg * O < GEMM_MIN_MACS:
+    K = kh * kw * Cg
+    M = N * oh * ow
+    if not _use_gemm(M * K * O, Cg, Og):
         dwt = np.zeros((kh, kw, Cg, O), dtype=x.dtype)
         _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt)
         return dwt
-    K = kh * kw * Cg
+    dy2 = dy.reshape(M, O)
     acc = np.zeros((groups, K, Og), dtype=x.dtype)
-    step = _batch_chunk(N, oh * ow * K * groups * x.itemsize)
-    for n0 in range(0, N, step):
-        xs, dys = x[n0:n0 + step], dy[n0:n0 + step]
-        M = xs.shape[0] * oh * ow
-        cols = np.empty((groups, M, kh, kw, Cg), dtype=x.dtype)
-        _im2col(xs, sh, sw, dh, dw, pt, pl, oh, ow, cols)
-        acc += np.matmul(cols.reshape(groups, M, K).transpose(0, 2, 1),
-                         dys.reshape(M, groups, Og).transpose(1, 0, 2))   # (G, K, Og)
+    step = _chunk_rows(M, groups * K * x.itemsize)
+    for m0 in range(0, M, step):
+        rows = min(step, M - m0)
+        cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
+        _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
+        acc += np.matmul(cols.reshape(groups, rows, K).transpose(0, 2, 1),
+                         dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2))
     return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
 
 
@@ -269,5 +286,5 @@ def warm_up():
         _forward_direct(x, w, 1, 1, 1, 1, 0, 0, 2, y)
         _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
         _filter_grad_direct(x, y, 1, 1, 1, 1, 0, 0, 2, dwt)
-        _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, cols)
-        _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, dx)
+        _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, cols)
+        _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, dx)

@@ -96,14 +96,15 @@ PATHS = ["direct", "gemm", "gemm_chunked"]
 
 @contextlib.contextmanager
 def kernel_path(path):
-    """Force one implementation: the direct loops, im2col + BLAS, or BLAS one image at a time."""
-    saved = kernels.GEMM_MIN_MACS, kernels.GEMM_CHUNK_BYTES
-    kernels.GEMM_MIN_MACS = {"direct": 10**18, "gemm": 0, "gemm_chunked": 0}[path]
-    kernels.GEMM_CHUNK_BYTES = 1 if path == "gemm_chunked" else saved[1]
+    """Force one implementation: the direct loops, im2col + BLAS, or BLAS one row at a time."""
+    saved = kernels.GEMM_MIN_MACS, kernels.GEMM_MIN_CHANNELS, kernels.GEMM_CHUNK_BYTES
+    kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
+    if path == "gemm_chunked":
+        kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
     try:
         yield
     finally:
-        kernels.GEMM_MIN_MACS, kernels.GEMM_CHUNK_BYTES = saved
+        kernels.GEMM_MIN_MACS, kernels.GEMM_MIN_CHANNELS, kernels.GEMM_CHUNK_BYTES = saved
 
 
 @st.composite

@@ -1,0 +1,231 @@
+"""Benchmark convt's Numba kernels against PyTorch's CPU convolutions, and time their compilation.
+
+Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
+
+- float32, NHWC for convt, NCHW for torch (each framework's native layout, so no transposes are
+  timed); the two run interleaved (alternating order), and the table shows the median of repeats.
+- torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
+  the table header. Without torch installed, only convt's numbers are printed.
+- Compile time: ``kernels.warm_up()`` in a fresh subprocess with an empty ``NUMBA_CACHE_DIR``
+  (cold), then again in a second subprocess with the same directory (warm, loaded from the cache).
+
+Output is markdown, ready to paste into the README.
+"""
+import argparse
+import ctypes
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+import numpy as np  # noqa: E402
+
+from convt import kernels  # noqa: E402
+
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError:  # the benchmark still runs, convt only
+    torch = None
+
+# name, (N, h, w, O) input of the transposed conv (NHWC), C output channels, k, stride, dilation,
+# TF-style padding. The output size is TF's: SAME -> h*stride, VALID -> (h-1)*s + (k-1)*d + 1.
+SHAPES = [
+    ("tiny", (1, 7, 7, 1), 1, 3, 2, 1, "SAME"),
+    ("app 32x32", (1, 16, 16, 8), 8, 3, 2, 1, "SAME"),
+    ("seed 25->97, s3", (4, 25, 25, 16), 16, 3, 3, 1, "VALID"),
+    ("medium", (8, 32, 32, 32), 16, 3, 2, 1, "SAME"),
+    ("medium k4", (8, 32, 32, 64), 32, 4, 2, 1, "SAME"),
+    ("dilated s1 d2", (4, 32, 32, 32), 32, 3, 1, 2, "SAME"),
+    ("large", (16, 64, 64, 64), 32, 4, 2, 1, "SAME"),
+]
+
+
+def blas_threads():
+    """Threads numpy's BLAS uses (OpenBLAS asked directly; else the usual env vars, else cores)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = {line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line}
+        for path in libs:
+            lib = ctypes.CDLL(path)
+            for name in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                         "openblas_get_num_threads"):
+                if hasattr(lib, name):
+                    return int(getattr(lib, name)())
+    except OSError:
+        pass
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        if os.environ.get(var, "").isdigit():
+            return int(os.environ[var])
+    return os.cpu_count() or 1
+
+
+def transpose_config(h, k, s, d, padding):
+    """Output size and pad_before of a TF-style conv2d_transpose along one dimension."""
+    full = (h - 1) * s + (k - 1) * d + 1
+    out = h * s if padding == "SAME" else full
+    pad_before = max(0, full - out) // 2
+    return out, pad_before
+
+
+def torch_padding(full, out, pad_before):
+    """torch (padding, output_padding) giving the same output size (window start may differ by 1)."""
+    crop = full - out
+    p = (crop + 1) // 2
+    return p, out - (full - 2 * p)
+
+
+def timed(fn, inner):
+    t = time.perf_counter()
+    for _ in range(inner):
+        fn()
+    return (time.perf_counter() - t) / inner
+
+
+def bench_interleaved(fns, repeats, min_sample_s=0.02):
+    """Median seconds per call of each fn, samples interleaved in alternating order."""
+    for fn in fns:
+        fn()
+    one = max(timed(fn, 1) for fn in fns)
+    inner = max(1, int(min_sample_s / max(one, 1e-7)))
+    samples = [[] for _ in fns]
+    for r in range(repeats):
+        order = range(len(fns)) if r % 2 == 0 else reversed(range(len(fns)))
+        for i in order:
+            samples[i].append(timed(fns[i], inner))
+    return [statistics.median(s) for s in samples]
+
+
+def fmt_ms(sec):
+    ms = sec * 1e3
+    return f"{ms:.4f}" if ms < 0.1 else f"{ms:.3f}" if ms < 10 else f"{ms:.1f}"
+
+
+def run_table(op, repeats, rng):
+    """One markdown table: convt vs torch for conv2d_transpose ("transpose") or conv2d ("forward")."""
+    rows = []
+    for name, (n, h, w, o), c, k, s, d, padding in SHAPES:
+        big_h, ph = transpose_config(h, k, s, d, padding)
+        big_w, pw = transpose_config(w, k, s, d, padding)
+        wt = rng.standard_normal((k, k, c, o)).astype(np.float32)
+        if op == "transpose":
+            a = rng.standard_normal((n, h, w, o)).astype(np.float32)
+            label = f"{n}x{h}x{w}x{o} -> {n}x{big_h}x{big_w}x{c}"
+
+            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, bh=big_h, bw=big_w):
+                return kernels.conv2d_transpose(a, wt, (s, s), (d, d), (ph, pw), (bh, bw))
+        else:  # the forward conv that this transpose inverts: big image -> small
+            a = rng.standard_normal((n, big_h, big_w, c)).astype(np.float32)
+            label = f"{n}x{big_h}x{big_w}x{c} -> {n}x{h}x{w}x{o}"
+
+            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, h=h, w=w):
+                return kernels.conv2d_forward(a, wt, (s, s), (d, d), (ph, pw), (h, w))
+        macs = n * h * w * k * k * c * o
+        fns = [ours]
+        check = ""
+        if torch is not None:
+            ta = torch.from_numpy(np.ascontiguousarray(a.transpose(0, 3, 1, 2)))
+            full_h = (h - 1) * s + (k - 1) * d + 1
+            p, op_pad = torch_padding(full_h, big_h, ph)
+            if op == "transpose":
+                tw = torch.from_numpy(np.ascontiguousarray(wt.transpose(3, 2, 0, 1)))  # (O, C, kh, kw)
+
+                def theirs(ta=ta, tw=tw, s=s, d=d, p=p, op_pad=op_pad):
+                    return F.conv_transpose2d(ta, tw, stride=s, padding=p, output_padding=op_pad,
+                                              dilation=d)
+                # same numbers: torch's full output cropped at pad_before
+                full = F.conv_transpose2d(ta, tw, stride=s, dilation=d)
+                ref = full[:, :, ph:ph + big_h, pw:pw + big_w].permute(0, 2, 3, 1).numpy()
+            else:
+                tw = torch.from_numpy(np.ascontiguousarray(wt.transpose(3, 2, 0, 1)))  # (O, C, kh, kw)
+                extra_h = max(0, (h - 1) * s + (k - 1) * d + 1 - big_h - ph)
+                extra_w = max(0, (w - 1) * s + (k - 1) * d + 1 - big_w - pw)
+
+                def theirs(ta=ta, tw=tw, s=s, d=d, p=p):
+                    return F.conv2d(ta, tw, stride=s, padding=p, dilation=d)
+                padded = F.pad(ta, (pw, extra_w, ph, extra_h))
+                ref = F.conv2d(padded, tw, stride=s, dilation=d)[:, :, :h, :w].permute(0, 2, 3, 1).numpy()
+            err = float(np.max(np.abs(ours() - ref)))
+            check = f"{err:.0e}"
+            fns.append(theirs)
+        times = bench_interleaved(fns, repeats)
+        row = [name, label, f"k{k} s{s} d{d} {padding}", fmt_ms(times[0]),
+               f"{2 * macs / times[0] / 1e9:.1f}"]
+        if torch is not None:
+            row += [fmt_ms(times[1]), f"{2 * macs / times[1] / 1e9:.1f}",
+                    f"**{times[0] / times[1]:.2f}**", check]
+        rows.append(row)
+    return rows
+
+
+def print_table(title, rows):
+    head = ["shape", "NHWC in -> out", "conv", "convt ms", "convt GFLOP/s"]
+    if torch is not None:
+        head += ["torch ms", "torch GFLOP/s", "convt/torch", "max abs diff"]
+    print(f"\n{title}\n")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" for _ in head) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+COMPILE_SNIPPET = (
+    "import time; t0 = time.perf_counter(); from convt import kernels; t1 = time.perf_counter(); "
+    "kernels.warm_up(); t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
+)
+
+
+def compile_times():
+    """(import s, warm_up s) in a cold-cache subprocess, then a warm one sharing the cache dir."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="convt-bench-numba-") as cache:
+        env = dict(os.environ, NUMBA_CACHE_DIR=cache, PYTHONPATH=REPO)
+        for _ in ("cold", "warm"):
+            out = subprocess.run([sys.executable, "-c", COMPILE_SNIPPET], env=env, cwd=REPO,
+                                 capture_output=True, text=True, check=True).stdout.split()
+            results.append((float(out[0]), float(out[1])))
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15, help="samples per implementation")
+    parser.add_argument("--quick", action="store_true", help="5 repeats, no forward table")
+    args = parser.parse_args()
+    repeats = 5 if args.quick else args.repeats
+
+    (cold_imp, cold), (warm_imp, warm) = compile_times()
+    kernels.warm_up()
+    threads = blas_threads()
+    if torch is not None:
+        torch.set_num_threads(threads)
+    import numba
+
+    print(f"## convt kernels vs PyTorch CPU ({platform.machine()}, {os.cpu_count()} cores)\n")
+    print(f"- float32, median of {repeats} interleaved samples; GFLOP/s counts 2 x multiply-adds.")
+    print(f"- threads: numpy BLAS = {threads}; torch = "
+          f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
+          "Numba kernels single-threaded (no parallel=True).")
+    versions = f"numpy {np.__version__}, numba {numba.__version__}"
+    if torch is not None:
+        versions += f", torch {torch.__version__}"
+    print(f"- versions: {versions}")
+    print(f"- compile (`kernels.warm_up()`, float32 + float64): cold cache **{cold:.2f} s**, "
+          f"warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s)")
+
+    rng = np.random.default_rng(0)
+    print_table(f"### conv2d_transpose (torch: `F.conv_transpose2d`, {threads} threads each)",
+                run_table("transpose", repeats, rng))
+    if not args.quick:
+        print_table(f"### conv2d forward (torch: `F.conv2d`, {threads} threads each)",
+                    run_table("forward", repeats, rng))
+
+
+if __name__ == "__main__":
+    main()
