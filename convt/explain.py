@@ -244,18 +244,23 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
                 valid[axis_index] = list(sizes)
         else:
             parts.append(_too_long_note(i, k, s, d, padding))
+            if c >= 1:
+                fixes.append(f"feed an input of {axis} {c}: that is what the forward conv of {n} gives")
         explorer["pad"] = padding
     elif len(fits) == 2:
         parts.append(f"Both SAME ({forward_arithmetic(n, k, s, d, 'SAME')}) and VALID "
                      f"({forward_arithmetic(n, k, s, d, 'VALID')}) give computed = {c}, so the message "
                      f"cannot tell which padding you used.")
         per = {p: _tf_valid(i, k, s, d, p) for p in ("SAME", "VALID")}
+        both: Dict[str, List[str]] = {}
         for p in ("SAME", "VALID"):
             if per[p] is not None:
                 parts.append(f"With {p}, TF accepts output {axis}s {size_list(per[p])} for an input of {i}.")
-                fixes += [f"if you use {p}: {f.text}" for f in tf_size_fixes(i, n, k, s, d, p)]
+                for f in tf_size_fixes(i, n, k, s, d, p):
+                    both.setdefault(f.text, []).append(p)
             else:
                 parts.append(_too_long_note(i, k, s, d, p))
+        fixes = [t if len(ps) == 2 else f"if you use {ps[0]}: {t}" for t, ps in both.items()]
         if per["SAME"] is not None and per["SAME"] == per["VALID"] and axis_index is not None:
             valid[axis_index] = list(per["SAME"])
     else:
@@ -288,8 +293,9 @@ def _explicit_note(i, c, n, k, s, d, got) -> str:
         lo = c * s - n + k_eff - s
         hi = lo + s - 1
         if hi >= 0:
-            note += (f": a total padding (top + bottom) of {size_list(range(max(lo, 0), hi + 1))} "
-                     f"gives {c}")
+            totals = (size_list(range(max(lo, 0), hi + 1)) if hi - max(lo, 0) < MAX_LIST
+                      else f"{max(lo, 0)} to {hi}")
+            note += f": a total padding (top + bottom) of {totals} gives {c}"
     return note + ". TF does not print the padding, so convt cannot list the valid sizes."
 
 
@@ -331,9 +337,9 @@ def _tf_size_short(facts, label, rows_cols) -> Diagnosis:
 _TF_GRAD = re.compile(
     r"Incompatible shapes between op input and calculated input gradient\.?\s{0,8}"
     r"(?:Forward operation:\s{0,4}([^\s.]{1,200})\.?\s{0,8})?(?:Input index:\s{0,4}" + NUM
-    + r"\.?\s{0,8})?Original input shape:\s{0,4}\(([^()]{0,400})\)\.?\s{0,8}"
-    r"Calculated input gradient shape:\s{0,4}\(([^()]{0,400})\)")
-_TF_SHAPES = re.compile(r"Shapes \(([^()]{0,400})\) and \(([^()]{0,400})\) are not compatible")
+    + r"\.?\s{0,8})?Original input shape:\s{0,4}\(([^()]{0,5000})\)\.?\s{0,8}"
+    r"Calculated input gradient shape:\s{0,4}\(([^()]{0,5000})\)")
+_TF_SHAPES = re.compile(r"Shapes \(([^()]{0,5000})\) and \(([^()]{0,5000})\) are not compatible")
 
 
 def _tf_grad(m: re.Match, text: str) -> Diagnosis:
@@ -514,7 +520,7 @@ def _tf_dims(m: re.Match, text: str) -> Diagnosis:
                      + ". Fix the shapes so they agree.", facts)
     pad = re.search(r'padding="(SAME|VALID|EXPLICIT)"', node)
     padding = pad.group(1) if pad and pad.group(1) != "EXPLICIT" else None
-    st = re.search(r"strides=\[([0-9, ]{1,60})\]", node)
+    st = re.search(r"strides=\[([0-9, ]{1,5000})\]", node)
     strides = _ints(st.group(1)) if st else []
     shape_lists = [_ints(s) for s in re.findall(r"\[([0-9?, -]{0,80})\]", shapes)[:3]]
     explorer: Dict[str, object] = {}
@@ -613,13 +619,13 @@ def _tf_stride_value(m: re.Match, text: str) -> Diagnosis:
 # Keras
 # ---------------------------------------------------------------------------------------------
 
-_KERAS_OP_OLD = re.compile(r"Stride \(([0-9, ]{1,60})\) must be greater than output padding \(([0-9, ]{1,60})\)")
+_KERAS_OP_OLD = re.compile(r"Stride \(([0-9, ]{1,5000})\) must be greater than output padding \(([0-9, ]{1,5000})\)")
 _KERAS_OP_27 = re.compile(r"Strides must be greater than output padding\.?\s{0,4}Received:? "
-                          r"strides=\(([0-9, ]{1,60})\),\s{0,4}output_padding=\(([0-9, ]{1,60})\)")
+                          r"strides=\(([0-9, ]{1,5000})\),\s{0,4}output_padding=\(([0-9, ]{1,5000})\)")
 _KERAS_OP_3 = re.compile(r"`output_padding` must be strictly less than `strides` for all dimensions\.?"
                          r"(?:\s{0,4}At dimension " + NUM + r", `output_padding` is " + NUM
                          + r" but `strides` is " + NUM + r"\.?)?(?:\s{0,4}Received: output_padding=\(("
-                         r"[0-9, ]{1,60})\),\s{0,4}strides=\(([0-9, ]{1,60})\))?")
+                         r"[0-9, ]{1,5000})\),\s{0,4}strides=\(([0-9, ]{1,5000})\))?")
 _KERAS_OP_DUP = re.compile(r"Invalid `output_padding` argument\.")
 _KERAS_CLAMP = re.compile(r"Torch backend requires output_padding < stride")
 
@@ -667,7 +673,7 @@ def _keras_op_3(m, text):
 
 
 _KERAS_AXIS = re.compile(r"expected axis " + NUM + r" of input shape to have value " + NUM
-                         + r",? but received input with shape \(([^()]{0,200})\)")
+                         + r",? but received input with shape \(([^()]{0,5000})\)")
 
 
 def _keras_axis(m: re.Match, text: str) -> Diagnosis:
@@ -705,9 +711,9 @@ def _keras_ops_channels(m, text):
 # ---------------------------------------------------------------------------------------------
 
 _TORCH_RANGE = re.compile(
-    r"requested an output size of (torch\.Size\(\[[^\]]{0,200}\]\)|\[[^\]]{0,200}\]|\([^()]{0,200}\))"
-    r",? but valid sizes range from \[([^\]]{0,200})\] to \[([^\]]{0,200})\]"
-    r"(?: \(for an input of (?:torch\.Size\()?\[([^\]]{0,200})\]\)?\))?")
+    r"requested an output size of (torch\.Size\(\[[^\]]{0,5000}\]\)|\[[^\]]{0,5000}\]|\([^()]{0,5000}\))"
+    r",? but valid sizes range from \[([^\]]{0,5000})\] to \[([^\]]{0,5000})\]"
+    r"(?: \(for an input of (?:torch\.Size\()?\[([^\]]{0,5000})\]\)?\))?")
 
 
 def _torch_range(m: re.Match, text: str) -> Diagnosis:
@@ -787,8 +793,8 @@ def _torch_op(m: re.Match, text: str) -> Diagnosis:
                  explorer={"s": facts.get("stride_height"), "d": facts.get("dilation_height")})
 
 
-_TORCH_CH = re.compile(r"Given transposed=([01]), weight of size \[([^\]]{0,100})\],? expected input\["
-                       r"([^\]]{0,100})\] to have " + NUM + r" channels, but got " + NUM + r" channels")
+_TORCH_CH = re.compile(r"Given transposed=([01]), weight of size \[([^\]]{0,5000})\],? expected input\["
+                       r"([^\]]{0,5000})\] to have " + NUM + r" channels, but got " + NUM + r" channels")
 
 
 def _torch_channels(m: re.Match, text: str) -> Diagnosis:
@@ -837,7 +843,7 @@ def _torch_kernel_big(m, text):
 
 
 _TORCH_BIAS = re.compile(r"expected bias to be 1-dimensional with " + NUM
-                         + r" elements,? but got bias of size \[([^\]]{0,100})\]")
+                         + r" elements,? but got bias of size \[([^\]]{0,5000})\]")
 
 
 def _torch_bias(m, text):
