@@ -689,7 +689,7 @@ def run_tf_sweep(cfg):
             if len(msgs) < 2 and n in (1, upto):
                 msgs[str(n)] = tf_core_message(str(e))
     rule = [v for v in tf_accepted(i, k, s, 1, kind, pb, pa, upto=upto) if v >= 1]
-    return dict(cfg, upto=upto, accepted=acc, formula_agrees=(rule == acc))
+    return dict(cfg, nw=nw, upto=upto, accepted=acc, formula_agrees=(rule == acc))
 
 
 def tf_accepted_dim(case):
@@ -1159,8 +1159,11 @@ def run_keras(cfg, seed):
         res.update(ran=True, run_shape=list(out.shape))
     except Exception as e:  # noqa: BLE001
         msg = str(e)
+        # Keras wraps the TF text: "Exception encountered when calling Conv2DTranspose.call().
+        # \n\n<ESC>[1m{{function_node ...}} <core> [Op:...] name: <ESC>[0m\n\nArguments ..."
+        inner = msg[msg.find("{{function_node"):] if "{{function_node" in msg else msg
         res.update(ran=False, run_error={"type": type(e).__name__, "message": msg,
-                                         "core": tf_core_message(msg)})
+                                         "core": tf_core_message(inner)})
     return res
 
 
