@@ -235,7 +235,7 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
         other = "VALID" if padding == "SAME" else "SAME"
         parts.append(f"The padding is not printed, but the numbers betray it: only {padding} gives "
                      f"computed = {c} ({forward_arithmetic(n, k, s, d, padding)}; {other} would give "
-                     f"{got[other]}).")
+                     f"{got[other]}), unless you passed explicit padding, which TF does not print.")
         sizes = _tf_valid(i, k, s, d, padding)
         if sizes is not None:
             parts.append(tf_size_mismatch_explanation(i, n, k, s, d, padding, axis))
@@ -793,12 +793,12 @@ def _torch_op(m: re.Match, text: str) -> Diagnosis:
                  explorer={"s": facts.get("stride_height"), "d": facts.get("dilation_height")})
 
 
-_TORCH_CH = re.compile(r"Given transposed=([01]), weight of size \[([^\]]{0,5000})\],? expected input\["
+_TORCH_CH = re.compile(r"Given (transposed=[01]|groups=[0-9]{1,20}), weight of size \[([^\]]{0,5000})\],? expected input\["
                        r"([^\]]{0,5000})\] to have " + NUM + r" channels, but got " + NUM + r" channels")
 
 
 def _torch_channels(m: re.Match, text: str) -> Diagnosis:
-    transposed = m.group(1) == "1"
+    transposed = m.group(1) == "transposed=1"
     weight, inp = _ints(m.group(2)), _ints(m.group(3))
     want, got = _int(m.group(4)), _int(m.group(5))
     facts = {"expected_channels": want, "input_channels": got}
@@ -912,9 +912,28 @@ _TABLE: List[Tuple[str, str, "re.Pattern[str]", Callable[[re.Match, str], Option
      _simple("pytorch", "torch_dilation", "PyTorch: dilation must be >= 1.", ["use dilation >= 1"])),
     ("pytorch", "torch_output_size_length",
      _r(r"output_size must have [0-9]{1,3} or [0-9]{1,3} elements \(got " + NUM + r"\)"), _torch_output_size_len),
-    ("pytorch", "torch_rank", _r(r"Expected 3D \(unbatched\) or 4D \(batched\) input to conv_transpose2d"),
-     _simple("pytorch", "torch_rank", "PyTorch: conv_transpose2d takes a 3-D (C, H, W) or 4-D "
-             "(N, C, H, W) input.", ["reshape the input to (N, C, H, W)"])),
+    ("pytorch", "torch_rank", _r(r"Expected 3D \(unbatched\) or 4D \(batched\) input to conv"),
+     _simple("pytorch", "torch_rank", "PyTorch: conv2d and conv_transpose2d take a 3-D (C, H, W) or "
+             "4-D (N, C, H, W) input.", ["reshape the input to (N, C, H, W)"])),
+    ("pytorch", "torch_groups", _r(r"Given groups=" + NUM + r", expected weight to be at least"),
+     _simple("pytorch", "torch_groups", "PyTorch: the weight's axis 0 must have at least `groups` "
+             "entries (and be divisible by groups).", ["choose groups dividing in_channels and out_channels"],
+             lambda m: {"groups": _int(m.group(1))})),
+    ("pytorch", "torch_groups", _r(r"non-positive groups is not supported"),
+     _simple("pytorch", "torch_groups", "PyTorch: groups must be >= 1.", ["use groups >= 1"])),
+    ("pytorch", "torch_argument_length",
+     _r(r"expected (stride|padding|dilation|output_padding) to be a single integer value or a list of "
+        r"[0-9]{1,3} values"),
+     _simple("pytorch", "torch_argument_length", "PyTorch: stride, padding, dilation and output_padding "
+             "are an int or one value per spatial dimension (2 for a 2-D conv).",
+             ["pass an int or a pair, e.g. stride=2 or stride=(2, 2)"])),
+    ("pytorch", "torch_padding_string", _r(r"padding='same' is not supported for strided convolutions"),
+     _simple("pytorch", "torch_padding_string", "PyTorch: padding='same' only works with stride 1 "
+             "(forward conv2d).", ["compute the padding yourself: (k-1)*d // 2 for odd kernels",
+                                   "or pad with F.pad first, asymmetrically like TF SAME"])),
+    ("pytorch", "torch_padding_string", _r(r"Invalid padding string: '[^'\n]{0,40}'"),
+     _simple("pytorch", "torch_padding_string", "PyTorch: a string padding must be 'same' or 'valid' "
+             "(lower case, forward convs only).", ["padding='same' or padding='valid', or integers"])),
     ("pytorch", "torch_groups", _r(r"Given groups=" + NUM + r", expected weight to be divisible by"),
      _simple("pytorch", "torch_groups", "PyTorch: the weight's axis 0 (in_channels) must be divisible "
              "by groups.", ["choose groups dividing in_channels and out_channels"],
@@ -944,6 +963,28 @@ _TABLE: List[Tuple[str, str, "re.Pattern[str]", Callable[[re.Match, str], Option
              "(or 2-value) output_shape.", ["add the batch axis: x[tf.newaxis] or tf.expand_dims(x, 0)"])),
     ("tensorflow", "tf_nchw_cpu", _r(r"Conv2DCustomBackpropInputOp only supports NHWC"),
      _simple("tensorflow", "tf_nchw_cpu", "TensorFlow's classic CPU kernel only supports NHWC "
+             "(channels last). NCHW works on GPU or with oneDNN on.",
+             ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"])),
+    ("tensorflow", "tf_dilations_batch_depth", _r(r"does not yet support dilations in the batch and depth"),
+     _simple("tensorflow", "tf_dilations_batch_depth", "TensorFlow: dilations=[1, dh, dw, 1] (NHWC): "
+             "the batch and channel dilations must be 1.", ["dilations=[1, d, d, 1], or just dilations=d"])),
+    ("tensorflow", "tf_groups", _r(r"output depth must be evenly divisible by number of groups:?\s{0,4}"
+                                   + NUM + r"\s{0,4}vs\.?\s{0,4}" + NUM),
+     _simple("tensorflow", "tf_groups", "TensorFlow: the input channels are a multiple of the filter's "
+             "in_channels, so TF runs a grouped conv, and the output channels must then be divisible by "
+             "the number of groups.", ["make the input's channels equal to the filter's in_channels "
+                                       "(no groups)", "or choose channel counts divisible by the groups"],
+             lambda m: {"output_channels": _int(m.group(1)), "groups": _int(m.group(2))})),
+    ("tensorflow", "tf_negative_dimension", _r(r"elements of input_sizes must be >= 0"),
+     _simple("tensorflow", "tf_negative_dimension", "TensorFlow: an entry of output_shape (TF calls it "
+             "input_sizes) is negative.", ["make every output_shape entry >= 0"])),
+    ("tensorflow", "tf_stride_value", _r(r"Dilated rates should be larger than 0"), _tf_stride_value),
+    ("tensorflow", "tf_padding", _r(r"All elements of explicit_paddings must be nonnegative"),
+     _simple("tensorflow", "tf_padding", "TensorFlow: explicit padding values must be >= 0. To get a "
+             "larger transposed-conv output, ask for a larger output_shape instead.",
+             ["use padding values >= 0"])),
+    ("tensorflow", "tf_nchw_cpu", _r(r"only supports the NHWC tensor format on the CPU"),
+     _simple("tensorflow", "tf_nchw_cpu", "TensorFlow's classic CPU kernels only support NHWC "
              "(channels last). NCHW works on GPU or with oneDNN on.",
              ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"])),
     ("tensorflow", "tf_strides_batch_depth", _r(r"does not yet support strides in the batch and depth"),

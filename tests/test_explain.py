@@ -1,6 +1,8 @@
 """explain(): every message kind, read back from the exact texts (convt.messages builders, the seed,
 reference/framework_rules.md), padding inference, valid sizes, and junk that must never raise."""
 import dataclasses
+import json
+import pathlib
 import time
 
 import pytest
@@ -547,3 +549,70 @@ def test_any_binary_decoded(data):
 ]), max_size=40))
 def test_fragments_of_real_messages(parts):
     check_shape(explain("".join(parts)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Real messages: every failing case of the golden fixtures (TF 2.21, Keras 3.15, torch 2.13)
+# ---------------------------------------------------------------------------------------------
+
+GOLDEN = pathlib.Path(__file__).parent / "golden"
+
+
+def _golden_messages(name):
+    path = GOLDEN / name
+    if not path.exists():
+        pytest.skip(f"{name} not generated yet")
+    for case in json.loads(path.read_text())["cases"]:
+        for key in ("error", "onednn", "mkldnn_on", "run_error"):
+            record = case.get(key)
+            if not isinstance(record, dict):
+                continue
+            for rec in (record, record.get("error")):
+                if isinstance(rec, dict) and isinstance(rec.get("message"), str):
+                    yield case, key, rec["message"]
+
+
+@pytest.mark.parametrize("name", ["tf_cases.json", "torch_cases.json", "keras_cases.json"])
+def test_golden_messages_are_all_recognised(name):
+    seen = 0
+    for _case, _key, message in _golden_messages(name):
+        d = check_shape(explain(message))
+        assert d.kind != "unknown", message
+        seen += 1
+    assert seen > 0
+
+
+def test_golden_tf_size_mismatch_padding_and_valid_sizes():
+    checked = 0
+    for case, _key, message in _golden_messages("tf_cases.json"):
+        d = explain(message)
+        if d.kind != "tf_size_mismatch" or "spatial_dim" not in d.facts:
+            continue
+        padding = case["args"].get("padding")
+        if padding not in ("SAME", "VALID"):
+            continue                                  # explicit padding: SAME/VALID may mimic it
+        f = d.facts
+        assert d.padding in (padding, None), message
+        want = list(tf_valid_output_sizes(f["actual"], f["filter"], f["stride"], f["dilation"], padding))
+        got = d.valid_output_sizes[0 if f["spatial_dim"] == 1 else 1]
+        if d.padding is not None:
+            assert got == want, message
+        assert got in (want, None), message
+        checked += 1
+    assert checked > 10
+
+
+def test_golden_torch_output_size_valid_sizes():
+    checked = 0
+    for case, _key, message in _golden_messages("torch_cases.json"):
+        d = explain(message)
+        if d.kind != "torch_output_size":
+            continue
+        args, x, w = case["args"], case["x_shape"], case["w_shape"]
+        pair = lambda v: list(v) if isinstance(v, (list, tuple)) else [v, v]  # noqa: E731
+        s, p, dl = pair(args.get("stride", 1)), pair(args.get("padding", 0)), pair(args.get("dilation", 1))
+        for j in range(2):
+            lo, hi = torch_output_size_range(x[-2 + j], w[2 + j], s[j], p[j], dl[j])
+            assert d.valid_output_sizes[j] == [v for v in range(lo, hi + 1) if v >= 1], message
+        checked += 1
+    assert checked > 10
