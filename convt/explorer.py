@@ -68,6 +68,7 @@ SCHEMA: Dict[str, Param] = {
     "oc": Param(int, 10, 1, MAX_CHANNELS, label="output_shape channels"),
 }
 
+URL_ALWAYS = ("in", "k", "s", "pad", "out")  # always in the link, so it reads like the seed URL
 SEED_PARAMS = {"in": 25, "k": 3, "s": 3, "pad": "SAME", "out": 97}
 CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, "
              f"stride ≤ {MAX_STRIDE}, dilation ≤ {MAX_DILATION}, channels ≤ {MAX_CHANNELS}, "
@@ -419,6 +420,22 @@ def _gives(sizes) -> str:
     return f"works: output {sizes[0]} × {sizes[1]}"
 
 
+def keras_output_padding_for(cfg: Config, sizes) -> Tuple[Optional[int], str]:
+    """The ``output_padding`` that asks Keras for ``sizes`` (the config's own when Keras is the
+    framework), or ``(None, why-not)`` when no value can."""
+    if cfg.framework == "keras":
+        return cfg.output_padding, ""
+    s = cfg.stride
+    none = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, None)
+                 for i in cfg.inputs)
+    if none == tuple(sizes):
+        return None, ""
+    base = keras_output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
+    if sizes[0] - base < 0:
+        return None, f"cannot ask for {sizes[0]}: its smallest size is {base}"
+    return sizes[0] - base, ""
+
+
 def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
     """Keras ``Conv2DTranspose``: asked through ``output_padding``; TF backend checks at run time."""
     name = "Keras 3 (TF backend)"
@@ -426,19 +443,9 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
         return Row(name, "padding=[…]", "—", None, "Keras takes only 'same' or 'valid' padding",
                    applies)
     s = cfg.stride
-    if cfg.framework == "keras":
-        op = cfg.output_padding
-    else:
-        # the output_padding that would give the requested height
-        base = keras_output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
-        op = sizes[0] - base
-        none = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, None)
-                     for i in cfg.inputs)
-        if none == tuple(sizes):
-            op = None
-        elif op < 0:
-            return Row(name, "output_padding=…", "—", None,
-                       f"cannot ask for {sizes[0]}: its smallest size is {base}", applies)
+    op, refusal = keras_output_padding_for(cfg, sizes)
+    if refusal:
+        return Row(name, "output_padding=…", "—", None, refusal, applies)
     call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
     if op is not None and op >= s:
         return Row(name, call, "when the layer is created",
@@ -703,3 +710,40 @@ def config_from_explorer_params(params: Dict[str, object]) -> Config:
 
 def as_dict(a: Analysis) -> Dict[str, object]:  # handy for debugging / notebooks
     return asdict(a)
+
+
+# ---------------------------------------------------------------------------------------------
+# the page's own parameters (beyond the configuration) and links from the error decoder
+
+PAGE_SCHEMA: Dict[str, Param] = {
+    **SCHEMA,
+    "mode": Param(str, "explore", choices=("explore", "design"), label="mode"),
+    "T": Param(int, 0, 0, MAX_OUTPUT, label="design target size (0 = twice the input)"),
+    "big": Param(bool, False, label="large type switch"),
+}
+
+
+def explorer_link_params(diag) -> Dict[str, str]:
+    """URL parameters that open the explorer on a :class:`convt.explain.Diagnosis`'s configuration.
+
+    Starts from ``diag.explorer_params``; for a PyTorch ``output_size`` message (which prints the
+    range but not kernel and padding) it picks padding 0 and the kernel that gives that range.
+    """
+    params: Dict[str, object] = dict(getattr(diag, "explorer_params", None) or {})
+    facts = getattr(diag, "facts", None) or {}
+    if params.get("fw") == "torch" and "k" not in params and "min_height" in facts:
+        i, s = facts.get("input_height"), facts.get("stride_height")
+        low = facts["min_height"]
+        if i and s:
+            k = low - (i - 1) * s  # padding 0, dilation 1: min = (i-1)s + k
+            if 1 <= k <= MAX_KERNEL:
+                params.update({"k": k, "pad": "VALID"})
+    if params.get("fw") in ("keras", "torch") and "op" not in params and "output_padding_height" in facts:
+        params["op"] = facts["output_padding_height"]
+        if params.get("fw") == "torch":
+            params["req"] = "padding"
+    out: Dict[str, str] = {}
+    for key, value in params.items():
+        if key in PAGE_SCHEMA and value is not None:
+            out[key] = str(value)
+    return out

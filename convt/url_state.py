@@ -37,7 +37,7 @@ _FLOAT_RE = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})([eE][+-]?\d{1,4
 _TRUE = {"1", "true", "yes", "on", "y", "t"}
 _FALSE = {"0", "false", "no", "off", "n", "f"}
 _NONE = {"", "none", "null"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # the characters that start Markdown syntax
 MAX_QUOTE = 40
 
 
@@ -45,7 +45,7 @@ MAX_QUOTE = 40
 class Param:
     """One query parameter: its Python type (``int``, ``float``, ``str`` or ``bool``) and default.
 
-    ``min`` / ``max`` bound numbers (inclusive); ``choices`` restricts strings (matched ignoring
+    ``min`` / ``max`` bound numbers (inclusive; ``max`` is the longest length for a string); ``choices`` restricts strings (matched ignoring
     case unless ``case_sensitive``, and returned in the spelling given in ``choices``);
     ``nullable`` lets ``none`` / an empty value stand for ``None``; ``label`` names the parameter
     in notes.
@@ -77,6 +77,11 @@ def quote(raw: Any) -> str:
     if len(text) > MAX_QUOTE:
         text = text[:MAX_QUOTE] + "…"
     return "“" + _MD_SPECIAL.sub(r"\\\1", text) + "”"
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every Markdown special character backslash-escaped (for ``st.markdown``)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def _fmt(value: Any) -> str:
@@ -130,6 +135,8 @@ def _convert(raw: str, param: Param) -> Tuple[bool, Any, str]:
 
 
 def _check_bounds(value: Any, param: Param) -> str:
+    if param.type is str and isinstance(value, str) and param.max is not None and len(value) > param.max:
+        return f"is longer than {_fmt(param.max)} characters"
     if value is None or param.type not in (int, float):
         return ""
     if param.min is not None and value < param.min:

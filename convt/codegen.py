@@ -1,0 +1,123 @@
+"""Copyable TensorFlow, Keras and PyTorch code for a shape-explorer configuration.
+
+Each snippet builds the same shapes as the page and ends with the outcome the page predicts (the
+exact error text, or the output shape) as a comment, taken from :func:`convt.explorer.analyse`, so
+pasting it into a Python session reproduces what the page says. TF snippets switch oneDNN off
+(``TF_ENABLE_ONEDNN_OPTS=0``) before importing TensorFlow: with oneDNN on, float32 errors become the
+opaque "could not create a primitive descriptor" text.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Dict, Optional
+
+from convt.explorer import (Analysis, Config, Row, analyse, keras_output_padding_for,
+                            requested_sizes)
+from convt.arithmetic import keras_output_size, torch_output_size
+
+LANGUAGES = ("tf", "keras", "torch")
+
+
+def _predicted(row: Optional[Row], shape: str) -> str:
+    if row is None:
+        return "# predicted: (not expressible in this framework)"
+    if row.message is None:
+        return f"# predicted: {shape}"
+    wrapped = textwrap.wrap(row.message, 92, break_long_words=True, break_on_hyphens=False)
+    return "# predicted error:\n" + "\n".join("#   " + line for line in wrapped)
+
+
+def _row(a: Analysis, framework: str) -> Optional[Row]:
+    for row in a.rows:
+        if row.framework == framework:
+            return row
+    return None
+
+
+def tf_code(cfg: Config, a: Optional[Analysis] = None) -> str:
+    a = a or analyse(cfg)
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    if cfg.padding == "EXPLICIT":
+        padding = f"[[0, 0], [{cfg.pad_before}, {cfg.pad_after}], [{cfg.pad_before}, {cfg.pad_after}], [0, 0]]"
+    else:
+        padding = f'"{cfg.padding}"'
+    dil = f", dilations={cfg.dilation}" if cfg.dilation != 1 else ""
+    x_shape = [cfg.batch, cfg.in_h, cfg.width, cfg.channels]
+    f_shape = [cfg.kernel, cfg.kernel, cfg.filter_out, cfg.filter_in]
+    out = [cfg.out_batch, sizes[0], sizes[1], cfg.out_channels]
+    head = ('import os\nos.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # the real message, not oneDNN\'s\n'
+            "import tensorflow as tf\n\n"
+            f"x = tf.random.normal({x_shape})  # your input: [batch, height, width, channels]\n"
+            f"filters = tf.random.normal({f_shape})  # [height, width, out_channels, in_channels]\n")
+    shape = f"({', '.join(str(v) for v in out)})"
+    predicted = _predicted(_row(a, "TensorFlow 2.x"), shape)
+    if cfg.dynamic:
+        body = (f"\n@tf.function(input_signature=[tf.TensorSpec([None, None, None, {cfg.channels}])])\n"
+                "def up(x):\n"
+                "    # dynamic output_shape: a tensor, known only when the graph runs\n"
+                f"    output_shape = tf.stack([{cfg.out_batch}, {sizes[0]}, {sizes[1]}, {cfg.out_channels}])\n"
+                f"    return tf.nn.conv2d_transpose(x, filters, output_shape, strides={cfg.stride}, "
+                f"padding={padding}{dil})\n\n"
+                "y = up(x)\n")
+    else:
+        body = (f"y = tf.nn.conv2d_transpose(x, filters, output_shape={out}, strides={cfg.stride},\n"
+                f"                           padding={padding}{dil})\n")
+    return head + body + "print(y.shape)\n" + predicted + "\n"
+
+
+def keras_code(cfg: Config, a: Optional[Analysis] = None) -> str:
+    a = a or analyse(cfg)
+    row = _row(a, "Keras 3 (TF backend)")
+    if cfg.keras_padding is None:
+        return "# Keras's Conv2DTranspose has no explicit padding: choose 'same' or 'valid'.\n"
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    op, refusal = keras_output_padding_for(cfg, sizes)
+    if refusal:
+        return f"# Keras cannot produce this size: {refusal}.\n"
+    got = [keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding, op)
+           for i in cfg.inputs]
+    shape = f"({cfg.batch}, {got[0]}, {got[1]}, {cfg.filter_out})"
+    dil = f", dilation_rate={cfg.dilation}" if cfg.dilation != 1 else ""
+    return ('import os\nos.environ["KERAS_BACKEND"] = "tensorflow"\n'
+            'os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"\n'
+            "import numpy as np\nimport keras\n\n"
+            f"x = np.random.default_rng(0).standard_normal(({cfg.batch}, {cfg.in_h}, {cfg.width}, "
+            f"{cfg.channels})).astype(\"float32\")\n"
+            f"layer = keras.layers.Conv2DTranspose(filters={cfg.filter_out}, kernel_size={cfg.kernel}, "
+            f"strides={cfg.stride},\n"
+            f"                                     padding=\"{cfg.keras_padding}\", output_padding={op}{dil})\n"
+            "y = layer(x)\n"
+            "print(y.shape)\n" + _predicted(row, shape) + "\n")
+
+
+def torch_code(cfg: Config, a: Optional[Analysis] = None) -> str:
+    a = a or analyse(cfg)
+    row = _row(a, "PyTorch")
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    p = cfg.torch_padding
+    dil = f", dilation={cfg.dilation}" if cfg.dilation != 1 else ""
+    by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
+    if by_padding:
+        op = cfg.torch_op
+        got = [torch_output_size(i, cfg.kernel, cfg.stride, p, op, cfg.dilation) for i in cfg.inputs]
+        layer = (f"conv = torch.nn.ConvTranspose2d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
+                 f"stride={cfg.stride}, padding={p},\n"
+                 f"                              output_padding={op}{dil})\n")
+        call = "y = conv(x)\n"
+    else:
+        got = list(sizes)
+        layer = (f"conv = torch.nn.ConvTranspose2d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
+                 f"stride={cfg.stride}, padding={p}{dil})\n")
+        call = f"y = conv(x, output_size=[{sizes[0]}, {sizes[1]}])\n"
+    shape = f"torch.Size([{cfg.batch}, {cfg.filter_out}, {got[0]}, {got[1]}])"
+    return ("import torch\n\n"
+            f"x = torch.randn({cfg.batch}, {cfg.channels}, {cfg.in_h}, {cfg.width})  "
+            "# [batch, channels, height, width]\n"
+            + layer + "# conv.weight is [in_channels, out_channels, kh, kw]\n" + call +
+            "print(y.shape)\n" + _predicted(row, shape) + "\n")
+
+
+def code_for(cfg: Config, a: Optional[Analysis] = None) -> Dict[str, str]:
+    """``{"tf": ..., "keras": ..., "torch": ...}`` for ``cfg``."""
+    a = a or analyse(cfg)
+    return {"tf": tf_code(cfg, a), "keras": keras_code(cfg, a), "torch": torch_code(cfg, a)}
