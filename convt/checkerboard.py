@@ -1,0 +1,266 @@
+"""Checkerboard artifacts of transposed convolution (Odena, Dumoulin & Olah, Distill 2016), with numbers.
+
+A transposed conv stamps a ``k × k`` copy of the kernel, scaled by each input value, every ``s``
+cells of the output and sums where stamps overlap. How many stamps reach an output cell — its
+*overlap count* — is the same everywhere in the interior only when ``k`` is a multiple of ``s``;
+otherwise the interior alternates between ``floor(k/s)`` and ``ceil(k/s)`` per axis (in 2-D their
+products), and any image it produces carries that pattern: a checkerboard. Resize-then-conv
+(nearest-neighbour upsampling, then a stride-1 conv) has no such pattern.
+
+Counts come from :func:`convt.kernels.conv2d_transpose` itself (all-ones input and kernel), with
+TF's placement of the output window, so what the page shows is what the kernel computes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Mapping, Optional, Tuple
+
+import numpy as np
+
+from convt import kernels
+from convt.arithmetic import full_transpose_length, keras_output_size, windowed_output
+from convt.url_state import Param, parse, serialize
+
+MAX_IN = 16          # overlap heat map: input cells per side
+MAX_KERNEL = 9
+MAX_STRIDE = 5
+PHOTO_SIZES = (32, 48, 64, 96)   # photo input side (pixels) before upsampling
+MAX_PHOTO = max(PHOTO_SIZES)
+
+
+@dataclass(frozen=True)
+class CheckerConfig:
+    in_size: int = 6
+    kernel: int = 3
+    stride: int = 2
+    padding: str = "SAME"
+    photo: int = 64
+
+
+DEFAULT = CheckerConfig()
+SCHEMA = {
+    "in": Param(int, DEFAULT.in_size, min=2, max=MAX_IN, label="input size"),
+    "k": Param(int, DEFAULT.kernel, min=1, max=MAX_KERNEL, label="kernel size"),
+    "s": Param(int, DEFAULT.stride, min=1, max=MAX_STRIDE, label="stride"),
+    "pad": Param(str, DEFAULT.padding, choices=("SAME", "VALID"), label="padding"),
+    "photo": Param(int, DEFAULT.photo, min=min(PHOTO_SIZES), max=MAX_PHOTO, label="photo size"),
+}
+_FIELDS = {"in": "in_size", "k": "kernel", "s": "stride", "pad": "padding", "photo": "photo"}
+
+
+def config_from_query(query: Mapping[str, object]) -> Tuple[CheckerConfig, List[str]]:
+    parsed = parse(query, SCHEMA)
+    values = dict(parsed.values)
+    notes = list(parsed.notes)
+    if values["photo"] not in PHOTO_SIZES:
+        nearest = min(PHOTO_SIZES, key=lambda v: (abs(v - values["photo"]), v))
+        notes.append(f"photo={values['photo']} is not one of {', '.join(map(str, PHOTO_SIZES))}; "
+                     f"using {nearest}.")
+        values["photo"] = nearest
+    return CheckerConfig(**{_FIELDS[k]: v for k, v in values.items()}), notes
+
+
+def config_to_query(cfg: CheckerConfig) -> Dict[str, str]:
+    return serialize({k: getattr(cfg, f) for k, f in _FIELDS.items()}, SCHEMA)
+
+
+# ---------------------------------------------------------------------------------------------
+# Overlap counts
+# ---------------------------------------------------------------------------------------------
+
+def default_output_size(in_size: int, kernel: int, stride: int, padding: str) -> int:
+    """The size Keras (and JAX) choose: SAME ``i·s``, VALID ``(i−1)·s + max(k, s)``."""
+    return keras_output_size(in_size, kernel, stride, 1, padding, None)
+
+
+def overlap_counts(in_size: int, kernel: int, stride: int, padding: str = "SAME",
+                   out_size: Optional[int] = None) -> np.ndarray:
+    """How many (input cell, kernel tap) pairs land on each cell of the 2-D output (int array).
+
+    The output window is TF's: ``out_size`` (default :func:`default_output_size`) cells starting at
+    the forward conv's pad before. ``padding="FULL"`` keeps the whole uncropped output.
+    """
+    if padding == "FULL":
+        n, pad_before = full_transpose_length(in_size, kernel, stride, 1), 0
+    else:
+        n = default_output_size(in_size, kernel, stride, padding) if out_size is None else out_size
+        pad_before = windowed_output(n, kernel, stride, 1, padding).pad_before
+    ones = np.ones((1, in_size, in_size, 1))
+    taps = np.ones((kernel, kernel, 1, 1))
+    out = kernels.conv2d_transpose(ones, taps, (stride, stride), (1, 1), (pad_before, pad_before), (n, n))
+    return np.rint(out[0, :, :, 0]).astype(np.int64)
+
+
+def interior_counts_1d(kernel: int, stride: int) -> Tuple[int, ...]:
+    """The overlap counts an interior output cell can have along one axis, by phase ``0 .. s−1``.
+
+    Cell ``p`` (far enough from the border) is reached by the taps ``t`` with ``t ≡ p (mod s)``:
+    ``ceil((k − r) / s)`` of them for phase ``r``.
+    """
+    return tuple(max(0, -(-(kernel - r) // stride)) for r in range(stride))
+
+
+@dataclass(frozen=True)
+class Unevenness:
+    kernel: int
+    stride: int
+    levels_1d: Tuple[int, ...]     # distinct interior counts along one axis
+    levels_2d: Tuple[int, ...]     # distinct interior counts in 2-D (products)
+
+    @property
+    def even(self) -> bool:
+        return len(self.levels_2d) == 1
+
+    @property
+    def has_gaps(self) -> bool:
+        return 0 in self.levels_2d
+
+    @property
+    def ratio(self) -> Optional[float]:
+        """Brightest / darkest interior cell under a uniform kernel (None when some get nothing)."""
+        lo, hi = min(self.levels_2d), max(self.levels_2d)
+        return None if lo == 0 else hi / lo
+
+
+def unevenness(kernel: int, stride: int) -> Unevenness:
+    phases = interior_counts_1d(kernel, stride)
+    one = tuple(sorted(set(phases)))
+    two = tuple(sorted({a * b for a in phases for b in phases}))
+    return Unevenness(kernel, stride, one, two)
+
+
+def even_kernels(kernel: int, stride: int) -> List[int]:
+    """The multiples of ``stride`` nearest to ``kernel`` (below and above), all ≥ ``stride``."""
+    below = max(stride, (kernel // stride) * stride)
+    above = max(stride, -(-kernel // stride) * stride)
+    return sorted({below, above})
+
+
+def _levels(values) -> str:
+    values = list(values)
+    if len(values) == 1:
+        return str(values[0])
+    return ", ".join(str(v) for v in values[:-1]) + f" or {values[-1]}"
+
+
+def rule_of_thumb(kernel: int, stride: int) -> str:
+    """The rule of thumb, with this configuration's numbers."""
+    u = unevenness(kernel, stride)
+    if stride == 1:
+        return (f"Stride 1: every interior output cell receives {kernel}×{kernel} = {kernel * kernel} "
+                "contributions — even overlap, no checkerboard from the stride.")
+    if u.even:
+        return (f"Kernel {kernel} is a multiple of stride {stride} ({kernel} = {kernel // stride} × {stride}): "
+                f"every interior output cell receives {u.levels_2d[0]} contributions — even overlap. "
+                "(A trained kernel can still learn artifacts; resize-then-conv avoids them by construction.)")
+    fixes = " or ".join(str(k) for k in even_kernels(kernel, stride))
+    if u.has_gaps:
+        return (f"Kernel {kernel} is smaller than stride {stride}: the stamps do not even touch, so some "
+                f"output cells receive no contribution at all (counts {_levels(u.levels_2d)}) — a grid of holes. "
+                f"Use kernel {fixes} (a multiple of {stride}), or resize ×{stride} then a stride-1 conv.")
+    lo, hi = u.levels_1d[0], u.levels_1d[-1]
+    return (f"Kernel {kernel} is not a multiple of stride {stride} ({kernel} / {stride} = {kernel / stride:.3g}): "
+            f"along one axis interior cells receive {_levels(u.levels_1d)} contributions, in 2-D "
+            f"{_levels(u.levels_2d)} — the brightest get {u.ratio:g}× as much as the darkest "
+            f"({hi}×{hi} vs {lo}×{lo}). Use kernel {fixes} (a multiple of {stride}), "
+            f"or resize ×{stride} (nearest neighbour) then a stride-1 conv.")
+
+
+# ---------------------------------------------------------------------------------------------
+# The photograph
+# ---------------------------------------------------------------------------------------------
+
+PHOTO_CREDIT = ("Grace Hopper, 1984 (U.S. Navy photograph, public domain), from matplotlib's sample "
+                "data (matplotlib.cbook.get_sample_data('grace_hopper.jpg')).")
+
+
+@lru_cache(maxsize=8)
+def _photo(size: int) -> bytes:
+    try:
+        from matplotlib.cbook import get_sample_data
+        from PIL import Image
+        with get_sample_data("grace_hopper.jpg") as fh:
+            img = Image.open(fh).convert("L")
+            w, h = img.size
+            side = min(w, h)                       # a centred square crop around the face
+            top = max(0, (h - side) // 4)
+            img = img.crop(((w - side) // 2, top, (w - side) // 2 + side, top + side))
+            img = img.resize((size, size), Image.Resampling.BOX)
+            arr = np.asarray(img, dtype=np.float64) / 255.0
+    except Exception:  # pragma: no cover - sample data missing: a synthetic picture instead
+        yy, xx = np.mgrid[0:size, 0:size] / max(1, size - 1)
+        arr = 0.5 + 0.4 * np.sin(6 * xx) * np.cos(4 * yy)
+    return arr.astype(np.float64).tobytes()
+
+
+def photo(size: int = 64) -> np.ndarray:
+    """A ``size × size`` grayscale photograph in [0, 1] (a fresh copy)."""
+    return np.frombuffer(_photo(size), dtype=np.float64).reshape(size, size).copy()
+
+
+def transpose_upsample(img: np.ndarray, kernel: int, stride: int) -> np.ndarray:
+    """×stride by a SAME transposed conv with uniform weights ``s²/k²`` (average gain 1)."""
+    n = img.shape[0]
+    out_size = n * stride
+    pb = windowed_output(out_size, kernel, stride, 1, "SAME").pad_before
+    w = np.full((kernel, kernel, 1, 1), stride * stride / (kernel * kernel))
+    out = kernels.conv2d_transpose(img[None, :, :, None], w, (stride, stride), (1, 1), (pb, pb),
+                                   (out_size, out_size))
+    return out[0, :, :, 0]
+
+
+def resize_then_conv(img: np.ndarray, kernel: int, stride: int) -> np.ndarray:
+    """×stride by nearest-neighbour resize, then a SAME stride-1 conv with uniform weights ``1/k²``."""
+    up = np.repeat(np.repeat(img, stride, axis=0), stride, axis=1)
+    n = up.shape[0]
+    pb = windowed_output(n, kernel, 1, 1, "SAME").pad_before
+    w = np.full((kernel, kernel, 1, 1), 1.0 / (kernel * kernel))
+    out = kernels.conv2d_forward(up[None, :, :, None], w, (1, 1), (1, 1), (pb, pb), (n, n))
+    return out[0, :, :, 0]
+
+
+def interior_slice(n_in: int, kernel: int, stride: int) -> slice:
+    """Output rows/cols (of a SAME ×stride upsampling) far enough from the border to be interior."""
+    margin = kernel + stride
+    stop = n_in * stride - margin
+    return slice(margin, stop) if stop > margin else slice(0, n_in * stride)
+
+
+def _phase_means(img: np.ndarray, stride: int, sl: slice) -> np.ndarray:
+    """Mean of ``img / local mean`` for each of the ``s × s`` phases (how bright each phase is)."""
+    a = img[sl, sl]
+    start = sl.start or 0
+    means = np.zeros((stride, stride))
+    for r in range(stride):
+        for c in range(stride):
+            means[(start + r) % stride, (start + c) % stride] = a[r::stride, c::stride].mean()
+    return means
+
+
+@dataclass
+class PhotoDemo:
+    original: np.ndarray
+    transposed: np.ndarray
+    resized: np.ndarray
+    transposed_phases: np.ndarray    # s × s mean brightness by phase (interior)
+    resized_phases: np.ndarray
+
+    @staticmethod
+    def spread(phases: np.ndarray) -> float:
+        """Brightest phase / darkest phase (1 = no checkerboard)."""
+        lo = float(phases.min())
+        return float("inf") if lo <= 0 else float(phases.max()) / lo
+
+
+def photo_demo(size: int, kernel: int, stride: int) -> PhotoDemo:
+    img = photo(size)
+    t = transpose_upsample(img, kernel, stride)
+    r = resize_then_conv(img, kernel, stride)
+    sl = interior_slice(size, kernel, stride)
+    return PhotoDemo(img, t, r, _phase_means(t, stride, sl), _phase_means(r, stride, sl))
+
+
+__all__ = ["CheckerConfig", "DEFAULT", "SCHEMA", "PHOTO_CREDIT", "overlap_counts", "interior_counts_1d",
+           "unevenness", "even_kernels", "rule_of_thumb", "photo", "transpose_upsample",
+           "resize_then_conv", "PhotoDemo", "photo_demo", "config_from_query", "config_to_query"]
