@@ -755,6 +755,12 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
             fixes.append(f"{name}: ask for a size from {lo} to {hi}")
         if "in" not in explorer:
             explorer = {"in": i, "s": facts.get(f"stride_{name}"), "out": r}
+    if dims == 2 and [] in valid:
+        empty = AXES[valid.index([])]
+        parts.append(f"No positive {empty} is possible with these settings, so PyTorch accepts no "
+                     f"output size at all: the {empty} range ends below 1 (too much padding).")
+        valid = [[], []]
+        fixes.append(f"{empty}: reduce padding or enlarge stride/kernel until the {empty} range reaches 1")
     if unbatched_bug:
         parts.append(f"(For an unbatched 3-D input PyTorch prints only the last input size, "
                      f"torch.Size([{inputs[0]}]); the check itself is right.)")

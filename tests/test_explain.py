@@ -452,6 +452,8 @@ def test_valid_padding_sweep_example():
     "filter: 3 output: 25 stride: 0 dilation: 0",
     "Computed output size would be negative: -2 [input_size: 1, effective_filter_size: 0, stride: 0]",
     "requested an output size of [], but valid sizes range from [] to [] (for an input of torch.Size([]))",
+    "requested an output size of [3, 0], but valid sizes range from [3, -1] to [3, -1] (for an input of "
+    "torch.Size([3, 1]))",
     "requested an output size of [5, 5], but valid sizes range from [9, 9] to [7, 7] (for an input of "
     "torch.Size([0, 0]))",
     "output padding must be smaller than either stride or dilation, but got output_padding_height: 4",
@@ -611,8 +613,19 @@ def test_golden_torch_output_size_valid_sizes():
         args, x, w = case["args"], case["x_shape"], case["w_shape"]
         pair = lambda v: list(v) if isinstance(v, (list, tuple)) else [v, v]  # noqa: E731
         s, p, dl = pair(args.get("stride", 1)), pair(args.get("padding", 0)), pair(args.get("dilation", 1))
+        want = []
         for j in range(2):
             lo, hi = torch_output_size_range(x[-2 + j], w[2 + j], s[j], p[j], dl[j])
-            assert d.valid_output_sizes[j] == [v for v in range(lo, hi + 1) if v >= 1], message
+            want.append([v for v in range(lo, hi + 1) if v >= 1])
+        if [] in want:                                # one dim can't be positive: nothing is accepted
+            want = [[], []]
+        assert list(d.valid_output_sizes) == want, message
         checked += 1
     assert checked > 10
+
+
+def test_torch_no_positive_size_in_one_dim_means_nothing_is_accepted():
+    d = check_shape(explain("requested an output size of [3, 0], but valid sizes range from [3, -1] to "
+                            "[3, -1] (for an input of torch.Size([3, 1]))"))
+    assert d.valid_output_sizes == ([], [])
+    assert "no output size" in d.text
