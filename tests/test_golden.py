@@ -314,8 +314,14 @@ def test_explain_torch_output_size(case):
     assert diag.framework == "pytorch"
     acc_h, acc_w = case["accepted"]["sizes"]
     got_h, got_w = diag.valid_output_sizes
-    assert got_h is not None and list(got_h) == acc_h
-    assert got_w is not None and list(got_w) == acc_w
+    assert got_h is not None and got_w is not None
+    got_h, got_w = list(got_h), list(got_w)
+    if not acc_h or not acc_w:
+        # one dimension can never be satisfied, so no output_size at all works: per-dimension
+        # lists or [] for the satisfiable dimension are both acceptable answers
+        assert got_h in (acc_h, []) and got_w in (acc_w, [])
+    else:
+        assert (got_h, got_w) == (acc_h, acc_w)
 
 
 KERAS_RUNTIME = [c for c in KERAS["cases"] if c.get("ran") is False
