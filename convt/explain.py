@@ -172,10 +172,17 @@ _TF_SIZE_TAIL = re.compile(
     + NUM + r"\s{1,8}output:\s{0,4}" + NUM + r"\s{1,8}stride:\s{0,4}" + NUM
     + r"(?:\s{1,8}dilation:\s{0,4}" + NUM + ")?")
 
-GLOSSARY = ("TF names things from the gradient's point of view, because conv2d_transpose is the op "
-            "Conv2DBackpropInput (the gradient of a forward conv with respect to that conv's input): "
-            "`out_backprop`, `actual` and `output:` are YOUR INPUT x, `input:` is the output_shape you "
-            "asked for, and `computed` is what a forward conv over that output_shape would produce.")
+def _glossary(i, c, n=None) -> str:
+    """TF's words translated, with the message's own numbers."""
+    asked = (f"`input: {n}` is the output size you asked for (output_shape), " if n is not None
+             else "")
+    return ("TF words this from the gradient's side, because conv2d_transpose is the op "
+            "Conv2DBackpropInput (the gradient of a forward conv with respect to its input): "
+            f"`actual = {i}` (`out_backprop`) is YOUR INPUT x, {asked}and `computed = {c}` is what a "
+            f"forward conv over your output_shape produces.")
+
+
+_KERAS_WRAP = re.compile(r"Conv[123]DTranspose\.call\(\)|keras\.src|keras/src|site-packages/keras")
 
 
 def _axis_of(spatial_dim: Optional[int], label: Optional[str], text: str) -> Tuple[Optional[int], str]:
@@ -214,12 +221,16 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
     axis_index, axis_note = _axis_of(facts["spatial_dim"], label, text)
     axis = AXES[axis_index] if axis_index is not None else "size"
     explorer = {"in": i, "k": k, "s": s, "d": d, "out": n}
-    where = f"{label}: " if label else ""
-    head = (f"TensorFlow ({where}size check of conv2d_transpose) refused the output {axis}{axis_note}: "
-            f"your input x has {axis} {i}, you asked for output {axis} {n}, and a forward conv over "
-            f"{n} (kernel {k}, stride {s}, dilation {d}) gives {c}, not {i}. " + GLOSSARY)
+    where = f" ({label})" if label else ""
+    keras = bool(_KERAS_WRAP.search(text))
+    framework = "keras" if keras else "tensorflow"
+    if keras:
+        explorer["fw"] = "tf"       # the explorer reproduces the TF call Keras made
+    head = (f"TensorFlow{where} refused the output {axis}{axis_note} of conv2d_transpose"
+            f"{' (called by a Keras Conv2DTranspose layer)' if keras else ''}: your input x has "
+            f"{axis} {i} and you asked for output {axis} {n}. " + _glossary(i, c, n))
     if None in (i, c, n, k, s, d) or s < 1 or d < 1 or k < 1 or n < 0 or i < 0:
-        return _diag("tensorflow", "tf_size_mismatch", head + " Some of these numbers are missing "
+        return _diag(framework, "tf_size_mismatch", head + " Some of these numbers are missing "
                      "or impossible (TF prints sizes >= 0 and stride, dilation, filter >= 1), so "
                      "convt cannot work out the padding or the valid sizes.", facts, explorer=explorer)
     if facts.get("output") is not None and facts["output"] != i:
@@ -227,6 +238,8 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
                  f"`actual` {i}; convt uses actual.)")
     got = {p: windowed_output(n, k, s, d, p).size for p in ("SAME", "VALID")}
     fits = [p for p in ("SAME", "VALID") if got[p] == c]
+    if keras and "SAME" in fits and n == (i - 1) * s and effective_kernel(k, d) % 2 == 0:
+        return _keras_same_pitfall(facts, head, i, c, n, k, s, d, axis_index, axis, explorer)
     valid: List[SizeList] = [None, None]
     fixes: List[str] = []
     parts = [head]
@@ -248,6 +261,8 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
                 fixes.append(f"feed an input of {axis} {c}: that is what the forward conv of {n} gives")
         explorer["pad"] = padding
     elif len(fits) == 2:
+        parts.append(f"A forward conv over {n} (kernel {k}, stride {s}, dilation {d}) gives {c}, "
+                     f"not {i}.")
         parts.append(f"Both SAME ({forward_arithmetic(n, k, s, d, 'SAME')}) and VALID "
                      f"({forward_arithmetic(n, k, s, d, 'VALID')}) give computed = {c}, so the message "
                      f"cannot tell which padding you used.")
@@ -264,13 +279,37 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
         if per["SAME"] is not None and per["SAME"] == per["VALID"] and axis_index is not None:
             valid[axis_index] = list(per["SAME"])
     else:
+        parts.append(f"A forward conv over {n} (kernel {k}, stride {s}, dilation {d}) gives {c}, "
+                     f"not {i}.")
         parts.append(_explicit_note(i, c, n, k, s, d, got))
         if c >= 1:
             fixes.append(f"feed an input of {axis} {c}: that is what the forward conv of {n} gives")
         fixes.append(f"ask for an output {axis} whose forward conv gives {i} (open the shape explorer "
                      f"with your explicit padding)")
-    return _diag("tensorflow", "tf_size_mismatch", " ".join(parts), facts, padding,
+    if keras:
+        fixes.append("in Keras, output_padding=None lets the layer pick a size TF accepts")
+    return _diag(framework, "tf_size_mismatch", " ".join(parts), facts, padding,
                  tuple(valid), fixes, explorer)
+
+
+def _keras_same_pitfall(facts, head, i, c, n, k, s, d, axis_index, axis, explorer) -> Diagnosis:
+    """Keras 3 + TF, padding='same', even kernel, output_padding=0: Keras asks for (i-1)*s."""
+    sizes = _tf_valid(i, k, s, d, "SAME")
+    valid: List[SizeList] = [None, None]
+    if sizes is not None and axis_index is not None:
+        valid[axis_index] = list(sizes)
+    text = (head + f" This is a known Keras pitfall: with padding='same', an even kernel ({k}) and "
+            f"output_padding=0, Keras asks TF for (i-1)*stride + kernel%2 + output_padding = "
+            f"{i - 1}*{s} + 0 + 0 = {n}, but a forward SAME conv maps {n} to "
+            f"{forward_arithmetic(n, k, s, d, 'SAME')}, not {i}: TF SAME accepts only "
+            f"{size_list(sizes) if sizes is not None else f'{(i - 1) * s + 1} to {i * s}'} for an "
+            f"input of {i}. (With VALID Keras never asks for a size TF refuses, so the padding was "
+            f"'same'. The torch backend crops instead and returns {n}.)")
+    fixes = [f"output_padding=1 (Keras then asks for {(i - 1) * s + 1})",
+             f"or output_padding=None (Keras asks for i*stride = {i * s})",
+             "or an odd kernel size"]
+    explorer = dict(explorer, pad="SAME")
+    return _diag("keras", "tf_size_mismatch", text, facts, "SAME", tuple(valid), fixes, explorer)
 
 
 def _too_long_note(i, k, s, d, padding) -> str:
@@ -308,7 +347,7 @@ def _tf_size_short(facts, label, rows_cols) -> Diagnosis:
     where = f" ({label})" if label else ""
     text = (f"TensorFlow{where} refused the output_shape of conv2d_transpose: your input x has "
             f"{axis} {i}, but a forward conv over the output {axis} you asked for gives {c}. "
-            f"{GLOSSARY} This is {era}: it does not print the requested size, the kernel, the stride "
+            f"{_glossary(i, c)} This is {era}: it does not print the requested size, the kernel, the stride "
             f"or the padding, so convt cannot tell the padding or list the valid sizes.")
     fixes = []
     if i is not None and c is not None and i >= 1:
@@ -391,7 +430,7 @@ def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
         i, c = original[ax], calculated[ax]
         facts.update({"actual": i, "computed": c, "spatial_dim": ax})
         text_ = (intro + " " + gradient.format(c=c, i=i) + f" ({AXES[spatial.index(ax)]}: input {i}, "
-                 f"forward conv of your output_shape {c}.) {GLOSSARY} The message prints neither the "
+                 f"forward conv of your output_shape {c}.) The message prints neither the "
                  f"output_shape, the kernel, the stride nor the padding, so convt cannot list the "
                  f"valid sizes.")
         if i is not None and i >= 1:

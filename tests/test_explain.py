@@ -429,6 +429,20 @@ def test_keras_same_even_kernel_pitfall_reads_as_tf():
     assert "49, 50" in d.text and "50, 51" in d.text
 
 
+@pytest.mark.parametrize("i, k, s", [(25, 2, 2), (3, 4, 2), (5, 2, 2)])
+def test_keras_wrapped_same_even_kernel_pitfall(i, k, s):
+    n = (i - 1) * s                    # what Keras 3 asks for: same, even kernel, output_padding=0
+    core = messages.tf_size_mismatch(i, windowed_output(n, k, s, 1, "SAME").size, 1, n, k, s, 1)
+    msg = ("Exception encountered when calling Conv2DTranspose.call().\n\n\x1b[1m{{function_node "
+           "__wrapped__Conv2DBackpropInput_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
+           + core + " [Op:Conv2DBackpropInput]\x1b[0m\n\nArguments received by Conv2DTranspose.call():")
+    d = check_shape(explain(msg))
+    assert (d.framework, d.kind, d.padding) == ("keras", "tf_size_mismatch", "SAME")
+    assert d.valid_output_sizes == (list(range((i - 1) * s + 1, i * s + 1)), None)
+    assert "pitfall" in d.text and any("output_padding=1" in f for f in d.fixes)
+    assert d.explorer_params["fw"] == "tf"
+
+
 def test_valid_padding_sweep_example():
     # framework_rules §5: N=5 with VALID, k2 s2 on 3x3 -> computed 2
     d = check_shape(explain("… actual = 3, computed = 2 spatial_dim: 1 input: 5 filter: 2 output: 3 "
