@@ -126,6 +126,18 @@ def _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt):
 # ---------------------------------------------------------------------------------------------
 
 @njit(**JIT_OPTIONS)
+def _tap_range(first, step, k, size):
+    """Taps t in [t0, t1) with 0 <= first + t*step < size (the kernel columns inside the image)."""
+    t0 = 0
+    while t0 < k and first + t0 * step < 0:
+        t0 += 1
+    t1 = k
+    while t1 > t0 and first + (t1 - 1) * step >= size:
+        t1 -= 1
+    return t0, t1
+
+
+@njit(**JIT_OPTIONS)
 def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
     """cols[g, m - m0, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside), m = (n*oh + oy)*ow + ox.
 
@@ -133,20 +145,36 @@ def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
     """
     N, H, W, C = x.shape
     G, rows, kh, kw, Cg = cols.shape
+    # Row views: with one group and no column dilation, the taps kx0..kx1-1 of a kernel row read
+    # one contiguous run of x[n, iy] (kx and ix advance together); copy it as one vector loop.
+    x_rows = x.reshape(N, H, W * C)
+    col_rows = cols.reshape(G, rows, kh, kw * Cg)
     for r in range(rows):
         m = m0 + r
         n, oy, ox = m // (oh * ow), (m // ow) % oh, m % ow
+        ix0 = ox * sw - pl                                  # image column of tap kx = 0
+        kx0, kx1 = _tap_range(ix0, dw, kw, W)
         for ky in range(kh):
             iy = oy * sh + ky * dh - pt
-            for kx in range(kw):
-                ix = ox * sw + kx * dw - pl
-                inside = 0 <= iy < H and 0 <= ix < W
-                for g in range(G):
-                    for c in range(Cg):
-                        if inside:
-                            cols[g, r, ky, kx, c] = x[n, iy, ix, g * Cg + c]
-                        else:
-                            cols[g, r, ky, kx, c] = 0
+            if iy < 0 or iy >= H:
+                col_rows[:, r, ky, :] = 0
+            elif G == 1 and dw == 1:
+                dst = col_rows[0, r, ky]
+                src = x_rows[n, iy, (ix0 + kx0) * C:]
+                dst[:kx0 * C] = 0
+                run = dst[kx0 * C:]
+                for j in range((kx1 - kx0) * C):
+                    run[j] = src[j]
+                dst[kx1 * C:] = 0
+            else:
+                for kx in range(kw):
+                    ix = ix0 + kx * dw
+                    for g in range(G):
+                        for c in range(Cg):
+                            if kx0 <= kx < kx1:
+                                cols[g, r, ky, kx, c] = x[n, iy, ix, g * Cg + c]
+                            else:
+                                cols[g, r, ky, kx, c] = 0
 
 
 @njit(**JIT_OPTIONS)
@@ -157,20 +185,28 @@ def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, dx):
     """
     N, H, W, C = dx.shape
     G, rows, kh, kw, Cg = cols.shape
+    dx_rows = dx.reshape(N, H, W * C)          # as in _im2col: contiguous runs when G == dw == 1
+    col_rows = cols.reshape(G, rows, kh, kw * Cg)
     for r in range(rows):
         m = m0 + r
         n, oy, ox = m // (h * wd), (m // wd) % h, m % wd
+        ix0 = ox * sw - pl
+        kx0, kx1 = _tap_range(ix0, dw, kw, W)
         for ky in range(kh):
             iy = oy * sh + ky * dh - pt
             if iy < 0 or iy >= H:
                 continue
-            for kx in range(kw):
-                ix = ox * sw + kx * dw - pl
-                if ix < 0 or ix >= W:
-                    continue
-                for g in range(G):
-                    for c in range(Cg):
-                        dx[n, iy, ix, g * Cg + c] += cols[g, r, ky, kx, c]
+            if G == 1 and dw == 1:
+                dst = dx_rows[n, iy, (ix0 + kx0) * C:]
+                src = col_rows[0, r, ky, kx0 * C:]
+                for j in range((kx1 - kx0) * C):
+                    dst[j] += src[j]
+            else:
+                for kx in range(kx0, kx1):
+                    ix = ix0 + kx * dw
+                    for g in range(G):
+                        for c in range(Cg):
+                            dx[n, iy, ix, g * Cg + c] += cols[g, r, ky, kx, c]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -237,7 +273,7 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
         _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
         return dx
     dy2 = dy.reshape(M, O)
-    wt = w.reshape(K, groups, Og).transpose(1, 2, 0)             # (G, Og, K), a view
+    wt = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 2, 0))   # (G, Og, K)
     step = _chunk_rows(M, groups * K * dy.itemsize)
     for m0 in range(0, M, step):
         rows = min(step, M - m0)
