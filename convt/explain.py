@@ -144,8 +144,9 @@ def _diag(framework, kind, text, facts=None, padding=None, valid=(None, None), f
           explorer=None) -> Diagnosis:
     params: Dict[str, object] = {}
     for key, value in (explorer or {}).items():
-        if value is not None:
-            params[key] = value
+        if value is None or (isinstance(value, int) and value < 1):
+            continue                # unknown, or not a configuration the explorer can open
+        params[key] = value
     if framework and params:
         params.setdefault("fw", FW_SHORT[framework])
     return Diagnosis(framework=framework, padding=padding,
