@@ -72,13 +72,24 @@ def padding_label(padding: PadSpec) -> str:
 
 
 def example_arrays(in_shape, k_shape, seed: int = 0):
-    """Seeded small integer-valued float64 arrays: inputs in 1..4, kernel taps in -1..2 (not all 0)."""
+    """Seeded small integer-valued float64 arrays: inputs in 1..4, kernel taps in 0..3.
+
+    The kernel is never its own 180° rotation (when it has more than one tap), so the rotation the
+    direct-conv view shows is always visible.
+    """
     rng = np.random.default_rng(seed)
     x = rng.integers(1, 5, size=_pair(in_shape)).astype(np.float64)
-    w = rng.integers(-1, 3, size=_pair(k_shape)).astype(np.float64)
+    w = rng.integers(0, 4, size=_pair(k_shape)).astype(np.float64)
+    if w.size > 1 and np.array_equal(w, w[::-1, ::-1]):
+        w[0, 0] += 1.0
     if not w.any():
         w[0, 0] = 1.0
     return x, w
+
+
+def _factor(v: float) -> str:
+    """A factor in a written-out product: negative numbers in parentheses."""
+    return f"({fmt(v)})" if v < 0 else fmt(v)
 
 
 def fmt(v: float) -> str:
@@ -158,7 +169,7 @@ class ConvTrace:
 
     def describe(self, t: int) -> str:
         s = self.steps[t]
-        terms = " + ".join(f"{fmt(tp.value)}·{fmt(tp.weight)}" for tp in s.taps)
+        terms = " + ".join(f"{_factor(tp.value)}·{_factor(tp.weight)}" for tp in s.taps)
         return f"Step {t + 1}/{self.n_steps}: y[{s.out[0]},{s.out[1]}] = {terms} = {fmt(s.total)}"
 
 
@@ -309,7 +320,7 @@ class TransposeTrace:
     def describe_direct(self, t: int) -> str:
         s = self.direct[t]
         nz = [tp for tp in s.taps if tp.value != 0]
-        terms = " + ".join(f"{fmt(tp.value)}·{fmt(tp.weight)}" for tp in nz) or "0"
+        terms = " + ".join(f"{_factor(tp.value)}·{_factor(tp.weight)}" for tp in nz) or "0"
         return (f"Step {t + 1}/{len(self.direct)}: out[{s.out[0]},{s.out[1]}] = {terms} = {fmt(s.total)}"
                 f"  ({len(s.taps) - len(nz)} of {len(s.taps)} taps fall on zeros)")
 
@@ -327,7 +338,7 @@ class TransposeTrace:
                     f"(input cell [{j // self.in_size[1]},{j % self.in_size[1]}]) is added to vec(out)")
         i = t
         nz = [(j, ct[i, j]) for j in range(ct.shape[1]) if ct[i, j] != 0]
-        terms = " + ".join(f"{fmt(c)}·{fmt(v[j])}" for j, c in nz) or "0"
+        terms = " + ".join(f"{_factor(c)}·{_factor(v[j])}" for j, c in nz) or "0"
         return (f"Step {t + 1}/{ct.shape[0]}: row {i} of Cᵀ · vec(x) = {terms} = {fmt(ct[i] @ v)} "
                 f"= out[{i // self.out_size[1]},{i % self.out_size[1]}]")
 

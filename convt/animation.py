@@ -1,0 +1,290 @@
+"""What the two animation pages need, as pure functions: URL schemas, validated configurations
+(with a plain note for every value that had to change), the size formulas written out with the
+current numbers, and the check that the three transposed views agree with the kernel.
+
+Pages call these and draw; no convolution logic lives in a page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple, Union
+
+import numpy as np
+
+from convt import kernels
+from convt.arithmetic import effective_kernel, full_transpose_length, windowed_output
+from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, ConvTrace,
+                         TransposeTrace, fmt, make_conv_trace, make_transpose_trace, replay_conv, replay_direct,
+                         replay_matrix, replay_scatter, valid_output_sizes)
+from convt.url_state import Param, parse, quote
+
+MAX_PLAYER_FRAMES = 300  # frames embedded in the browser player / GIF
+MAX_SEED = 9999
+EXPLORER_PAGE = "Shape_explorer"  # URL path of the shape explorer page
+VIEWS = {"scatter": "Scatter (stamp and sum)", "direct": "Direct conv (zeros inserted, kernel rotated 180°)",
+         "matrix": "Matrix Cᵀ"}
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+PadSpec = Union[str, int]
+
+_COMMON = {
+    "in": Param(int, 3, 1, MAX_INPUT, label="input size"),
+    "k": Param(int, 2, 1, MAX_KERNEL, label="kernel size"),
+    "s": Param(int, 2, 1, MAX_STRIDE, label="stride"),
+    "d": Param(int, 1, 1, MAX_DILATION, label="dilation"),
+    "pad": Param(str, "SAME", label="padding (SAME, VALID or a number)"),
+    "seed": Param(int, 0, 0, MAX_SEED, label="example numbers' seed"),
+    "t": Param(int, 0, 0, 100_000, label="step"),
+    "fps": Param(float, 2.0, 0.5, 8.0, label="speed"),
+}
+CONV_SCHEMA: Dict[str, Param] = {**_COMMON, "in": Param(int, 6, 1, MAX_INPUT, label="input size"),
+                                 "k": Param(int, 3, 1, MAX_KERNEL, label="kernel size")}
+TRANSPOSE_SCHEMA: Dict[str, Param] = {
+    **_COMMON,
+    "out": Param(int, None, 1, 200, nullable=True, label="output size"),
+    "view": Param(str, "scatter", choices=tuple(VIEWS), label="view"),
+    "by": Param(str, "column", choices=("column", "row"), label="matrix stepping"),
+}
+CAPS_TEXT = (f"Animations are capped at input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, stride ≤ {MAX_STRIDE}, "
+             f"dilation ≤ {MAX_DILATION} and explicit padding ≤ (k−1)·d, so that every cell stays readable.")
+
+
+def parse_pad(text) -> Optional[PadSpec]:
+    """``SAME`` / ``VALID`` (any case) or a non-negative int; None if it is neither."""
+    t = str(text).strip()
+    if t.upper() in ("SAME", "VALID"):
+        return t.upper()
+    if t.isdigit() and len(t) < 4:
+        return int(t)
+    return None
+
+
+def pad_to_text(pad: PadSpec) -> str:
+    return pad if isinstance(pad, str) else str(int(pad))
+
+
+@dataclass(frozen=True)
+class AnimConfig:
+    """A validated configuration (square sizes)."""
+
+    in_size: int
+    kernel: int
+    stride: int
+    dilation: int
+    pad: PadSpec
+    seed: int = 0
+    out: Optional[int] = None  # transposed only
+
+    def as_url(self) -> Dict[str, object]:
+        d = {"in": self.in_size, "k": self.kernel, "s": self.stride, "d": self.dilation,
+             "pad": pad_to_text(self.pad), "seed": self.seed}
+        if self.out is not None:
+            d["out"] = self.out
+        return d
+
+
+def _resolve_common(values: Dict[str, object], defaults: Dict[str, Param], notes: List[str]):
+    pad = parse_pad(values.get("pad", "SAME"))
+    if pad is None:
+        notes.append(f"pad={quote(values.get('pad'))} is not SAME, VALID or a whole number; using "
+                     f"{defaults['pad'].default}.")
+        pad = defaults["pad"].default
+    k, d = int(values["k"]), int(values["d"])
+    if not isinstance(pad, str) and pad > (k - 1) * d:
+        notes.append(f"Explicit padding {pad} is more than (k−1)·d = {(k - 1) * d}; the animation uses "
+                     f"{(k - 1) * d}. {CAPS_TEXT}")
+        pad = (k - 1) * d
+    return pad
+
+
+def resolve_conv(values: Dict[str, object]) -> Tuple[AnimConfig, List[str]]:
+    """A forward configuration that can be drawn, and a note for everything changed to get it."""
+    notes: List[str] = []
+    pad = _resolve_common(values, CONV_SCHEMA, notes)
+    n, k, s, d = (int(values[x]) for x in ("in", "k", "s", "d"))
+    if windowed_output(n, k, s, d, pad if isinstance(pad, str) else (pad, pad)).size < 1:
+        k_eff = effective_kernel(k, d)
+        notes.append(f"A {k}×{k} kernel with dilation {d} spans {k_eff} cells, more than the "
+                     f"{'padded ' if pad != 'VALID' else ''}{n}-cell input: the output would be empty. "
+                     f"Using a kernel of 1 instead; make the input larger or the kernel smaller.")
+        k, d = 1, 1
+    return AnimConfig(n, k, s, d, pad, int(values.get("seed", 0))), notes
+
+
+def resolve_transpose(values: Dict[str, object]) -> Tuple[AnimConfig, List[str], range]:
+    """A transposed configuration, the notes, and every valid output size for it."""
+    notes: List[str] = []
+    pad = _resolve_common(values, TRANSPOSE_SCHEMA, notes)
+    i, k, s, d = (int(values[x]) for x in ("in", "k", "s", "d"))
+    valid = valid_output_sizes(i, k, s, d, pad)
+    out = values.get("out")
+    if out is not None and int(out) not in valid:
+        notes.append(f"Output size {out} is not valid here: {invalid_size_reason(i, k, s, d, pad, int(out))} "
+                     f"Using {valid[0]}.")
+        out = None
+    if out is None:
+        out = valid[0]
+    return AnimConfig(i, k, s, d, pad, int(values.get("seed", 0)), int(out)), notes, valid
+
+
+def invalid_size_reason(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> str:
+    """Why TF refuses output size ``out``: the forward conv over it does not give back ``i``."""
+    padding = pad if isinstance(pad, str) else (pad, pad)
+    back = windowed_output(out, k, s, d, padding).size
+    valid = valid_output_sizes(i, k, s, d, pad)
+    return (f"a forward conv over {out} cells (kernel {k}, stride {s}, dilation {d}, {pad_label(pad)}) gives "
+            f"{back}, not {i}, so the gradient could not have this shape. Valid sizes: "
+            f"{', '.join(map(str, valid))}.")
+
+
+def explorer_query(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> str:
+    """Query string opening the shape explorer on this configuration."""
+    q = f"in={i}&k={k}&s={s}&d={d}&out={out}"
+    if isinstance(pad, str):
+        return q + f"&pad={pad}"
+    return q + f"&pad=EXPLICIT&pb={pad}&pa={pad}"
+
+
+def pad_label(pad: PadSpec) -> str:
+    return pad if isinstance(pad, str) else f"explicit padding {pad}"
+
+
+def pad_split_text(before: int, after: int) -> str:
+    if before == after:
+        return f"{before} before and {after} after"
+    side = "after (bottom / right)" if after > before else "before (top / left)"
+    return f"{before} before and {after} after: the extra cell goes {side}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Formulas with the current numbers
+# ---------------------------------------------------------------------------------------------
+
+def conv_formula(cfg: AnimConfig) -> List[str]:
+    """Markdown lines: the forward output size and padding, computed step by step."""
+    n, k, s, d, pad = cfg.in_size, cfg.kernel, cfg.stride, cfg.dilation, cfg.pad
+    k_eff = effective_kernel(k, d)
+    padding = pad if isinstance(pad, str) else (pad, pad)
+    win = windowed_output(n, k, s, d, padding)
+    lines = []
+    if d > 1:
+        lines.append(f"Dilated kernel span: (k−1)·d + 1 = ({k}−1)·{d} + 1 = **{k_eff}**")
+    if pad == "SAME":
+        need = (win.size - 1) * s + k_eff - n
+        lines.append(f"SAME: output = ⌈n / s⌉ = ⌈{n} / {s}⌉ = **{win.size}** (the kernel does not matter)")
+        lines.append(f"Padding needed = max(0, (out−1)·s + k_eff − n) = max(0, ({win.size}−1)·{s} + {k_eff} − {n}) "
+                     f"= {max(need, 0)}, split {pad_split_text(win.pad_before, win.pad_after)}")
+    elif pad == "VALID":
+        lines.append(f"VALID: output = ⌊(n − k_eff) / s⌋ + 1 = ⌊({n} − {k_eff}) / {s}⌋ + 1 = **{win.size}**")
+    else:
+        lines.append(f"Explicit padding p = {pad}: output = ⌊(n + 2p − k_eff) / s⌋ + 1 = "
+                     f"⌊({n} + {2 * pad} − {k_eff}) / {s}⌋ + 1 = **{win.size}**")
+    used = (win.size - 1) * s + k_eff
+    total = n + win.pad_before + win.pad_after
+    if used < total:
+        lines.append(f"The window never reaches the last {total - used} row(s) / column(s) of the padded "
+                     f"input: a transposed conv back from {win.size} cannot know they existed "
+                     f"(that is why several output sizes are valid for it).")
+    return lines
+
+
+def transpose_formula(tr: TransposeTrace) -> List[str]:
+    """Markdown lines: full length, crop, valid sizes, the direct-conv equivalent's border."""
+    i, k, s, d = tr.in_size[0], tr.w.shape[0], tr.stride[0], tr.dilation[0]
+    n, pb = tr.out_size[0], tr.pad_before[0]
+    L = full_transpose_length(i, k, s, d)
+    pad = tr.padding
+    valid = valid_output_sizes(i, k, s, d, pad)
+    zt, zb = tr.z_pad_before[0], tr.z_pad_after[0]
+    a = tr.odd_extra()[0]
+    k_eff = effective_kernel(k, d)
+    lines = [
+        f"Full output: (i−1)·s + (k−1)·d + 1 = ({i}−1)·{s} + ({k}−1)·{d} + 1 = **{L}**; the {n} kept cells "
+        f"start at {pb} (the forward conv's padding before for {n}, {pad_label(pad)}).",
+        f"Valid output sizes for input {i}: **{', '.join(map(str, valid))}** — every size whose forward conv "
+        f"gives back {i}.",
+        f"Direct-conv equivalent: {s}−1 = {s - 1} zero(s) between inputs → {(i - 1) * s + 1} cells; border "
+        f"k_eff−1−pad_before = {k_eff}−1−{pb} = **{zt}** before, **{zb}** after"
+        + (f" (k_eff−1−pad_after plus a = {a} row/column the forward conv never reads, at the bottom / right)"
+           if a else "") + "; kernel rotated 180°; stride 1.",
+    ]
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers the page shows as text (AppTest reads them; images cannot be inspected)
+# ---------------------------------------------------------------------------------------------
+
+def grid_text(a: np.ndarray, mask: Optional[np.ndarray] = None) -> str:
+    """A small matrix as aligned text; ``·`` where ``mask`` is False (not computed yet)."""
+    cells = [[fmt(v) if mask is None or mask[r, c] else "·" for c, v in enumerate(row)] for r, row in enumerate(a)]
+    w = max((len(c) for row in cells for c in row), default=1)
+    return "\n".join(" ".join(c.rjust(w) for c in row) for row in cells)
+
+
+def conv_state(tr: ConvTrace, t: int) -> Tuple[str, str]:
+    """(description of step t, output so far as text)."""
+    y, filled = tr.output_after(t)
+    return tr.describe(t), grid_text(y, filled)
+
+
+def transpose_state(tr: TransposeTrace, view: str, by: str, t: int) -> Tuple[str, str]:
+    """(description of step t in ``view``, the output so far as text)."""
+    if view == "scatter":
+        return tr.describe_scatter(t), grid_text(tr.output_from_canvas(tr.scatter_canvas_after(t)))
+    if view == "direct":
+        y, filled = tr.direct_output_after(t)
+        return tr.describe_direct(t), grid_text(y, filled)
+    ct = tr.matrix().T
+    v = tr.dy.reshape(-1)
+    if by == "column":
+        out = ct[:, : t + 1] @ v[: t + 1]
+        return tr.describe_matrix(t, by), grid_text(out.reshape(tr.out_size))
+    out = np.zeros(ct.shape[0])
+    out[: t + 1] = ct[: t + 1] @ v
+    mask = (np.arange(ct.shape[0]) <= t).reshape(tr.out_size)
+    return tr.describe_matrix(t, by), grid_text(out.reshape(tr.out_size), mask)
+
+
+def matrix_fits(tr: TransposeTrace) -> bool:
+    return max(tr.in_size[0] * tr.in_size[1], tr.out_size[0] * tr.out_size[1]) <= MAX_MATRIX_SIDE
+
+
+def views_agree(tr: TransposeTrace) -> Tuple[bool, np.ndarray]:
+    """Scatter, direct conv, Cᵀ·vec(x) (both orders) and ``convt.kernels.conv2d_transpose``: equal?"""
+    ref = kernels.conv2d_transpose(tr.dy[None, :, :, None], tr.w[:, :, None, None], tr.stride, tr.dilation,
+                                   tr.pad_before, tr.out_size)[0, :, :, 0]
+    got = [replay_scatter(tr), replay_direct(tr), replay_matrix(tr, "column"), replay_matrix(tr, "row")]
+    return all(np.array_equal(g, ref) for g in got), ref
+
+
+def conv_agrees(tr: ConvTrace) -> Tuple[bool, np.ndarray]:
+    ref = kernels.conv2d_forward(tr.x[None, :, :, None], tr.w[:, :, None, None], tr.stride, tr.dilation,
+                                 tr.pad_before, tr.out_size)[0, :, :, 0]
+    return bool(np.array_equal(replay_conv(tr), ref)), ref
+
+
+def channel_demo(in_ch: int, out_ch: int, cfg: AnimConfig) -> Tuple[List[str], bool]:
+    """How a transposed conv's filter ``[h, w, out_channels, in_channels]`` maps channels, checked.
+
+    Returns text lines (one per output channel: which filter slices feed it) and whether summing
+    the per-input-channel single-channel transposes equals the multi-channel kernel result.
+    """
+    rng = np.random.default_rng(cfg.seed)
+    i, k = cfg.in_size, cfg.kernel
+    x = rng.integers(1, 5, size=(1, i, i, in_ch)).astype(np.float64)
+    w = rng.integers(-1, 3, size=(k, k, out_ch, in_ch)).astype(np.float64)  # TF transpose layout
+    padding = cfg.pad if isinstance(cfg.pad, str) else (cfg.pad, cfg.pad)
+    pb = windowed_output(cfg.out, k, cfg.stride, cfg.dilation, padding).pad_before
+    args = ((cfg.stride, cfg.stride), (cfg.dilation, cfg.dilation), (pb, pb), (cfg.out, cfg.out))
+    full = kernels.conv2d_transpose(x, w, *args)
+    ok = True
+    lines = []
+    for o in range(out_ch):
+        acc = np.zeros((cfg.out, cfg.out))
+        for c in range(in_ch):
+            acc += kernels.conv2d_transpose(x[..., c:c + 1], w[:, :, o:o + 1, c:c + 1], *args)[0, :, :, 0]
+        ok &= bool(np.array_equal(acc, full[0, :, :, o]))
+        terms = " + ".join(f"convT(x[…, {c}], filter[:, :, {o}, {c}])" for c in range(in_ch))
+        lines.append(f"out[…, {o}] = {terms}")
+    return lines, ok

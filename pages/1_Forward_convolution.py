@@ -1,0 +1,93 @@
+"""Forward convolution: the window sliding over the padded input, step by step, with the dot product
+written out. All numbers come from convt.trace / convt.animation; all pictures from convt.draw."""
+import inspect
+
+import streamlit as st
+
+from convt import animation as anim
+from convt import trace as trace_mod
+from convt.url_state import Param
+from ui import anim_widgets as aw
+from ui.style import md, readability
+from ui.url_sync import notes as url_notes, url_in, url_out
+from ui.warmup import warm_kernels
+
+PAGE = "fc"
+S = {**anim.CONV_SCHEMA, "big": Param(bool, False, label="large type switch")}
+
+st.set_page_config(page_title="Forward convolution · convt", page_icon="🔲", layout="wide")
+warm_kernels()
+
+
+def _load(values, only_missing):
+    full = {k: p.default for k, p in S.items()}
+    full.update(values or {})
+    cfg, notes = anim.resolve_conv(full)
+    full.update(cfg.as_url())
+    aw.load_geometry(PAGE, full, only_missing)
+    if not only_missing or "fc_big" not in st.session_state:
+        st.session_state["fc_big"] = full["big"]
+    if not only_missing:
+        st.session_state["_fc_extra_notes"] = notes
+
+
+url_in(PAGE, S, _load)
+large = readability("fc_big")
+
+st.title("🔲 Forward convolution")
+st.caption("The window slides over the padded input; each step is one dot product. The address bar holds "
+           "this exact view: copy it to share.")
+notes_box = st.container()
+for note in url_notes(PAGE) + st.session_state.get("_fc_extra_notes", []):
+    notes_box.warning("Link parameter ignored: " + note, icon="⚠️")
+
+raw, side = aw.geometry_controls(PAGE)
+c1, c2 = side.columns(2)
+seed = c1.number_input("Example numbers (seed)", 0, anim.MAX_SEED, step=1, key="fc_seed")
+fps = aw.speed_control(PAGE, c2)
+cfg, notes = anim.resolve_conv({**raw, "seed": int(seed)})
+for note in notes:  # a combination the sliders allow but that has no output
+    st.warning(note, icon="⚠️")
+st.caption(anim.CAPS_TEXT)
+
+tr = aw.conv_trace_for(cfg)
+(oh, ow) = tr.out_size
+st.markdown(f"**Input x {cfg.in_size}×{cfg.in_size} → output y {oh}×{ow}** · kernel {cfg.kernel}×{cfg.kernel} · "
+            f"stride {cfg.stride} · dilation {cfg.dilation} · {anim.pad_label(cfg.pad)}")
+with st.expander("Output size, written out with these numbers", expanded=True):
+    for line in anim.conv_formula(cfg):
+        st.markdown("- " + line)
+    back = (f"Transposed_convolution?in={oh}&k={cfg.kernel}&s={cfg.stride}&d={cfg.dilation}"
+            f"&pad={anim.pad_to_text(cfg.pad)}&out={cfg.in_size}")
+    st.markdown(f"- [Run it backwards: the transposed conv from {oh}×{ow} back to {cfg.in_size}×{cfg.in_size} →]"
+                f"({back})")
+
+n_steps = tr.n_steps
+t = aw.step_controls(PAGE, n_steps)
+play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="fc_play")
+if play:
+    aw.player("conv", cfg, "scatter", "column", n_steps, t, fps,
+              f"conv_in{cfg.in_size}_k{cfg.kernel}_s{cfg.stride}_{anim.pad_to_text(cfg.pad)}")
+else:
+    st.image(aw.frame_png("conv", cfg, "scatter", "column", t), width="content")
+desc, so_far = anim.conv_state(tr, t)
+st.markdown(f"**{md(desc)}**")
+st.markdown("Output so far (`·` = not computed yet):")
+st.code(so_far, language=None)
+st.markdown(aw.LEGEND.replace(" · yellow: zeros inserted between inputs", "")
+            .replace(" · dashed green frame: the output window kept from the full transposed output", "")
+            + " Dashed dark frame: the real input inside the padding.")
+
+ok, ref = anim.conv_agrees(tr)
+if ok:
+    st.success("Replaying the steps gives exactly convt.kernels.conv2d_forward's output:")
+else:  # pragma: no cover
+    st.error("The steps disagree with the kernel.")
+st.code(anim.grid_text(ref), language=None)
+
+with st.expander("Show me the code that computed these steps"):
+    st.code(inspect.getsource(trace_mod.conv_trace), language="python")
+
+values = {**cfg.as_url(), "t": t, "fps": fps, "big": large}
+if not url_out(PAGE, S, values):
+    st.session_state["_fc_extra_notes"] = []

@@ -1,0 +1,117 @@
+"""Transposed convolution: one computation in three synchronised views (scatter, direct conv with the
+kernel rotated 180°, matrix Cᵀ), stepped exactly or played in the browser, exported as a GIF.
+All numbers come from convt.trace / convt.animation; all pictures from convt.draw."""
+import inspect
+
+import streamlit as st
+
+from convt import animation as anim
+from convt import trace as trace_mod
+from convt.url_state import Param
+from ui import anim_widgets as aw
+from ui.style import md, readability
+from ui.url_sync import notes as url_notes, url_in, url_out
+from ui.warmup import warm_kernels
+
+PAGE = "tc"
+S = {**anim.TRANSPOSE_SCHEMA, "big": Param(bool, False, label="large type switch")}
+
+st.set_page_config(page_title="Transposed convolution · convt", page_icon="🔁", layout="wide")
+warm_kernels()
+
+
+def _load(values, only_missing):
+    full = {k: p.default for k, p in S.items()}
+    full.update(values or {})
+    cfg, notes, _ = anim.resolve_transpose(full)
+    full.update(cfg.as_url())
+    aw.load_geometry(PAGE, full, only_missing)
+    for key, value in (("tc_out", cfg.out), ("tc_view", full["view"]), ("tc_by", full["by"]),
+                       ("tc_big", full["big"])):
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = value
+    if not only_missing:
+        st.session_state["_tc_extra_notes"] = notes
+
+
+url_in(PAGE, S, _load)
+large = readability("tc_big")
+
+st.title("🔁 Transposed convolution")
+st.caption("The forward convolution run backwards, three ways, on the same numbers. The address bar holds "
+           "this exact view: copy it to share.")
+notes_box = st.container()
+for note in url_notes(PAGE) + st.session_state.get("_tc_extra_notes", []):
+    notes_box.warning("Link parameter ignored: " + note, icon="⚠️")
+
+# --- controls --------------------------------------------------------------------------------
+raw, out_col = aw.geometry_controls(PAGE)
+_, _, valid = anim.resolve_transpose({**raw, "out": None, "seed": 0})
+if st.session_state.get("tc_out") not in valid:
+    st.session_state["tc_out"] = valid[0]
+out = out_col.selectbox("Output size", list(valid), key="tc_out",
+                        help="every size TensorFlow accepts for this input (output_shape)")
+pad = anim.parse_pad(raw["pad"])
+cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], pad, 0, int(out))
+
+view = st.radio("View", list(anim.VIEWS), format_func=anim.VIEWS.get, key="tc_view", horizontal=True)
+c1, c2, c3 = st.columns([3, 2, 2])
+by = "column"
+if view == "matrix":
+    by = c1.radio("Step the matrix by", ["column", "row"], key="tc_by", horizontal=True,
+                  format_func={"column": "column (scatter order: one input cell)",
+                               "row": "row (gather order: one output cell)"}.get)
+seed = c2.number_input("Example numbers (seed)", 0, anim.MAX_SEED, step=1, key="tc_seed")
+fps = aw.speed_control(PAGE, c3)
+cfg = anim.AnimConfig(cfg.in_size, cfg.kernel, cfg.stride, cfg.dilation, cfg.pad, int(seed), cfg.out)
+st.caption(anim.CAPS_TEXT)
+
+# --- the computation ---------------------------------------------------------------------------
+tr = aw.transpose_trace_for(cfg)
+i, k, s = cfg.in_size, cfg.kernel, cfg.stride
+st.markdown(f"**Input x {i}×{i} → output {cfg.out}×{cfg.out}** · kernel {k}×{k} · stride {s} · dilation "
+            f"{cfg.dilation} · {anim.pad_label(cfg.pad)}")
+with st.expander("Sizes, written out with these numbers", expanded=True):
+    for line in anim.transpose_formula(tr):
+        st.markdown("- " + line)
+    bad = [n for n in (valid[0] - 1, valid[-1] + 1) if n >= 1]
+    for n in bad:
+        st.markdown(f"- Output size **{n}** is not valid: " + md(anim.invalid_size_reason(
+            i, k, s, cfg.dilation, cfg.pad, n)) + f" [See it in the shape explorer]"
+            f"({anim.EXPLORER_PAGE}?{anim.explorer_query(i, k, s, cfg.dilation, cfg.pad, n)})")
+
+shown_view = view
+if view == "matrix" and not anim.matrix_fits(tr):
+    st.info(f"The matrix Cᵀ would have {cfg.out ** 2} rows and {i * i} columns; the matrix view is capped at "
+            f"{trace_mod.MAX_MATRIX_SIDE}. Showing the scatter view instead — make the sizes smaller.")
+    shown_view = "scatter"
+n_steps = tr.n_steps(shown_view, by)
+
+t = aw.step_controls(PAGE, n_steps)
+play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="tc_play")
+if play:
+    aw.player("transpose", cfg, shown_view, by, n_steps, t, fps,
+              f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
+else:
+    st.image(aw.frame_png("transpose", cfg, shown_view, by, t), width="content")
+desc, so_far = anim.transpose_state(tr, shown_view, by, t)
+st.markdown(f"**{md(desc)}**")
+st.markdown("Output so far (`·` = not computed yet):")
+st.code(so_far, language=None)
+st.markdown(aw.LEGEND)
+
+agree, ref = anim.views_agree(tr)
+if agree:
+    st.success("All three views give the same output, equal to convt.kernels.conv2d_transpose: scatter = direct "
+               "conv with the rotated kernel = Cᵀ·vec(x).")
+else:  # pragma: no cover - would be a bug in the traces
+    st.error("The views disagree with the kernel.")
+st.code(anim.grid_text(ref), language=None)
+
+aw.channels_section(PAGE, cfg)
+with st.expander("Show me the code that computed these steps"):
+    st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
+
+values = {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by, "big": large}
+if not url_out(PAGE, S, values):
+    st.session_state["_tc_extra_notes"] = []

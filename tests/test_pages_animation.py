@@ -1,0 +1,241 @@
+"""AppTest: the forward and transposed convolution pages, every control changed at least once,
+URL state in and out, malformed links. Images cannot be inspected, so the tests read the numbers
+the pages print as text."""
+import os
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from convt import kernels
+from convt.animation import grid_text
+from convt.trace import example_arrays
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FORWARD = os.path.join(ROOT, "pages", "1_Forward_convolution.py")
+TRANSPOSE = os.path.join(ROOT, "pages", "2_Transposed_convolution.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def app(path, **query):
+    at = AppTest.from_file(path, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def md_text(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+def codes(at):
+    return [c.value for c in at.code]
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def transpose_ref(i, k, s, out, pb, seed=0):
+    dy, w = example_arrays(i, k, seed)
+    return kernels.conv2d_transpose(dy[None, :, :, None], w[:, :, None, None], (s, s), (1, 1), (pb, pb),
+                                    (out, out))[0, :, :, 0]
+
+
+# ---- transposed page --------------------------------------------------------------------------
+
+def test_transpose_default_is_the_seed_example():
+    at = app(TRANSPOSE)
+    ok(at)
+    assert at.slider(key="tc_in").value == 3 and at.slider(key="tc_k").value == 2
+    assert at.slider(key="tc_s").value == 2 and at.selectbox(key="tc_padmode").value == "SAME"
+    assert at.selectbox(key="tc_out").options == ["5", "6"]
+    assert at.selectbox(key="tc_out").value == 5
+    text = md_text(at)
+    assert "Input x 3×3 → output 5×5" in text
+    assert "Valid output sizes for input 3: **5, 6**" in text
+    assert "Step 1/9" in text
+    assert grid_text(transpose_ref(3, 2, 2, 5, 0)) in codes(at)
+    assert at.success and "same output" in at.success[0].value
+    assert at.image  # the exact frame
+
+
+@pytest.mark.parametrize("out", [5, 6])
+@pytest.mark.parametrize("view", ["scatter", "direct", "matrix"])
+def test_seed_example_every_view_same_numbers(view, out):
+    at = app(TRANSPOSE, view=view, out=str(out))
+    ok(at)
+    final = grid_text(transpose_ref(3, 2, 2, out, 0))
+    assert final in codes(at)
+    n = int(at.slider(key="tc_t").max)
+    assert n == (9 if view != "direct" else out * out)
+    at.slider(key="tc_t").set_value(n).run()
+    ok(at)
+    # after the last step the running output is the final output, in every view
+    assert codes(at)[0] == final
+    assert f"Step {n}/{n}" in md_text(at)
+
+
+def test_transpose_every_control():
+    at = app(TRANSPOSE)
+    at.slider(key="tc_in").set_value(4).run()
+    ok(at)
+    at.slider(key="tc_k").set_value(3).run()
+    ok(at)
+    at.slider(key="tc_s").set_value(3).run()
+    ok(at)
+    assert at.selectbox(key="tc_out").options == ["10", "11", "12"]
+    at.selectbox(key="tc_out").set_value(11).run()
+    ok(at)
+    assert "Input x 4×4 → output 11×11" in md_text(at)
+    at.slider(key="tc_d").set_value(2).run()
+    ok(at)
+    at.selectbox(key="tc_padmode").set_value("VALID").run()
+    ok(at)
+    at.selectbox(key="tc_padmode").set_value("explicit").run()
+    ok(at)
+    at.number_input(key="tc_p").set_value(2).run()
+    ok(at)
+    assert "explicit padding 2" in md_text(at)
+    at.radio(key="tc_view").set_value("direct").run()
+    ok(at)
+    assert "taps fall on zeros" in md_text(at)
+    at.radio(key="tc_view").set_value("matrix").run()
+    ok(at)
+    at.radio(key="tc_by").set_value("row").run()
+    ok(at)
+    assert "row 0 of Cᵀ" in md_text(at)
+    at.number_input(key="tc_seed").set_value(7).run()
+    ok(at)
+    at.select_slider(key="tc_fps").set_value(4.0).run()
+    ok(at)
+    at.button(key="tc_next").click().run()
+    ok(at)
+    assert at.slider(key="tc_t").value == 2
+    at.button(key="tc_back").click().run()
+    assert at.slider(key="tc_t").value == 1
+    at.slider(key="tc_t").set_value(3).run()
+    ok(at)
+    assert "Step 3/" in md_text(at)
+    at.toggle(key="tc_play").set_value(True).run()
+    ok(at)
+    assert at.get("download_button")
+    at.number_input(key="tc_cin").set_value(3).run()
+    at.number_input(key="tc_cout").set_value(2).run()
+    ok(at)
+    assert any("filter[:, :, 1, 2]" in c for c in codes(at))
+    at.toggle(key="tc_big").set_value(True).run()
+    ok(at)
+    # the URL follows the widgets
+    qp = at.query_params
+    assert qp["in"] == "4" and qp["k"] == "3" and qp["s"] == "3" and qp["pad"] == "2" and qp["seed"] == "7"
+    assert qp["view"] == "matrix" and qp["by"] == "row"
+
+
+def test_transpose_link_reproduces_the_view():
+    at = app(TRANSPOSE, **{"in": "4", "k": "3", "s": "2", "pad": "VALID", "out": "10", "view": "direct",
+                           "t": "5", "seed": "3"})
+    ok(at)
+    assert not at.warning
+    assert at.slider(key="tc_in").value == 4 and at.selectbox(key="tc_out").value == 10
+    assert at.radio(key="tc_view").value == "direct"
+    assert at.slider(key="tc_t").value == 6
+    assert "Step 6/100" in md_text(at)
+
+
+@pytest.mark.parametrize("query, fragment", [
+    ({"in": "abc"}, "in="),
+    ({"in": "99"}, "above the maximum 16"),
+    ({"k": "-3"}, "below the minimum 1"),
+    ({"pad": "HALF"}, "not SAME, VALID or a whole number"),
+    ({"pad": "9", "k": "2"}, "Explicit padding 9"),
+    ({"out": "7"}, "Output size 7 is not valid"),
+    ({"view": "sideways"}, "view="),
+    ({"fps": "nan"}, "fps="),
+    ({"zzz": "1"}, "unknown parameter"),
+])
+def test_transpose_malformed_links_give_a_note(query, fragment):
+    at = app(TRANSPOSE, **query)
+    ok(at)
+    notes = " ".join(w.value for w in at.warning)
+    assert fragment in notes, notes
+    assert at.success  # the page still computed something
+
+
+def test_transpose_large_config_has_no_player_but_steps():
+    at = app(TRANSPOSE, **{"in": "16", "k": "7", "s": "4", "d": "3", "pad": "VALID", "view": "direct"})
+    ok(at)
+    at.toggle(key="tc_play").set_value(True).run()
+    ok(at)
+    assert any("too many for the browser player" in i.value for i in at.info)
+    at.radio(key="tc_view").set_value("matrix").run()
+    ok(at)
+    assert any("matrix view is capped" in i.value for i in at.info)
+
+
+# ---- forward page ---------------------------------------------------------------------------
+
+def test_forward_default_and_formula():
+    at = app(FORWARD)
+    ok(at)
+    text = md_text(at)
+    assert "Input x 6×6 → output y 3×3" in text
+    assert "⌈6 / 2⌉ = **3**" in text
+    assert "0 before and 1 after" in text  # SAME's uneven split, the extra after
+    assert "Step 1/9: y\\[0,0\\] = " in text
+    x, w = example_arrays(6, 3, 0)
+    ref = kernels.conv2d_forward(x[None, :, :, None], w[:, :, None, None], (2, 2), (1, 1), (0, 0), (3, 3))
+    assert grid_text(ref[0, :, :, 0]) in codes(at)
+
+
+def test_forward_every_control():
+    at = app(FORWARD)
+    at.slider(key="fc_in").set_value(7).run()
+    ok(at)
+    at.slider(key="fc_k").set_value(3).run()
+    at.slider(key="fc_s").set_value(1).run()
+    ok(at)
+    assert "output y 7×7" in md_text(at)
+    at.slider(key="fc_d").set_value(2).run()
+    ok(at)
+    at.selectbox(key="fc_padmode").set_value("VALID").run()
+    ok(at)
+    assert "output y 3×3" in md_text(at)
+    at.selectbox(key="fc_padmode").set_value("explicit").run()
+    at.number_input(key="fc_p").set_value(1).run()
+    ok(at)
+    assert "Explicit padding p = 1" in md_text(at)
+    at.number_input(key="fc_seed").set_value(5).run()
+    at.select_slider(key="fc_fps").set_value(1.0).run()
+    at.button(key="fc_next").click().run()
+    at.slider(key="fc_t").set_value(4).run()
+    ok(at)
+    assert "Step 4/25" in md_text(at)
+    at.button(key="fc_back").click().run()
+    assert "Step 3/25" in md_text(at)
+    at.toggle(key="fc_play").set_value(True).run()
+    ok(at)
+    assert at.get("download_button")
+    at.toggle(key="fc_big").set_value(True).run()
+    ok(at)
+    assert at.query_params["pad"] == "1" and at.query_params["d"] == "2"
+
+
+def test_forward_kernel_larger_than_input():
+    at = app(FORWARD, **{"in": "2", "k": "5", "pad": "VALID"})
+    ok(at)
+    assert any("output would be empty" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("query", [{"in": "0"}, {"s": "x"}, {"d": "1e999"}, {"pad": "-1"}, {"t": "-5"},
+                                   {"seed": "🙂"}])
+def test_forward_malformed_links(query):
+    at = app(FORWARD, **query)
+    ok(at)
+    assert at.warning

@@ -1,0 +1,176 @@
+"""Streamlit pieces shared by the two animation pages: geometry controls, the player, the exports.
+
+Everything numeric comes from ``convt`` (traces, ``convt.animation``) and every picture from
+``convt.draw``; this module only lays out widgets and caches results.
+"""
+from __future__ import annotations
+
+from typing import Callable, List, Optional, Sequence
+
+import streamlit as st
+
+from convt import animation as anim
+from convt.draw import animator, export
+from convt.draw.channels import channel_diagram_png
+from convt.trace import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE, make_conv_trace, make_transpose_trace
+
+PAD_MODES = ("SAME", "VALID", "explicit")
+
+LEGEND = ("**Colours** — blue: input data (dark blue: the cells used in this step) · grey: padding · "
+          "yellow: zeros inserted between inputs · orange: kernel taps and the sliding window · "
+          "green: output cells (dark green: the one being written) · dashed green frame: the output "
+          "window kept from the full transposed output.")
+
+
+# ---- cached computations (keyed by small hashable configs) ----------------------------------
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def conv_trace_for(cfg: anim.AnimConfig):
+    """Traces are read-only once built, so one copy serves every session."""
+    return make_conv_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.seed)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def transpose_trace_for(cfg: anim.AnimConfig):
+    return make_transpose_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.out, cfg.seed)
+
+
+def _trace(op: str, cfg: anim.AnimConfig):
+    return conv_trace_for(cfg) if op == "conv" else transpose_trace_for(cfg)
+
+
+def _captions(op: str, tr, view: str, by: str, n: int) -> List[str]:
+    if op == "conv":
+        return [tr.describe(t) for t in range(n)]
+    describe = {"scatter": tr.describe_scatter, "direct": tr.describe_direct}.get(view)
+    return [describe(t) if describe else tr.describe_matrix(t, by) for t in range(n)]
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int) -> bytes:
+    """One exact frame (server side), for stepping."""
+    return export.png_bytes(animator(_trace(op, cfg), view, by).frame(t))
+
+
+@st.cache_data(max_entries=24, show_spinner="Rendering the frames…")
+def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str):
+    """Every frame as PNG, plus captions (rendered once, then played in the browser)."""
+    tr = _trace(op, cfg)
+    an = animator(tr, view, by)
+    pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
+    return pngs, _captions(op, tr, view, by, an.n_frames)
+
+
+@st.cache_data(max_entries=24, show_spinner="Building the GIF…")
+def gif_for(op: str, cfg: anim.AnimConfig, view: str, by: str, fps: float) -> bytes:
+    an = animator(_trace(op, cfg), view, by)
+    return export.gif_bytes([an.frame(t) for t in range(an.n_frames)], fps=fps)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def channel_png(in_ch: int, out_ch: int, k: int) -> bytes:
+    return channel_diagram_png(in_ch, out_ch, k)
+
+
+# ---- widgets --------------------------------------------------------------------------------
+
+def geometry_controls(prefix: str, note_out: Optional[Callable] = None):
+    """Input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …). Returns raw values."""
+    c1, c2, c3, c4 = st.columns(4)
+    n = c1.slider("Input size", 1, MAX_INPUT, key=f"{prefix}_in", help=f"height = width, at most {MAX_INPUT}")
+    k = c2.slider("Kernel size", 1, MAX_KERNEL, key=f"{prefix}_k", help=f"at most {MAX_KERNEL}")
+    s = c3.slider("Stride", 1, MAX_STRIDE, key=f"{prefix}_s", help=f"at most {MAX_STRIDE}")
+    d = c4.slider("Dilation", 1, MAX_DILATION, key=f"{prefix}_d", help=f"at most {MAX_DILATION}")
+    c5, c6, c7 = st.columns([2, 2, 3])
+    mode = c5.selectbox("Padding", PAD_MODES, key=f"{prefix}_padmode",
+                        help="SAME and VALID as in TensorFlow; explicit: the same number of cells on every side")
+    pad = mode
+    if mode == "explicit":
+        top = (k - 1) * d
+        key = f"{prefix}_p"
+        if st.session_state.get(key, 0) > top:
+            st.session_state[key] = top
+        pad = c6.number_input("Explicit padding", min_value=0, max_value=max(top, 0), step=1, key=key,
+                              help=f"0 … (k−1)·d = {top} for the animation")
+    return {"in": n, "k": k, "s": s, "d": d, "pad": anim.pad_to_text(pad)}, c7
+
+
+def load_geometry(prefix: str, values, only_missing: bool):
+    """Set the geometry widgets' keys from URL / saved values."""
+    pad = anim.parse_pad(values.get("pad", "SAME"))
+    pad = "SAME" if pad is None else pad
+    want = {f"{prefix}_in": values["in"], f"{prefix}_k": values["k"], f"{prefix}_s": values["s"],
+            f"{prefix}_d": values["d"], f"{prefix}_padmode": pad if isinstance(pad, str) else "explicit",
+            f"{prefix}_p": 0 if isinstance(pad, str) else min(int(pad), (values["k"] - 1) * values["d"]),
+            f"{prefix}_seed": values.get("seed", 0), f"{prefix}_fps": values.get("fps", 2.0),
+            f"{prefix}_t": values.get("t", 0) + 1}
+    for key, v in want.items():
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = v
+
+
+def _step(key: str, delta: int, n: int):
+    st.session_state[key] = min(max(st.session_state.get(key, 1) + delta, 1), n)
+
+
+def step_controls(prefix: str, n: int) -> int:
+    """Exact stepping on the server: a frame slider and back / forward buttons. Returns the step (0-based)."""
+    key = f"{prefix}_t"
+    cur = st.session_state.get(key, 1)
+    if not isinstance(cur, int) or cur < 1 or cur > n:
+        st.session_state[key] = min(max(int(cur) if isinstance(cur, int) else 1, 1), n)
+    b1, b2, b3 = st.columns([1, 1, 8])
+    b1.button("◀ Back", key=f"{prefix}_back", on_click=_step, args=(key, -1, n), disabled=n <= 1,
+              help="one step back")
+    b2.button("Next ▶", key=f"{prefix}_next", on_click=_step, args=(key, 1, n), disabled=n <= 1,
+              help="one step forward")
+    if n > 1:
+        b3.slider("Step", 1, n, key=key, help="an exact step (rendered on the server)")
+    else:
+        st.session_state[key] = 1
+    return int(st.session_state[key]) - 1
+
+
+def speed_control(prefix: str, where) -> float:
+    key = f"{prefix}_fps"
+    if st.session_state.get(key) not in anim.SPEEDS:
+        st.session_state[key] = 2.0
+    return where.select_slider("Speed (frames / s)", anim.SPEEDS, key=key,
+                               help="for the browser player and the GIF")
+
+
+def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fps: float, name: str):
+    """Browser-side playback (all frames embedded once) and the GIF download."""
+    if n > anim.MAX_PLAYER_FRAMES:
+        st.info(f"{n} steps are too many for the browser player and the GIF (at most "
+                f"{anim.MAX_PLAYER_FRAMES}); step through them with the slider, or make the sizes smaller.")
+        return
+    pngs, caps = all_frames(op, cfg, view, by)
+    html = export.player_html(pngs, caps, fps=fps, start=t, uid=op[0])
+    st.iframe(html, height="content")
+    gif = gif_for(op, cfg, view, by, fps)
+    st.download_button(f"⬇ Download GIF ({n} frames, {len(gif) // 1024} KB)", gif, file_name=f"{name}.gif",
+                       mime="image/gif", key=f"{op}_gif", on_click="ignore")
+
+
+def show_notes(box, notes: Sequence[str]):
+    for note in notes:
+        box.warning(note, icon="⚠️")
+
+
+def channels_section(prefix: str, cfg: anim.AnimConfig):
+    with st.expander("Channels: how the filter [h, w, out_channels, in_channels] maps channels"):
+        c1, c2 = st.columns(2)
+        cin = c1.number_input("Input channels (of x)", 1, 4, key=f"{prefix}_cin")
+        cout = c2.number_input("Output channels", 1, 4, key=f"{prefix}_cout")
+        st.image(channel_png(int(cin), int(cout), cfg.kernel), width="content")
+        lines, ok = anim.channel_demo(int(cin), int(cout), cfg)
+        st.markdown("Each output channel is the **sum over input channels** of a one-channel transposed "
+                    "conv with its own k×k filter slice. The filter is the forward conv's filter seen from "
+                    "the other side: the forward conv maps out_channels → in_channels with it.")
+        st.code("\n".join(lines), language=None)
+        if ok:
+            st.success(f"Checked on seeded numbers: summing the {int(cin)}×{int(cout)} one-channel transposes "
+                       f"equals convt.kernels.conv2d_transpose with all channels at once.")
+        else:  # pragma: no cover - would be a kernel bug
+            st.error("The per-channel sums do not match the multi-channel kernel.")
