@@ -261,7 +261,10 @@ def test_torch_output_size_round_trip(rows, tuple_form, i, k, s, p, d):
     assert diag.facts["requested_height"] == req[0] and diag.facts["requested_width"] == req[1]
     assert diag.facts["stride_height"] == s
     bad = 0 if (req[0] < lo or req[0] > hi) else 1
-    assert diag.explorer_params == {"in": i, "s": s, "out": req[bad], "fw": "torch"}
+    want = {"in": i, "s": s, "out": req[bad], "fw": "torch"}
+    if req[bad] < 1:
+        del want["out"]                               # the explorer cannot open a size of 0
+    assert diag.explorer_params == want
 
 
 def test_torch_output_size_forms():
