@@ -44,25 +44,30 @@ SCHEMA = {
     "k": Param(int, DEFAULT.kernel, min=1, max=MAX_KERNEL, label="kernel size"),
     "s": Param(int, DEFAULT.stride, min=1, max=MAX_STRIDE, label="stride"),
     "pad": Param(str, DEFAULT.padding, choices=("SAME", "VALID"), label="padding"),
-    "photo": Param(int, DEFAULT.photo, min=min(PHOTO_SIZES), max=MAX_PHOTO, label="photo size"),
+    "photo": Param(str, str(DEFAULT.photo), choices=tuple(str(v) for v in PHOTO_SIZES), label="photo size"),
 }
 _FIELDS = {"in": "in_size", "k": "kernel", "s": "stride", "pad": "padding", "photo": "photo"}
 
 
+def config_from_values(values: Mapping[str, object]) -> CheckerConfig:
+    kwargs = {_FIELDS[k]: v for k, v in values.items() if k in _FIELDS}
+    kwargs["photo"] = int(kwargs.get("photo", DEFAULT.photo))
+    return CheckerConfig(**kwargs)
+
+
+def config_to_values(cfg: CheckerConfig) -> Dict[str, object]:
+    values = {k: getattr(cfg, f) for k, f in _FIELDS.items()}
+    values["photo"] = str(cfg.photo)
+    return values
+
+
 def config_from_query(query: Mapping[str, object]) -> Tuple[CheckerConfig, List[str]]:
     parsed = parse(query, SCHEMA)
-    values = dict(parsed.values)
-    notes = list(parsed.notes)
-    if values["photo"] not in PHOTO_SIZES:
-        nearest = min(PHOTO_SIZES, key=lambda v: (abs(v - values["photo"]), v))
-        notes.append(f"photo={values['photo']} is not one of {', '.join(map(str, PHOTO_SIZES))}; "
-                     f"using {nearest}.")
-        values["photo"] = nearest
-    return CheckerConfig(**{_FIELDS[k]: v for k, v in values.items()}), notes
+    return config_from_values(parsed.values), list(parsed.notes)
 
 
 def config_to_query(cfg: CheckerConfig) -> Dict[str, str]:
-    return serialize({k: getattr(cfg, f) for k, f in _FIELDS.items()}, SCHEMA)
+    return serialize(config_to_values(cfg), SCHEMA)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -94,14 +94,49 @@ _FIELDS = {"in": "in_size", "out": "out_size", "k": "kernel", "s": "stride", "pa
            "cin": "channels_in", "cout": "channels_out", "seed": "seed"}
 
 
+def config_from_values(values: Mapping[str, object]) -> GradientConfig:
+    return GradientConfig(**{_FIELDS[k]: v for k, v in values.items() if k in _FIELDS})
+
+
+def config_to_values(cfg: GradientConfig) -> Dict[str, object]:
+    return {k: getattr(cfg, f) for k, f in _FIELDS.items()}
+
+
 def config_from_query(query: Mapping[str, object]) -> Tuple[GradientConfig, list]:
     """The configuration a link asks for, and a note for every value that fell back to a default."""
     parsed = parse(query, SCHEMA)
-    return GradientConfig(**{_FIELDS[k]: v for k, v in parsed.values.items()}), parsed.notes
+    return config_from_values(parsed.values), parsed.notes
 
 
 def config_to_query(cfg: GradientConfig) -> Dict[str, str]:
-    return serialize({k: getattr(cfg, f) for k, f in _FIELDS.items()}, SCHEMA)
+    return serialize(config_to_values(cfg), SCHEMA)
+
+
+@dataclass(frozen=True)
+class ShapeCheck:
+    """TF's check for a configuration, from the arithmetic alone (no arrays)."""
+
+    computed: int            # the forward conv's size over out_size (the gradient's size)
+    arithmetic: str          # e.g. "ceil(97 / 3) = 33"
+    tf_message: Optional[str]
+    tf1_message: Optional[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.tf_message is None
+
+
+def shape_check(cfg: GradientConfig) -> ShapeCheck:
+    computed = windowed_output(cfg.out_size, cfg.kernel, cfg.stride, 1, cfg.padding).size
+    arith = forward_arithmetic(cfg.out_size, cfg.kernel, cfg.stride, 1, cfg.padding)
+    if computed == cfg.in_size:
+        return ShapeCheck(computed, arith, None, None)
+    tf2 = messages.tf_size_mismatch(cfg.in_size, computed, 1, cfg.out_size, cfg.kernel, cfg.stride, 1)
+    tf1 = None
+    if computed >= 1:
+        tf1 = messages.tf1_shapes_not_compatible((1, computed, computed, cfg.channels_in),
+                                                 (1, cfg.in_size, cfg.in_size, cfg.channels_in))
+    return ShapeCheck(computed, arith, tf2, tf1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,21 +262,18 @@ class GradientDemo:
         return _nan_max_diff(self.conv_grad_nudged, self.conv_grad_transpose)
 
     @property
+    def check(self) -> ShapeCheck:
+        return shape_check(self.config)
+
+    @property
     def tf_message(self) -> Optional[str]:
         """TF 2.21's text for this call when it refuses (None when it accepts)."""
-        c = self.config
-        if self.shapes_agree:
-            return None
-        return messages.tf_size_mismatch(c.in_size, self.computed, 1, c.out_size, c.kernel, c.stride, 1)
+        return self.check.tf_message
 
     @property
     def tf1_message(self) -> Optional[str]:
         """TF 1.x at graph build: the gradient's shape cannot be the input's shape."""
-        c = self.config
-        if self.shapes_agree or self.computed < 1:
-            return None
-        return messages.tf1_shapes_not_compatible((1, self.computed, self.computed, c.channels_in),
-                                                  (1, c.in_size, c.in_size, c.channels_in))
+        return self.check.tf1_message
 
     @property
     def explanation(self) -> str:
@@ -256,8 +288,7 @@ class GradientDemo:
 
     @property
     def arithmetic(self) -> str:
-        c = self.config
-        return forward_arithmetic(c.out_size, c.kernel, c.stride, 1, c.padding)
+        return self.check.arithmetic
 
     @property
     def valid_text(self) -> str:

@@ -1,0 +1,138 @@
+"""Encoder–decoder: a chain of conv / conv_transpose layers, every intermediate shape in TensorFlow,
+Keras and PyTorch, the first layer that breaks with each framework's message, and fixes.
+All logic lives in convt.chain; the diagram in convt.draw.chain."""
+import streamlit as st
+
+from convt import chain as C
+from convt.draw.chain import chain_png
+from ui.style import md, readability
+from ui.url_sync import notes as url_notes, url_in, url_out
+
+PAGE = "ch"
+KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
+
+st.set_page_config(page_title="Encoder–decoder · convt", page_icon="🔁", layout="wide")
+
+
+def _lines(text: str) -> str:
+    return "\n".join(part.strip() for part in str(text).replace(";", "\n").split("\n") if part.strip())
+
+
+def _set_chain(chain: C.Chain):
+    st.session_state[KEY_IN] = chain.input
+    st.session_state[KEY_LAYERS] = chain.text("\n")
+
+
+def _load(values, only_missing):
+    full = {k: p.default for k, p in C.SCHEMA.items()}
+    full.update(values or {})
+    if full.get("preset"):
+        want = {KEY_IN: C.PRESETS[full["preset"]].input, KEY_LAYERS: C.PRESETS[full["preset"]].text("\n")}
+    else:
+        want = {KEY_IN: full["in"], KEY_LAYERS: _lines(full["layers"])}
+        if not C.parse_layers(full["layers"])[0]:
+            preset = C.PRESETS[C.DEFAULT_PRESET]
+            st.session_state["_ch_link_note"] = (
+                f"The link's layers could not be read; showing the preset “{C.PRESET_LABELS[C.DEFAULT_PRESET]}”.")
+            want = {KEY_IN: preset.input, KEY_LAYERS: preset.text("\n")}
+    want[KEY_FW] = full["fw"]
+    for key, value in want.items():
+        if only_missing and key in st.session_state:
+            continue
+        st.session_state[key] = value
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _analyse(chain: C.Chain):
+    return C.walk_all(chain)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
+    w = _analyse(chain)[fw]
+    return chain_png(w.sizes(chain), [layer.text() for layer in chain.layers],
+                     [layer.skip for layer in chain.layers], w.first_break,
+                     f"{C.FRAMEWORK_NAMES[fw]}: tensor sizes (height = width)", large)
+
+
+url_in(PAGE, C.SCHEMA, _load)
+large = readability("ch_big")
+
+st.title("🔁 Encoder–decoder chains")
+st.caption("Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
+           "intermediate size in TensorFlow, Keras and PyTorch, the first layer that fails with the "
+           "framework's own message, and changes that fix it. The link holds the whole chain.")
+for note in url_notes(PAGE):
+    st.warning("Link parameter ignored: " + note)
+if st.session_state.get("_ch_link_note"):
+    st.warning(st.session_state.pop("_ch_link_note"))
+
+st.markdown("**Presets**")
+cols = st.columns(2)
+for j, (name, label) in enumerate(C.PRESET_LABELS.items()):
+    cols[j % 2].button(label, key=f"ch_preset_{name}", on_click=_set_chain, args=(C.PRESETS[name],),
+                       width="stretch")
+
+c1, c2 = st.columns([1, 3])
+c1.number_input("Input size (height = width)", 1, C.MAX_INPUT, key=KEY_IN, help=f"at most {C.MAX_INPUT}")
+c1.selectbox("Framework for the diagram", C.FRAMEWORKS, key=KEY_FW, format_func=C.FRAMEWORK_NAMES.get)
+c2.text_area("Layers, one per line", key=KEY_LAYERS, height=190,
+             help="conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID "
+                  "[out <size>] [skip <tensor>] — a transposed conv; out is the requested output size "
+                  "(TF output_shape, PyTorch output_size); skip j concatenates with tensor j (0 = the input, "
+                  f"t = layer t's output). At most {C.MAX_LAYERS} layers, kernel ≤ {C.MAX_KERNEL}, "
+                  f"stride ≤ {C.MAX_STRIDE}, sizes ≤ {C.MAX_SIZE}.")
+
+text = st.session_state[KEY_LAYERS]
+layers, layer_notes = C.parse_layers(text)
+for note in layer_notes:
+    st.warning(note)
+chain = C.Chain(int(st.session_state[KEY_IN]), layers)
+fw = st.session_state[KEY_FW]
+url_out(PAGE, C.SCHEMA, {"in": chain.input, "layers": "; ".join(_lines(text).split("\n")), "fw": fw})
+
+if not layers:
+    st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")
+    st.stop()
+
+walks = _analyse(chain)
+st.header("Verdicts")
+for name in C.FRAMEWORKS:
+    w = walks[name]
+    sizes = " → ".join(str(v) for v in w.sizes(chain) if v is not None)
+    if w.ok:
+        st.success(f"**{C.FRAMEWORK_NAMES[name]}**: every layer works — {sizes}.")
+    else:
+        t = w.first_break + 1
+        st.error(f"**{C.FRAMEWORK_NAMES[name]}**: breaks at layer {t} (`{chain.layers[t - 1].text()}`) "
+                 f"after {sizes}.")
+
+st.header("Every intermediate shape")
+st.table(C.shape_table(chain, walks))
+st.image(_diagram(chain, fw, large), width="stretch")
+st.caption("Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes match; red: they do not). "
+           "✗: the first layer that breaks.")
+
+st.header("Where it breaks, and how to fix it")
+for name in C.FRAMEWORKS:
+    w = walks[name]
+    if w.ok:
+        continue
+    t = w.first_break
+    step = w.steps[t]
+    st.subheader(f"{C.FRAMEWORK_NAMES[name]} — layer {t + 1}")
+    if step.call:
+        st.code(step.call, language="python", wrap_lines=True)
+    if step.message:
+        st.markdown("The framework says:")
+        st.code(step.message, language=None, wrap_lines=True)
+    st.markdown("**Why:** " + md(step.problem))
+    if step.fixes:
+        st.markdown("**Fixes** (each checked by re-running the whole chain):")
+        for j, fix in enumerate(step.fixes):
+            a, b = st.columns([4, 1])
+            a.markdown("- " + md(fix.text))
+            b.button("Apply", key=f"ch_fix_{name}_{j}", on_click=_set_chain, args=(fix.chain,),
+                     help="load this change into the chain")
+    else:
+        st.markdown("No single change found within the caps; try a different stride or input size.")
