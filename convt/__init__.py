@@ -11,5 +11,6 @@ ensure_numba_cache_dir()
 
 from convt.errors import ShapeError  # noqa: E402
 from convt import tf_style, torch_style  # noqa: E402
+from convt.explain import Diagnosis, explain  # noqa: E402
 
-__all__ = ["ShapeError", "tf_style", "torch_style"]
+__all__ = ["ShapeError", "tf_style", "torch_style", "explain", "Diagnosis"]
