@@ -26,6 +26,10 @@ The public functions take validated arguments (the adapters in ``tf_style`` / ``
 check them), make the arrays C-contiguous and return arrays of the input's dtype.
 """
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 from numba import njit
 
@@ -39,6 +43,13 @@ GEMM_MIN_CHANNELS = 8
 # Largest im2col buffer (bytes) built at once: bigger problems go in chunks of rows, so a chunk
 # is still in cache when col2im reads it, and memory stays bounded.
 GEMM_CHUNK_BYTES = 4 * 1024 * 1024
+# im2col / col2im of a big chunk run in KERNEL_THREADS parts at once (this thread plus a small
+# pool of Python threads; the Numba code releases the GIL). Not Numba's parallel=True: see
+# _numba_config. Chunks under SPLIT_MIN_ELEMENTS are not worth the hand-over (~20 us).
+KERNEL_THREADS = max(1, min(4, os.cpu_count() or 1))
+SPLIT_MIN_ELEMENTS = 1 << 17
+_EXECUTOR = None
+_EXECUTOR_LOCK = threading.Lock()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,10 +149,11 @@ def _tap_range(first, step, k, size):
 
 
 @njit(**JIT_OPTIONS)
-def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
-    """cols[g, m - m0, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside), m = (n*oh + oy)*ow + ox.
+def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, r_lo, r_hi, cols):
+    """cols[g, r, ky, kx, c] = x[n, iy, ix, g*Cg + c] (0 outside) for r in [r_lo, r_hi).
 
-    Fills the rows m0 .. m0 + cols.shape[1] - 1 of the im2col matrix (one chunk of it).
+    ``cols`` holds the rows m0, m0 + 1, ... of the im2col matrix (one chunk of it), row
+    m = m0 + r standing for the output pixel (n, oy, ox) with m = (n*oh + oy)*ow + ox.
     """
     N, H, W, C = x.shape
     G, rows, kh, kw, Cg = cols.shape
@@ -149,7 +161,7 @@ def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
     # one contiguous run of x[n, iy] (kx and ix advance together); copy it as one vector loop.
     x_rows = x.reshape(N, H, W * C)
     col_rows = cols.reshape(G, rows, kh, kw * Cg)
-    for r in range(rows):
+    for r in range(r_lo, r_hi):
         m = m0 + r
         n, oy, ox = m // (oh * ow), (m // ow) % oh, m % ow
         ix0 = ox * sw - pl                                  # image column of tap kx = 0
@@ -178,10 +190,13 @@ def _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
 
 
 @njit(**JIT_OPTIONS)
-def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, dx):
-    """dx[n, iy, ix, g*Cg + c] += cols[g, m - m0, ky, kx, c] for taps inside dx (scatter-and-sum).
+def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, y_lo, y_hi, dx):
+    """dx[n, iy, ix, g*Cg + c] += cols[g, r, ky, kx, c] for the taps with y_lo <= iy < y_hi.
 
-    Scatters the rows m0 .. m0 + cols.shape[1] - 1, m = (n*h + oy)*wd + ox, of the product dy @ w^T.
+    The scatter-and-sum: ``cols`` holds the rows m0, m0 + 1, ... of the product dy @ w^T, row
+    m = m0 + r standing for the input pixel (n, oy, ox) with m = (n*h + oy)*wd + ox. Taps landing
+    outside dx are dropped. Calls with disjoint [y_lo, y_hi) write disjoint rows of dx, so they
+    can run at the same time.
     """
     N, H, W, C = dx.shape
     G, rows, kh, kw, Cg = cols.shape
@@ -194,7 +209,7 @@ def _col2im(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, dx):
         kx0, kx1 = _tap_range(ix0, dw, kw, W)
         for ky in range(kh):
             iy = oy * sh + ky * dh - pt
-            if iy < 0 or iy >= H:
+            if iy < y_lo or iy >= y_hi:
                 continue
             if G == 1 and dw == 1:
                 dst = dx_rows[n, iy, (ix0 + kx0) * C:]
@@ -227,6 +242,55 @@ def _use_gemm(macs, cg, og):
     return macs >= GEMM_MIN_MACS and cg * og >= GEMM_MIN_CHANNELS
 
 
+def _executor():
+    global _EXECUTOR
+    with _EXECUTOR_LOCK:
+        if _EXECUTOR is None:
+            _EXECUTOR = ThreadPoolExecutor(max_workers=max(1, KERNEL_THREADS - 1),
+                                           thread_name_prefix="convt-kernels")
+        return _EXECUTOR
+
+
+def _in_parallel(fn, arg_lists):
+    """fn(*args) for each args, the first in this thread, the others on the pool, all at once.
+
+    The kernels release the GIL (nogil=True) and each call writes its own part of the output,
+    so this is safe from any number of caller threads (a pool task never waits on the pool).
+    """
+    futures = [_executor().submit(fn, *args) for args in arg_lists[1:]]
+    try:
+        fn(*arg_lists[0])
+    finally:
+        for f in futures:
+            f.result()
+
+
+def _split(lo, hi, work):
+    """Up to KERNEL_THREADS near-equal parts of range(lo, hi); one part if the work is small."""
+    parts = max(1, min(hi - lo, KERNEL_THREADS if work >= SPLIT_MIN_ELEMENTS else 1))
+    return [(lo + (hi - lo) * i // parts, lo + (hi - lo) * (i + 1) // parts) for i in range(parts)]
+
+
+def _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
+    bounds = _split(0, cols.shape[1], cols.size)
+    _in_parallel(_im2col, [(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, lo, hi, cols)
+                           for lo, hi in bounds])
+
+
+def _col2im_split(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, dx):
+    # The rows of dx this chunk reaches: all of them, or a band when it lies in one image.
+    H, kh = dx.shape[1], cols.shape[2]
+    first, last = m0, m0 + cols.shape[1] - 1
+    y_lo, y_hi = 0, H
+    if first // (h * wd) == last // (h * wd):
+        oy_first, oy_last = first % (h * wd) // wd, last % (h * wd) // wd
+        y_lo = max(0, oy_first * sh - pt)
+        y_hi = min(H, oy_last * sh + (kh - 1) * dh - pt + 1)
+    bounds = _split(y_lo, max(y_lo, y_hi), cols.size)
+    _in_parallel(_col2im, [(cols, sh, sw, dh, dw, pt, pl, h, wd, m0, lo, hi, dx)
+                           for lo, hi in bounds])
+
+
 def _chunk_rows(rows, row_bytes):
     """Rows of the im2col matrix per chunk, so that one chunk stays under GEMM_CHUNK_BYTES."""
     return max(1, min(rows, GEMM_CHUNK_BYTES // max(1, row_bytes)))
@@ -251,7 +315,7 @@ def conv2d_forward(x, w, stride, dilation, pad_before, out_size, groups=1):
     for m0 in range(0, M, step):
         rows = min(step, M - m0)
         cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
-        _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
+        _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
         if groups == 1:
             np.matmul(cols.reshape(rows, K), wg[0], out=y2[m0:m0 + rows])
         else:                                                     # (G, rows, Og) -> (rows, G, Og)
@@ -281,7 +345,7 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
             cols = np.matmul(dy2[m0:m0 + rows], wt[0])           # (rows, K)
         else:
             cols = np.matmul(dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2), wt)
-        _col2im(cols.reshape(groups, rows, kh, kw, Cg), sh, sw, dh, dw, pt, pl, h, wd, m0, dx)
+        _col2im_split(cols.reshape(groups, rows, kh, kw, Cg), sh, sw, dh, dw, pt, pl, h, wd, m0, dx)
     return dx
 
 
@@ -304,7 +368,7 @@ def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=
     for m0 in range(0, M, step):
         rows = min(step, M - m0)
         cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
-        _im2col(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
+        _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
         acc += np.matmul(cols.reshape(groups, rows, K).transpose(0, 2, 1),
                          dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2))
     return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
@@ -322,5 +386,5 @@ def warm_up():
         _forward_direct(x, w, 1, 1, 1, 1, 0, 0, 2, y)
         _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
         _filter_grad_direct(x, y, 1, 1, 1, 1, 0, 0, 2, dwt)
-        _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, cols)
-        _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, dx)
+        _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 4, cols)
+        _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 3, dx)

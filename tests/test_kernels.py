@@ -96,15 +96,20 @@ PATHS = ["direct", "gemm", "gemm_chunked"]
 
 @contextlib.contextmanager
 def kernel_path(path):
-    """Force one implementation: the direct loops, im2col + BLAS, or BLAS one row at a time."""
-    saved = kernels.GEMM_MIN_MACS, kernels.GEMM_MIN_CHANNELS, kernels.GEMM_CHUNK_BYTES
+    """Force one implementation: direct loops, im2col + BLAS (split over threads), or per row."""
+    names = ["GEMM_MIN_MACS", "GEMM_MIN_CHANNELS", "GEMM_CHUNK_BYTES", "SPLIT_MIN_ELEMENTS"]
+    saved = {name: getattr(kernels, name) for name in names}
     kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
+    if path == "gemm":
+        kernels.SPLIT_MIN_ELEMENTS = 0        # im2col / col2im always split across threads
     if path == "gemm_chunked":
-        kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
+        kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk (a band of dx each)
+        kernels.SPLIT_MIN_ELEMENTS = 0
     try:
         yield
     finally:
-        kernels.GEMM_MIN_MACS, kernels.GEMM_MIN_CHANNELS, kernels.GEMM_CHUNK_BYTES = saved
+        for name, value in saved.items():
+            setattr(kernels, name, value)
 
 
 @st.composite
