@@ -370,6 +370,19 @@ def _tf_size_short(facts, label, rows_cols) -> Diagnosis:
                  {"in": i})
 
 
+def _tf_size_bare(m: re.Match, text: str) -> Diagnosis:
+    """The size check quoted without its numbers (READMEs, forum titles)."""
+    text_ = ("TensorFlow's size check of conv2d_transpose failed: the output_shape you asked for does "
+             "not map back onto your input. TF checks that a forward conv (same kernel, strides, "
+             "padding) over output_shape gives exactly the input's size; TF words it from the "
+             "gradient's side, `out_backprop` being your input x. The numbers are missing here, so "
+             "convt cannot say more: paste the whole line (`actual = …, computed = …`).")
+    fixes = ["with SAME padding, ask for an output size from (i-1)*stride+1 to i*stride for an input of i",
+             "with VALID, from (i-1)*stride + k_eff to (i-1)*stride + k_eff + stride - 1",
+             "compute output_shape from the input, e.g. [tf.shape(x)[0], h * stride, w * stride, C] for SAME"]
+    return _diag("tensorflow", "tf_size_mismatch", text_, {}, fixes=fixes)
+
+
 # ---------------------------------------------------------------------------------------------
 # TensorFlow: gradient-time shape errors ("Shapes ... are not compatible")
 # ---------------------------------------------------------------------------------------------
@@ -402,23 +415,26 @@ def _tf_shapes(m: re.Match, text: str) -> Diagnosis:
 
 def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
     facts: Dict[str, Optional[int]] = {}
-    if len(calculated) != 4 or len(original) != 4:
+    rank = len(original)
+    conv3d = rank == 5 and "conv3d" in (op or text)
+    if rank != len(calculated) or not (rank == 4 or conv3d):
         if kind == "tf1_shapes_not_compatible":
             kind = "tf_shapes_not_compatible"
         return _diag("tensorflow", kind, intro + " Two shapes that must be equal differ. In Keras this "
                      "is often a loss whose labels and predictions have different shapes; for "
                      "conv2d_transpose the shapes are 4-D.", facts,
                      fixes=["print both shapes and make them equal where they differ"])
-    differ = [ax for ax in range(4) if None not in (calculated[ax], original[ax])
+    differ = [ax for ax in range(rank) if None not in (calculated[ax], original[ax])
               and calculated[ax] != original[ax]]
-    nchw = "NCHW" in text
-    spatial = (2, 3) if nchw else (1, 2)
+    nchw = "NCHW" in text or "NCDHW" in text
+    spatial = tuple(range(2, rank)) if nchw else tuple(range(1, rank - 1))
+    names = ("depth",) + AXES if rank == 5 else AXES
     facts["batch"] = original[0]
-    facts["channels"] = original[1 if nchw else 3]
+    facts["channels"] = original[1 if nchw else rank - 1]
     spatial_diff = [ax for ax in differ if ax in spatial]
     for j, ax in enumerate(spatial):
-        facts[f"actual_{AXES[j]}"] = original[ax]
-        facts[f"computed_{AXES[j]}"] = calculated[ax]
+        facts[f"actual_{names[j]}"] = original[ax]
+        facts[f"computed_{names[j]}"] = calculated[ax]
     gradient = ("This is the seed's error: building the gradient of conv2d_transpose with respect "
                 "to its input x runs a forward conv (same filter, strides, padding) over the gradient "
                 "of the output, whose shape is your output_shape. That forward conv gives {c}, which "
@@ -430,7 +446,7 @@ def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
         ax = spatial_diff[0]
         i, c = original[ax], calculated[ax]
         facts.update({"actual": i, "computed": c, "spatial_dim": ax})
-        text_ = (intro + " " + gradient.format(c=c, i=i) + f" ({AXES[spatial.index(ax)]}: input {i}, "
+        text_ = (intro + " " + gradient.format(c=c, i=i) + f" ({names[spatial.index(ax)]}: input {i}, "
                  f"forward conv of your output_shape {c}.) The message prints neither the "
                  f"output_shape, the kernel, the stride nor the padding, so convt cannot list the "
                  f"valid sizes.")
@@ -443,7 +459,7 @@ def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
         if c is not None and c >= 1:
             fixes.append(f"or feed an input of size {c}: that is what the forward conv of your "
                          f"output_shape gives")
-        explorer = {"in": i}
+        explorer = {"in": i} if rank == 4 else {}
         return _diag("tensorflow", kind, text_, facts, fixes=fixes, explorer=explorer)
     if differ:
         ax = differ[0]
@@ -920,6 +936,8 @@ def _r(pattern: str) -> "re.Pattern[str]":
 _TABLE: List[Tuple[str, str, "re.Pattern[str]", Callable[[re.Match, str], Optional[Diagnosis]]]] = [
     ("tensorflow", "tf_size_mismatch", _TF_SIZE, _tf_size),
     ("tensorflow", "tf_gradient_incompatible", _TF_GRAD, _tf_grad),
+    ("tensorflow", "tf_size_mismatch", _r(r"(?:Size|Number of (?:rows|cols)) of out_backprop doesn\S{0,8} "
+                                          r"match computed"), _tf_size_bare),
     ("pytorch", "torch_output_size", _TORCH_RANGE, _torch_range),
     ("pytorch", "torch_output_padding", _TORCH_OP, _torch_op),
     ("keras", "keras_output_padding", _KERAS_OP_3, _keras_op_3),

@@ -341,6 +341,25 @@ def test_tf_shapes_round_trip_and_other_axes():
     assert d.facts["computed"] == 33 and "batch" not in d.facts
 
 
+def test_seen_in_the_wild():
+    # style-transfer READMEs quote the check without numbers
+    d = check_shape(explain("otherwise you'll get an `Conv2DCustomBackpropInput: Size of out_backprop "
+                            "doesn't match computed` error"))
+    assert d.kind == "tf_size_mismatch" and d.facts == {} and d.valid_output_sizes == (None, None)
+    # tensorflow/tensorflow#21875: the gradient-time form for conv3d_transpose (5-D, NDHWC)
+    d = check_shape(explain("ValueError: Incompatible shapes between op input and calculated input "
+                            "gradient. Forward operation: conv3d_transpose. Input index: 2. Original "
+                            "input shape: (2, 8, 16, 16, 4). Calculated input gradient shape: "
+                            "(2, 8, 17, 16, 4)"))
+    assert d.kind == "tf_gradient_incompatible"
+    assert d.facts["actual"] == 16 and d.facts["computed"] == 17 and d.facts["actual_depth"] == 8
+    assert d.facts["channels"] == 4 and d.explorer_params == {}
+    # LMescheder/AdversarialVariationalBayes#1
+    d = check_shape(explain("InvalidArgumentError (see above for traceback): Conv2DSlowBackpropInput: "
+                            "Size of out_backprop doesn't match computed: actual = 3, computed = 4"))
+    assert d.facts == {"actual": 3, "computed": 4}
+
+
 def test_tf_batch_channel_messages_via_builders():
     for label in (messages.TF_CPU_LABEL, messages.TF_GPU_LABEL):
         d = check_shape(explain(messages.tf_batch_mismatch(2, 3, label)))
@@ -646,3 +665,12 @@ def test_torch_no_positive_size_in_one_dim_means_nothing_is_accepted():
                             "[3, -1] (for an input of torch.Size([3, 1]))"))
     assert d.valid_output_sizes == ([], [])
     assert "no output size" in d.text
+
+
+def test_diagnosis_pickles():
+    """Streamlit's st.cache_data pickles what the Error decoder caches."""
+    import pickle
+
+    for message in (SEED_TF2, SEED_TORCH, "junk"):
+        d = explain(message)
+        assert pickle.loads(pickle.dumps(d)) == d
