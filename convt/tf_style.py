@@ -36,9 +36,12 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None)
     if dilations[_h(fmt)] <= 0 or dilations[_h(fmt) + 1] <= 0:
         raise ShapeError("Dilated rates should be larger than 0.")
     pads = _check_explicit_padding(pad_mode, explicit, fmt)
+    if x.ndim > 4:  # tf.nn.conv2d folds extra leading batch dimensions into one
+        y = conv2d(x.reshape((-1,) + x.shape[-3:]), w, strides, padding, data_format, dilations)
+        return y.reshape(x.shape[:-3] + y.shape[1:])
     if x.ndim != 4:
         raise ShapeError(f"convolution input must be 4-dimensional: {_debug_shape(x.shape)}",
-                         "convt handles one batch dimension: give the input as [batch, height, width, channels].")
+                         "Give the input as [batch, height, width, channels].")
     if w.ndim != 4:
         raise ShapeError(f"convolution filter must be 4-dimensional: {_debug_shape(w.shape)}",
                          "A conv2d filter is [height, width, in_channels, out_channels].")
@@ -211,7 +214,9 @@ def _check_explicit_padding(pad_mode: str, explicit: List[int], fmt: str) -> Lis
     if pad_mode != "EXPLICIT":
         return [pad_mode, pad_mode]
     if any(v < 0 for v in explicit):
-        raise ShapeError(f"All explicit padding values must be nonnegative, got {min(explicit)}")
+        raise ShapeError("All elements of explicit_paddings must be nonnegative",
+                         f"Explicit padding cannot be negative (got {min(explicit)}); to crop, use "
+                         "VALID or a larger stride.")
     h = _h(fmt)
     c = 1 if fmt == "NCHW" else 3
     if explicit[0] or explicit[1] or explicit[2 * c] or explicit[2 * c + 1]:
@@ -232,9 +237,9 @@ def _requested_shape(sizes: List[int], w: np.ndarray, x: np.ndarray) -> List[int
     if len(sizes) == 2:
         if w.ndim != 4:
             raise ShapeError(f"{_TRANSPOSE_LABEL}: filter must be 4-dimensional")
-        for v in sizes:
-            if v < 0:
-                raise ShapeError(f"Dimension {v} must be >= 0", "output_shape sizes cannot be negative.")
+        if sizes[0] < 0 or sizes[1] < 0:
+            raise ShapeError(f"Conv2DBackpropInput: elements of input_sizes must be >= 0, not "
+                             f"{sizes[0]}x{sizes[1]}", "output_shape sizes cannot be negative.")
         return [x.shape[0], sizes[0], sizes[1], w.shape[2]]
     raise ShapeError("Conv2DBackpropInput requires input_sizes to contain 4 values or 2 values, "
                      f"but got: {len(sizes)}",

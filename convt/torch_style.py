@@ -93,7 +93,7 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     if kh <= 0 or kw <= 0:
         raise ShapeError(f"kernel size should be greater than zero, but got kernel_height: {kh} kernel_width: {kw}")
     if dilation[0] <= 0 or dilation[1] <= 0:
-        raise ShapeError(f"dilation should be greater than zero, but got dilation_height: {dilation[0]} "
+        raise ShapeError(f"dilation should be greater than zero, but got dilation_height: {dilation[0]}, "
                          f"dilation_width: {dilation[1]}")
     if any(output_padding[a] >= stride[a] and output_padding[a] >= dilation[a] for a in range(2)):
         raise ShapeError(messages.torch_output_padding_too_large(output_padding, stride, dilation),
@@ -203,7 +203,8 @@ def _check_bias(bias, expected: int, w: np.ndarray, transposed: bool) -> None:
         return
     b = as_array(bias, "bias")
     if b.ndim != 1 or b.shape[0] != expected:
-        raise ShapeError(f"Given transposed={int(transposed)}, weight of size {bracket(w.shape)}, expected bias "
+        given = "Given transposed=1, weight" if transposed else "Given weight"
+        raise ShapeError(f"{given} of size {bracket(w.shape)}, expected bias "
                          f"to be 1-dimensional with {expected} elements, but got bias of size "
                          f"{bracket(b.shape)} instead")
 
