@@ -920,6 +920,23 @@ def gen_torch(r):
         cases.append(torch_t_case(r, c, "output_too_small"))
         cases[-1]["dtype"] = "float32" if made % 2 else "float64"
         made += 1
+    # exactly N = 0 in both dims (mkldnn on: float32 returns an empty tensor)
+    for dt in ("float32", "float64"):
+        c = dict(g=1, cin=2, cog=2, n=1, ih=3, iw=3, kh=2, kw=2, sh=1, sw=1, dh=1, dw=1, ph=2,
+                 pw=2, unbatched=False)
+        cc = torch_t_case(r, c, "output_too_small", bias=False, stride=1, padding=2)
+        cc["dtype"] = dt
+        cases.append(cc)
+    # N = 0 on a bigger input: here mkldnn (enabled) picks its own kernel and returns (3,10,0,0)
+    c = dict(g=1, cin=20, cog=10, n=3, ih=25, iw=25, kh=4, kw=4, sh=1, sw=1, dh=1, dw=1, ph=14,
+             pw=14, unbatched=False)
+    cc = torch_t_case(r, c, "output_too_small", bias=False, stride=1, padding=14)
+    cc["dtype"] = "float32"
+    cases.append(cc)
+    cc = torch_t_case(r, dict(c, ph=15, pw=15), "output_too_small", bias=False, stride=1,
+                      padding=15)
+    cc["dtype"] = "float32"
+    cases.append(cc)
     # --- rank
     for xs in ([1, 2, 3, 3, 3], [3, 3], [2]):
         c = rand_torch_t(r)
