@@ -1,0 +1,219 @@
+"""AppTest: the gradient, checkerboard and encoder–decoder pages — default views, every control changed,
+presets loaded, fixes applied, URL state in and out, malformed links. Images cannot be inspected, so
+the tests read the numbers the pages print as text and compare them with convt's own."""
+import os
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from convt import chain as CH
+from convt import checkerboard as CB
+from convt import gradient as G
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GRADIENT = os.path.join(ROOT, "pages", "5_Gradient.py")
+CHECKER = os.path.join(ROOT, "pages", "6_Checkerboard_artifacts.py")
+CHAIN = os.path.join(ROOT, "pages", "7_Encoder_decoder.py")
+SEED_TF = ("Conv2DCustomBackpropInput: Size of out_backprop doesn't match computed: actual = 25, "
+           "computed = 33 spatial_dim: 1 input: 97 filter: 3 output: 25 stride: 3 dilation: 1")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def app(path, **query):
+    at = AppTest.from_file(path, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text(at):
+    parts = [m.value for m in at.markdown] + [c.value for c in at.code]
+    parts += [x.value for x in at.success] + [x.value for x in at.error] + [x.value for x in at.warning]
+    parts += [x.value for x in at.info]
+    return "\n".join(parts)
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def qp(at):
+    return {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+            for k in at.query_params}
+
+
+# ---- gradient ---------------------------------------------------------------------------------
+
+def test_gradient_default_shows_equal_sides_and_identity():
+    at = ok(app(GRADIENT))
+    d = G.gradient_demo(G.DEFAULT)
+    m = metrics(at)
+    assert m["gradient by nudging x"] == "3 × 3" and m["forward conv of g"] == "3 × 3"
+    assert m["equal?"] == "yes"
+    assert m["⟨C u, h⟩ (forward conv, then dot)"] == f"{d.adjoint_lhs:g}"
+    assert m["⟨u, Cᵀ h⟩ (transposed conv, then dot)"] == f"{d.adjoint_rhs:g}"
+    assert "max difference 0**" in text(at)
+    assert "TF accepts this call" in text(at) and "ceil(6 / 2) = 3" in text(at)
+    assert qp(at) == {}
+
+
+def test_gradient_seed_preset_is_33_vs_25_and_the_message():
+    at = ok(app(GRADIENT))
+    at.button(key="gr_preset_seed").click()
+    at = ok(at.run())
+    m = metrics(at)
+    assert m["gradient by nudging x"] == "25 × 25" and m["forward conv of g"] == "33 × 33"
+    assert m["equal?"] == "shapes differ"
+    codes = [c.value for c in at.code]
+    assert SEED_TF in codes
+    assert "ValueError: Shapes (1, 33, 33, 1) and (1, 25, 25, 1) are not compatible" in codes
+    assert "top-left 25 × 25 corner of the 33 × 33 forward conv" in text(at)
+    assert qp(at) == {"in": "25", "out": "97", "s": "3"}
+
+
+def test_gradient_seed_link_and_the_fixed_preset():
+    at = ok(app(GRADIENT, **{"in": "25", "out": "97", "s": "3"}))
+    assert SEED_TF in [c.value for c in at.code]
+    at.button(key="gr_preset_seed_fixed").click()
+    at = ok(at.run())
+    assert metrics(at)["forward conv of g"] == "25 × 25" and metrics(at)["equal?"] == "yes"
+    assert qp(at)["out"] == "75"
+
+
+def test_gradient_every_control():
+    at = ok(app(GRADIENT))
+    at.number_input(key="gr_in").set_value(4)
+    at.number_input(key="gr_out").set_value(9)
+    at.slider(key="gr_k").set_value(2)
+    at.slider(key="gr_s").set_value(2)
+    at.selectbox(key="gr_pad").set_value("VALID")
+    at.number_input(key="gr_cin").set_value(2)
+    at.number_input(key="gr_cout").set_value(3)
+    at.number_input(key="gr_seed").set_value(7)
+    at = ok(at.run())
+    cfg = G.GradientConfig(4, 9, 2, 2, "VALID", 2, 3, 7)
+    d = G.gradient_demo(cfg)
+    assert d.shapes_agree
+    m = metrics(at)
+    assert m["forward conv of g"] == "4 × 4" and m["equal?"] == "yes"
+    assert m["⟨C u, h⟩ (forward conv, then dot)"] == f"{d.adjoint_lhs:g}"
+    assert qp(at) == {"in": "4", "out": "9", "k": "2", "pad": "VALID", "cin": "2", "cout": "3", "seed": "7"}
+    # an output size TF refuses: VALID, stride 2 from 4 accepts 8 and 9 only
+    at.number_input(key="gr_out").set_value(11)
+    at = ok(at.run())
+    assert "actual = 4, computed = 5" in text(at)
+
+
+def test_gradient_malformed_link_gives_notes_not_a_traceback():
+    at = ok(app(GRADIENT, k="abc", out="100000", pad="FULL", zz="1"))
+    warnings = [w.value for w in at.warning]
+    assert any("k=“abc”" in w for w in warnings)
+    assert any("maximum 128" in w for w in warnings)
+    assert any("FULL" in w for w in warnings)
+    assert metrics(at)["forward conv of g"] == "3 × 3"
+
+
+# ---- checkerboard ----------------------------------------------------------------------------
+
+def test_checkerboard_default_teaches_uneven_overlap():
+    at = ok(app(CHECKER))
+    m = metrics(at)
+    assert m["interior counts (2-D)"] == "1, 2, 4"
+    assert m["brightest : darkest interior cell"] == "4 : 1"
+    demo = CB.photo_demo(64, 3, 2)
+    assert m["transposed conv: brightest / darkest of the 2×2 pixel phases"] == \
+        f"{demo.spread(demo.transposed_phases):.2f}"
+    assert float(m["resize-then-conv: brightest / darkest phase"]) < 1.05
+    assert "1, 2 or 4" in text(at) and at.error
+
+
+def test_checkerboard_examples_and_controls():
+    at = ok(app(CHECKER))
+    at.button(key="cb_ex_k4s2").click()
+    at = ok(at.run())
+    assert metrics(at)["interior counts (2-D)"] == "4" and at.success
+    assert qp(at) == {"k": "4"}
+    at.button(key="cb_ex_k2s3").click()
+    at = ok(at.run())
+    assert metrics(at)["brightest : darkest interior cell"] == "no stamp at all in some cells"
+    at.slider(key="cb_k").set_value(5)
+    at.slider(key="cb_s").set_value(2)
+    at.slider(key="cb_in").set_value(9)
+    at.selectbox(key="cb_pad").set_value("VALID")
+    at.selectbox(key="cb_photo").set_value("32")
+    at = ok(at.run())
+    counts = CB.overlap_counts(9, 5, 2, "VALID")
+    assert metrics(at)["interior counts (2-D)"] == "4, 6, 9"
+    assert f"Output {counts.shape[0]} × {counts.shape[1]}" in text(at)
+    assert qp(at) == {"in": "9", "k": "5", "pad": "VALID", "photo": "32"}
+
+
+def test_checkerboard_link_and_malformed_link():
+    at = ok(app(CHECKER, k="4", s="2"))
+    assert metrics(at)["interior counts (2-D)"] == "4"
+    at = ok(app(CHECKER, k="-3", s="nine", photo="50"))
+    assert len(at.warning) == 3
+    assert metrics(at)["interior counts (2-D)"] == "1, 2, 4"
+
+
+# ---- encoder–decoder -------------------------------------------------------------------------
+
+def test_chain_default_is_the_seed_failing_in_every_framework():
+    at = ok(app(CHAIN))
+    errors = [e.value for e in at.error]
+    assert len(errors) == 3 and all("breaks at layer 2" in e for e in errors)
+    codes = [c.value for c in at.code]
+    assert SEED_TF in codes
+    assert any("valid sizes range from [73, 73] to [75, 75]" in c for c in codes)
+    table = at.table[0].value
+    assert list(table["TensorFlow"]) == ["97", "25", "✗ breaks"]
+
+
+def test_chain_presets_and_applying_a_fix():
+    at = ok(app(CHAIN))
+    at.button(key="ch_preset_unet").click()
+    at = ok(at.run())
+    assert "52 × 52" in text(at) and "51 × 51" in text(at)
+    assert list(at.table[0].value["PyTorch"])[:6] == ["101", "101", "51", "26", "13", "26"]
+    assert qp(at)["in"] == "101"
+    fix = CH.walk(CH.PRESETS["unet"], "tf").steps[5].fixes[0]
+    assert fix.kind == "input"
+    at.button(key="ch_fix_tf_0").click()
+    at = ok(at.run())
+    assert len(at.success) == 3 and "104 → 104 → 52 → 26 → 13 → 26 → 52 → 104" in at.success[0].value
+    at.button(key="ch_preset_seed_fixed").click()
+    at = ok(at.run())
+    assert len(at.success) == 3 and not at.error
+
+
+def test_chain_editing_layers_framework_and_input():
+    at = ok(app(CHAIN))
+    at.text_area(key="ch_layers").set_value("conv k3 s2 SAME\nconvT k3 s2 SAME out 80\nnonsense")
+    at.number_input(key="ch_in").set_value(80)
+    at.selectbox(key="ch_fw").set_value("torch")
+    at = ok(at.run())
+    assert any("nonsense" in w.value for w in at.warning)
+    assert all(s.value.endswith("80 → 40 → 80.") for s in at.success) and len(at.success) == 3
+    assert qp(at) == {"in": "80", "layers": "conv k3 s2 SAME; convT k3 s2 SAME out 80; nonsense", "fw": "torch"}
+
+
+def test_chain_links_preset_and_malformed():
+    at = ok(app(CHAIN, preset="unet_fixed"))
+    assert len(at.success) == 3
+    at = ok(app(CHAIN, **{"in": "9999", "layers": "zzz", "fw": "jax"}))
+    warnings = [w.value for w in at.warning]
+    assert any("maximum 512" in w for w in warnings) and any("jax" in w for w in warnings)
+    assert any("could not be read" in w for w in warnings)
+    assert len(at.error) == 3  # fell back to the seed's chain
