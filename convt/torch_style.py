@@ -32,6 +32,11 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1) 
     _check_common(xb, w, stride, dilation, groups)
     if w.ndim == 4 and isinstance(padding, str):
         padding_pairs = _string_padding(padding, w.shape[2:], stride, dilation)
+        # like ATen's _convolution_same: pad the uneven extra onto the input's end first
+        extra = [after - before for before, after in padding_pairs]
+        if any(extra):
+            xb = np.pad(xb, ((0, 0), (0, 0), (0, extra[0]), (0, extra[1])))
+            padding_pairs = [(before, before) for before, _ in padding_pairs]
     else:
         padding_pairs = [(p, p) for p in _pair(padding, "padding")]
     if any(p < 0 for pair in padding_pairs for p in pair):
@@ -70,6 +75,8 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     pad = _pair(padding, "padding") if not isinstance(padding, str) else _string_padding_refused(padding)
     dilation = _pair(dilation, "dilation")
     output_padding = _pair(output_padding, "output_padding")
+    if output_size is not None:
+        _check_module_constructor(w, groups)
     groups = _groups(groups)
     if output_size is not None:
         output_padding = _output_padding_from_size(x, w, output_size, stride, pad, dilation)
@@ -142,6 +149,16 @@ def _output_padding_from_size(x: np.ndarray, w: np.ndarray, output_size, stride,
                 f"{size_list(range(low, high + 1))} (output_padding 0 to {stride[a] - 1}); "
                 f"{sizes[a]} is not one of them.")
     return tuple(sizes[a] - ranges[a][0] for a in range(2))
+
+
+def _check_module_constructor(w: np.ndarray, groups) -> None:
+    """``output_size`` means ``nn.ConvTranspose2d``, whose constructor checks groups first."""
+    value = as_int_list(groups, "groups")
+    if len(value) != 1 or value[0] <= 0:
+        raise ShapeError("groups must be a positive integer")
+    if w.ndim >= 1 and w.shape[0] % value[0]:
+        raise ShapeError("in_channels must be divisible by groups",
+                         f"The weight's first axis ({w.shape[0]}, in_channels) must split into {value[0]} groups.")
 
 
 def _pair(value, name: str) -> Tuple[int, int]:
