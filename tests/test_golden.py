@@ -265,34 +265,25 @@ def _explain(text):
     return convt.explain(text)
 
 
-@pytest.mark.parametrize("case", TF_SIZE, ids=[c["id"] for c in TF_SIZE])
-@pytest.mark.parametrize("form", ["full", "core"])
-def test_explain_tf_size_mismatch(case, form):
-    text = case["error"]["message"] if form == "full" else case["error"]["core"]
+def _check_tf_size_diag(text, core, true_kind, accepted, upto):
+    """explain(TF size-mismatch text): framework, padding (when the numbers betray it) and the
+    sizes TF accepts in the dimension the message names (``accepted``: from a real TF sweep)."""
     diag = _explain(text)
     assert diag.framework == "tensorflow"
-    core = case["error"]["core"]
-    facts = dict(tok.split(": ") for tok in
-                 ["spatial_dim: " + core.split("spatial_dim: ")[1].split(" input:")[0],
-                  "input: " + core.split(" input: ")[1].split(" filter:")[0],
-                  "filter: " + core.split(" filter: ")[1].split(" output:")[0],
-                  "output: " + core.split(" output: ")[1].split(" stride:")[0],
-                  "stride: " + core.split(" stride: ")[1].split(" dilation:")[0],
-                  "dilation: " + core.split(" dilation: ")[1]])
-    facts = {k: int(v) for k, v in facts.items()}
+    facts = {}
+    for name, nxt in (("spatial_dim", " input:"), ("input", " filter:"), ("filter", " output:"),
+                      ("output", " stride:"), ("stride", " dilation:"), ("dilation", None)):
+        part = core.split(f" {name}: ", 1)[1]
+        facts[name] = int(part.split(nxt)[0] if nxt else part.split()[0])
     computed = int(core.split("computed = ")[1].split()[0])
     dim = facts["spatial_dim"] - 1  # NHWC: 1 -> H (0), 2 -> W (1)
     i, n, k, s, d = (facts["output"], facts["input"], facts["filter"], facts["stride"],
                      facts["dilation"])
     # which of SAME / VALID are consistent with the numbers in the message
-    upto = case["accepted"]["upto"]
     cands = {}
     for kind in ("SAME", "VALID"):
         if _tf_conv_out(n, k, s, d, kind) == computed:
             cands[kind] = [v for v in range(1, upto + 1) if _tf_conv_out(v, k, s, d, kind) == i]
-    pad = case["args"]["padding"]
-    true_kind = pad if isinstance(pad, str) else "EXPLICIT"
-    accepted = case["accepted"]["sizes"]
     if true_kind in cands:
         assert cands[true_kind] == accepted  # fixture self-consistency (real TF sweep)
     got = diag.valid_output_sizes[dim]
@@ -301,11 +292,46 @@ def test_explain_tf_size_mismatch(case, form):
     if len(cands) == 1 and true_kind in cands:
         # the numbers betray the padding: explain must find it and the exact valid sizes
         assert diag.padding == true_kind
-        assert list(got) == accepted
+        assert got is not None and list(got) == accepted
     elif len({tuple(v) for v in cands.values()}) == 1 and true_kind in cands:
         assert got is not None and list(got) == accepted
     elif got is not None and cands:
         assert list(got) in list(cands.values()), "valid sizes match no padding consistent with the message"
+
+
+@pytest.mark.parametrize("case", TF_SIZE, ids=[c["id"] for c in TF_SIZE])
+@pytest.mark.parametrize("form", ["full", "core"])
+def test_explain_tf_size_mismatch(case, form):
+    text = case["error"]["message"] if form == "full" else case["error"]["core"]
+    pad = case["args"]["padding"]
+    _check_tf_size_diag(text, case["error"]["core"], pad if isinstance(pad, str) else "EXPLICIT",
+                        case["accepted"]["sizes"], case["accepted"]["upto"])
+
+
+TF_SWEEP_MSGS = [(sw, n, r) for sw in TF["sweeps"] for n, r in sw["rejected"].items()]
+
+
+@pytest.mark.parametrize("sweep,n,rec", TF_SWEEP_MSGS,
+                         ids=[f"tf-sweep-{sw['i']}-{sw['k']}-{sw['s']}-{sw['padding']}-N{n}"
+                              for sw, n, _ in TF_SWEEP_MSGS])
+def test_explain_tf_sweep_messages(sweep, n, rec):
+    """The real TF texts for the sizes just outside each sweep's accepted run."""
+    _check_tf_size_diag(rec["message"], rec["core"], sweep["padding"], sweep["accepted"],
+                        sweep["upto"])
+
+
+TORCH_SWEEP_MSGS = [(sw, n, r) for sw in TORCH["sweeps"] for n, r in sw["rejected"].items()]
+
+
+@pytest.mark.parametrize("sweep,n,rec", TORCH_SWEEP_MSGS,
+                         ids=[f"torch-sweep-{sw['i']}-{sw['k']}-{sw['s']}-{sw['p']}-{sw['d']}-N{n}"
+                              for sw, n, _ in TORCH_SWEEP_MSGS])
+def test_explain_torch_sweep_messages(sweep, n, rec):
+    diag = _explain(rec["message"])
+    assert diag.framework == "pytorch"
+    got_h, got_w = diag.valid_output_sizes
+    assert got_h is not None and list(got_h) == sweep["accepted"]
+    assert got_w is not None and list(got_w) == [1]
 
 
 @pytest.mark.parametrize("case", TORCH_SIZE, ids=[c["id"] for c in TORCH_SIZE])

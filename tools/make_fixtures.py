@@ -692,16 +692,22 @@ def run_tf_sweep(cfg):
     w = np.ones((k, 1, 1, 1))
     upto = max(60, (i + 1) * s + k + 4)
     acc = []
-    msgs = {}
+    errs = {}
     for n in range(1, upto + 1):
         try:
             tf.nn.conv2d_transpose(x, w, [1, n, nw, 1], [1, s, s, 1], padding)
             acc.append(n)
         except Exception as e:  # noqa: BLE001
-            if len(msgs) < 2 and n in (1, upto):
-                msgs[str(n)] = tf_core_message(str(e))
+            errs[n] = str(e)
+    # the real messages for the sizes just outside the accepted run (for explain tests)
+    rejected = {}
+    if acc:
+        for n in (acc[0] - 1, acc[-1] + 1):
+            if n in errs:
+                rejected[str(n)] = {"message": errs[n], "core": tf_core_message(errs[n])}
     rule = [v for v in tf_accepted(i, k, s, 1, kind, pb, pa, upto=upto) if v >= 1]
-    return dict(cfg, nw=nw, upto=upto, accepted=acc, formula_agrees=(rule == acc))
+    return dict(cfg, nw=nw, upto=upto, accepted=acc, formula_agrees=(rule == acc),
+                rejected=rejected)
 
 
 def tf_accepted_dim(case):
@@ -1084,16 +1090,22 @@ def run_torch_sweep(cfg):
     x = torch.ones(1, 1, cfg["i"], 1, dtype=torch.float64)
     upto = max(60, (cfg["i"] + 1) * cfg["s"] + cfg["k"] * cfg["d"] + 4)
     acc = []
+    errs = {}
     with torch.no_grad(), torch.backends.mkldnn.flags(enabled=False):
         for n in range(1, upto + 1):
             try:
                 m(x, output_size=[n, 1])
                 acc.append(n)
-            except Exception:  # noqa: BLE001
-                pass
+            except Exception as e:  # noqa: BLE001
+                errs[n] = str(e)
+    rejected = {}
+    if acc:
+        for n in (acc[0] - 1, acc[-1] + 1):
+            if n in errs:
+                rejected[str(n)] = {"message": errs[n]}
     lo = t_min(cfg["i"], cfg["k"], cfg["s"], cfg["p"], cfg["d"])
     rule = [v for v in range(lo, lo + cfg["s"]) if v >= 1]
-    return dict(cfg, upto=upto, accepted=acc, formula_agrees=(rule == acc))
+    return dict(cfg, upto=upto, accepted=acc, formula_agrees=(rule == acc), rejected=rejected)
 
 
 def torch_accepted(case):
