@@ -58,7 +58,7 @@ def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
                         f"tf.nn.conv2d_transpose(x, filters[{k},{k},out,in], output_shape=[b, {target}, "
                         f"{target}, out], strides={s}, padding=\"{pad}\"{dil})", cb,
                         {"fw": "tf", "in": i, "k": k, "s": s, "pad": pad, "d": dilation, "out": target}))
-                for op in [None] + list(range(s)):
+                for op in [None] + list(range(s)) if (s == 1 or dilation == 1) else []:
                     if keras_output_size(i, k, s, dilation, pad.lower(), op) == target and tf_ok:
                         out["keras"].append(Design(
                             "keras", k, s, pad, op,

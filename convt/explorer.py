@@ -80,6 +80,24 @@ TF_DILATION_CPU = getattr(messages, "TF_DILATION_UNSUPPORTED",
                           "Current CPU implementations do not yet support dilation rates larger than 1.")
 
 
+def _onednn_groups_text(out_depth: int, groups: int) -> str:
+    """oneDNN's grouped-conv check (measured, tests/golden/tf_cases.json ``onednn`` fields)."""
+    return f"output depth must be evenly divisible by number of groups: {out_depth} vs {groups}"
+
+
+def _torch_channels_text(weight_shape, input_shape) -> str:
+    """PyTorch 2.13 ``check_shape_forward`` (framework_rules.md §3.4)."""
+    br = lambda v: "[" + ", ".join(str(x) for x in v) + "]"  # noqa: E731
+    return (f"Given transposed=1, weight of size {br(weight_shape)}, expected input{br(input_shape)} "
+            f"to have {weight_shape[0]} channels, but got {input_shape[1]} channels instead")
+
+
+def _keras_strides_dilation_text(stride: int, dilation: int) -> str:
+    """Keras 3.15 ``base_conv_transpose.py`` (measured, tests/golden/keras_cases.json)."""
+    return ("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: "
+            f"strides=({stride}, {stride}) and dilation_rate=({dilation}, {dilation})")
+
+
 @dataclass(frozen=True)
 class Config:
     """One shape-explorer state; field names are readable, :meth:`from_values` maps URL keys."""
@@ -328,6 +346,9 @@ def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = messages.TF_CPU_L
     """
     if cpu and cfg.dilation > 1:
         return TF_DILATION_CPU
+    for v in sizes:
+        if v < 0:  # Conv2DBackpropComputeInputShape (framework_rules.md §1.1)
+            return f"Dimension {v} must be >= 0"
     if cfg.out_batch != cfg.batch:
         return messages.tf_batch_mismatch(cfg.out_batch, cfg.batch, label)
     if cfg.out_channels % cfg.filter_out:
@@ -405,10 +426,19 @@ def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
     name = "TensorFlow 2.x with oneDNN (default x86 CPU, float32)"
     gpu_free = tf_error(cfg, sizes, cpu=False)
     if gpu_free is None:
+        groups = cfg.out_channels // cfg.filter_out
+        if groups > 1 and cfg.filter_in % groups:
+            return Row(name, call, "when the op runs",
+                       "InvalidArgumentError: " + _onednn_groups_text(cfg.filter_in, groups),
+                       "InvalidArgumentError", applies)
         return Row(name, call, "—", None, _gives(sizes), applies)
-    if (cfg.out_batch == cfg.batch and cfg.out_channels % cfg.filter_out
-            and hasattr(messages, "tf_onednn_depth_not_divisible")):
-        text = messages.tf_onednn_depth_not_divisible(cfg.out_channels, cfg.filter_out)
+    if gpu_free.startswith("Computed output size would be negative"):
+        return Row(name, call, "when the op runs", "InvalidArgumentError: " + gpu_free,
+                   "InvalidArgumentError", applies)
+    if cfg.out_batch == cfg.batch and cfg.out_channels % cfg.filter_out:
+        # oneDNN words this one itself: TF's text without the label, plus the two depths
+        text = (messages.tf_depth_not_divisible().split(": ", 1)[1] +
+                f": {cfg.out_channels} vs {cfg.filter_out}")
         return Row(name, call, "when the op runs", "InvalidArgumentError: " + text,
                    "InvalidArgumentError", applies)
     return Row(name, call, "when the op runs (the reason is hidden; rerun with "
@@ -447,6 +477,9 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     if refusal:
         return Row(name, "output_padding=…", "—", None, refusal, applies)
     call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
+    if s > 1 and cfg.dilation > 1:
+        return Row(name, call, "when the layer is created",
+                   "ValueError: " + _keras_strides_dilation_text(s, cfg.dilation), "ValueError", applies)
     if op is not None and op >= s:
         return Row(name, call, "when the layer is created",
                    "ValueError: " + messages.keras_output_padding_too_large(0, (op, op), (s, s)),
@@ -468,9 +501,16 @@ def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     name = "PyTorch"
     s, d, p = cfg.stride, cfg.dilation, cfg.torch_padding
     by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
+    channels = None
+    if cfg.channels != cfg.filter_in:
+        channels = Row(name, "", "at the call", "RuntimeError: " + _torch_channels_text(
+            (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel),
+            (cfg.batch, cfg.channels, cfg.in_h, cfg.width)), "RuntimeError", applies)
     if by_padding:
         op = cfg.torch_op
         call = f"ConvTranspose2d(..., padding={p}, output_padding={op})"
+        if channels:
+            return replace(channels, call=call)
         if op >= max(s, d):
             return Row(name, call, "at the call",
                        "RuntimeError: " + messages.torch_output_padding_too_large((op, op), (s, s), (d, d)),
@@ -484,6 +524,8 @@ def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
             return Row(name, call, "at the call (forward)",
                        "ValueError: " + messages.torch_output_size_out_of_range(
                            list(sizes), mins, maxs, cfg.inputs), "ValueError", applies)
+        if channels:
+            return replace(channels, call=call)
         got = tuple(sizes)
     if min(got) < 1:
         return Row(name, call, "at the call",
@@ -516,11 +558,10 @@ def analyse(cfg: Config) -> Analysis:
     show_dims = dims if not (cfg.square and (sizes is None or sizes[0] == sizes[1])) else dims[:1]
 
     rows: List[Row] = []
-    if sizes is not None:
-        tf_sizes = sizes
-        rows += tf_rows(cfg, tf_sizes, applies=cfg.framework == "tf")
-        rows.append(keras_row(cfg, tf_sizes, applies=cfg.framework == "keras"))
-        rows.append(torch_row(cfg, tf_sizes, applies=cfg.framework == "torch"))
+    row_sizes = sizes if sizes is not None else cfg.requested_tf
+    rows += tf_rows(cfg, row_sizes, applies=cfg.framework == "tf")
+    rows.append(keras_row(cfg, row_sizes, applies=cfg.framework == "keras"))
+    rows.append(torch_row(cfg, row_sizes, applies=cfg.framework == "torch"))
 
     primary = _primary_row(cfg, rows)
     ok = primary is not None and primary.message is None and all(d.ok for d in dims)

@@ -1,0 +1,121 @@
+"""convt.url_state: typed parsing of query parameters that never raises, with a note per fallback."""
+import math
+
+from hypothesis import given, settings, strategies as st
+
+from convt.url_state import Param, clamp, escape_markdown, parse, quote, serialize
+
+SCHEMA = {
+    "in": Param(int, 25, 1, 512, label="input height"),
+    "pad": Param(str, "SAME", choices=("SAME", "VALID", "EXPLICIT")),
+    "op": Param(int, None, 0, 15, nullable=True),
+    "dyn": Param(bool, False),
+    "lr": Param(float, 0.5, 0.0, 1.0),
+    "m": Param(str, "", max=20),
+}
+DEFAULTS = {k: p.default for k, p in SCHEMA.items()}
+
+
+def test_defaults_for_an_empty_link():
+    parsed = parse({}, SCHEMA)
+    assert parsed.values == DEFAULTS and parsed.notes == []
+
+
+def test_good_values_are_typed_and_normalised():
+    parsed = parse({"in": " 97 ", "pad": "valid", "op": "none", "dyn": "1", "lr": "0.25", "m": "hi"}, SCHEMA)
+    assert parsed.notes == []
+    assert parsed.values == {"in": 97, "pad": "VALID", "op": None, "dyn": True, "lr": 0.25, "m": "hi"}
+    assert parse({"in": "97.0"}, SCHEMA).values["in"] == 97
+
+
+def test_each_bad_value_falls_back_with_a_note():
+    cases = {
+        "in": ["abc", "0", "513", "1e999", "nan", "2.5", "９７", "-3", ""],
+        "pad": ["same!", "FULL", ""],
+        "op": ["16", "-1", "x"],
+        "dyn": ["maybe"],
+        "lr": ["nan", "inf", "-0.1", "2"],
+        "m": ["x" * 21],
+    }
+    for key, raws in cases.items():
+        for raw in raws:
+            parsed = parse({key: raw}, SCHEMA)
+            assert parsed.values == DEFAULTS, (key, raw)
+            assert len(parsed.notes) == 1 and parsed.notes[0].startswith(f"{key}="), (key, raw)
+            assert "default" in parsed.notes[0]
+
+
+def test_out_of_range_names_the_bound_and_the_label():
+    note = parse({"in": "1000"}, SCHEMA).notes[0]
+    assert "above the maximum 512" in note and "input height" in note and "default 25" in note
+
+
+def test_repeated_and_unknown_keys():
+    parsed = parse({"in": ["30", "40"], "zzz": "1", "yyy": "2"}, SCHEMA)
+    assert parsed.values["in"] == 40
+    assert any("appears 2 times" in n for n in parsed.notes)
+    assert any("Ignored unknown parameters" in n for n in parsed.notes)
+    assert parse({"in": ["30", "30"]}, SCHEMA).notes == []
+
+
+def test_notes_escape_user_text():
+    note = parse({"in": "[click](http://evil) **x** <b>"}, SCHEMA).notes[0]
+    assert "[click]" not in note and "**" not in note and "<b>" not in note
+    assert len(quote("y" * 500)) < 60
+    assert escape_markdown("a*b_c") == "a\\*b\\_c"
+
+
+def test_serialize_leaves_out_defaults_and_round_trips():
+    values = dict(DEFAULTS, **{"in": 97, "op": 3, "dyn": True})
+    query = serialize(values, SCHEMA)
+    assert query == {"in": "97", "op": "3", "dyn": "1"}
+    assert parse(query, SCHEMA).values == values
+    assert serialize(DEFAULTS, SCHEMA, keep=("in", "pad")) == {"in": "25", "pad": "SAME"}
+
+
+def test_clamp():
+    assert clamp(999, SCHEMA["in"]) == 512 and clamp(-5, SCHEMA["in"]) == 1 and clamp("x", SCHEMA["pad"]) == "x"
+
+
+anything = st.one_of(st.text(max_size=300), st.lists(st.text(max_size=50), max_size=4),
+                     st.integers(), st.floats(allow_nan=True), st.none(), st.binary(max_size=20))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.one_of(st.sampled_from(list(SCHEMA)), st.text(max_size=10)), anything, max_size=8))
+def test_never_raises_and_stays_in_bounds(query):
+    parsed = parse(query, SCHEMA)
+    assert set(parsed.values) == set(SCHEMA)
+    for key, value in parsed.values.items():
+        p = SCHEMA[key]
+        if value is None:
+            assert p.nullable or p.default is None
+            continue
+        assert isinstance(value, p.type)
+        if p.type in (int, float):
+            assert not (isinstance(value, float) and math.isnan(value))
+            assert p.min <= value <= p.max
+        if p.choices:
+            assert value in p.choices
+    for note in parsed.notes:
+        assert isinstance(note, str) and len(note) < 400
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({
+    "in": st.integers(1, 512), "pad": st.sampled_from(["SAME", "VALID", "EXPLICIT"]),
+    "op": st.one_of(st.none(), st.integers(0, 15)), "dyn": st.booleans(),
+    "lr": st.floats(0, 1, allow_nan=False), "m": st.text(max_size=20)}))
+def test_round_trip(values):
+    parsed = parse(serialize(values, SCHEMA), SCHEMA)
+    if values["m"].strip() != values["m"]:
+        return  # surrounding spaces are trimmed, by design
+    assert parsed.notes == [] and parsed.values == values
+
+
+def test_garbage_mapping():
+    class Bad:
+        def items(self):
+            raise RuntimeError("boom")
+    parsed = parse(Bad(), SCHEMA)
+    assert parsed.values == DEFAULTS and parsed.notes

@@ -1,0 +1,83 @@
+"""The error decoder page (pages/4_Error_decoder.py calls :func:`main`): paste a TensorFlow / Keras /
+PyTorch message, get convt.explain's Diagnosis and a link that opens the shape explorer on that
+configuration. Lives here so Streamlit compiles it once per process, not on every rerun."""
+import streamlit as st
+
+from convt.examples import seed_examples
+from convt.explain import explain
+from convt.explanations import size_list
+from convt.explorer import explorer_link_params
+from convt.url_state import Param
+from ui.style import md, readability
+from ui.url_sync import notes as url_notes, url_in, url_out
+
+PAGE = "dec"
+MAX_MESSAGE = 4000
+SCHEMA = {"m": Param(str, "", max=MAX_MESSAGE, label="message"),
+          "big": Param(bool, False, label="large type switch")}
+NAMES = {"tensorflow": "TensorFlow", "keras": "Keras", "pytorch": "PyTorch"}
+
+def _load(values, only_missing):
+    for key, value in (("dec_msg", values.get("m", "")), ("dec_big", values.get("big", False))):
+        if only_missing and key in st.session_state:
+            continue
+        st.session_state[key] = value
+
+
+def _use(text):
+    st.session_state["dec_msg"] = text
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _diagnose(message):
+    d = explain(message)
+    return d, explorer_link_params(d)
+
+
+def main():
+    st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
+    url_in(PAGE, SCHEMA, _load)
+    readability("dec_big")
+    st.title("🔎 Error decoder")
+    st.caption("Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d printed. "
+               "The decoder reads its numbers, says what they mean and what to change.")
+    for note in url_notes(PAGE):
+        st.warning("Link parameter ignored: " + note)
+
+    st.markdown("**Examples to try** (the seed's messages):")
+    examples = seed_examples()
+    cols = st.columns(2)
+    for j, (label, text) in enumerate(examples):
+        cols[j % 2].button(label, key=f"dec_ex_{j}", on_click=_use, args=(text,), width="stretch")
+
+    message = st.text_area("Error message", key="dec_msg", height=140, max_chars=MAX_MESSAGE,
+                           placeholder="e.g. Conv2DCustomBackpropInput: Size of out_backprop doesn't "
+                                       "match computed: actual = 25, computed = 33 …")
+    url_out(PAGE, SCHEMA, {"m": message or "", "big": st.session_state["dec_big"]})
+
+    if message and message.strip():
+        d, params = _diagnose(message)
+        if d.framework is None:
+            st.warning("convt does not recognise this message as a transposed-convolution shape error. "
+                       + md(d.text))
+        else:
+            st.success(md(f"{NAMES.get(d.framework, d.framework)} · {d.kind.replace('_', ' ')}"
+                          + (f" · padding {d.padding}" if d.padding else "")))
+            st.subheader("What it means")
+            st.markdown(md(d.text))
+            if d.facts:
+                st.markdown("**The numbers read from the message:** " +
+                            md(", ".join(f"{k} = {v}" for k, v in d.facts.items())))
+            for axis, sizes in zip(("height", "width"), d.valid_output_sizes):
+                if sizes is not None:
+                    st.markdown(md(f"Output {axis}s that would be accepted: {size_list(sizes)}"))
+            if d.fixes:
+                st.subheader("What to change")
+                st.markdown("\n".join(f"- {md(f)}" for f in d.fixes))
+            if params:
+                st.page_link("pages/3_Shape_explorer.py", query_params=params, icon="📐",
+                             label="Open this configuration in the shape explorer")
+                st.caption("Opens with: " + md(", ".join(f"{k}={v}" for k, v in params.items())) +
+                           " (what the message does not say keeps the explorer's default).")
+    else:
+        st.info("Paste a message above, or click one of the examples.")
