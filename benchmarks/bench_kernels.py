@@ -35,11 +35,13 @@ except ImportError:  # the benchmark still runs, convt only
     torch = None
 
 # name, (N, h, w, O) input of the transposed conv (NHWC), C output channels, k, stride, dilation,
-# TF-style padding. The output size is TF's: SAME -> h*stride, VALID -> (h-1)*s + (k-1)*d + 1.
+# TF-style padding: "SAME" (output h*stride), "VALID" (output (h-1)*s + (k-1)*d + 1), or
+# "SAME:<size>" (a TF output_shape that SAME accepts, e.g. the seed's 33 -> 97).
 SHAPES = [
     ("tiny", (1, 7, 7, 1), 1, 3, 2, 1, "SAME"),
     ("app 32x32", (1, 16, 16, 8), 8, 3, 2, 1, "SAME"),
-    ("seed 25->97, s3", (4, 25, 25, 16), 16, 3, 3, 1, "VALID"),
+    ("seed 33->97 s3", (4, 33, 33, 16), 16, 3, 3, 1, "SAME:97"),
+    ("stride 3 VALID", (4, 25, 25, 16), 16, 3, 3, 1, "VALID"),
     ("medium", (8, 32, 32, 32), 16, 3, 2, 1, "SAME"),
     ("medium k4", (8, 32, 32, 64), 32, 4, 2, 1, "SAME"),
     ("dilated s1 d2", (4, 32, 32, 32), 32, 3, 1, 2, "SAME"),
@@ -69,12 +71,12 @@ def blas_threads():
 def transpose_config(h, k, s, d, padding):
     """Output size and pad_before of a TF-style conv2d_transpose along one dimension."""
     full = (h - 1) * s + (k - 1) * d + 1
-    out = h * s if padding == "SAME" else full
+    out = {"SAME": h * s, "VALID": full}.get(padding) or int(padding.split(":")[1])
     pad_before = max(0, full - out) // 2
     return out, pad_before
 
 
-def torch_padding(full, out, pad_before):
+def torch_padding(full, out):
     """torch (padding, output_padding) giving the same output size (window start may differ by 1)."""
     crop = full - out
     p = (crop + 1) // 2
@@ -132,7 +134,7 @@ def run_table(op, repeats, rng):
         if torch is not None:
             ta = torch.from_numpy(np.ascontiguousarray(a.transpose(0, 3, 1, 2)))
             full_h = (h - 1) * s + (k - 1) * d + 1
-            p, op_pad = torch_padding(full_h, big_h, ph)
+            p, op_pad = torch_padding(full_h, big_h)
             if op == "transpose":
                 tw = torch.from_numpy(np.ascontiguousarray(wt.transpose(3, 2, 0, 1)))  # (O, C, kh, kw)
 
@@ -155,7 +157,7 @@ def run_table(op, repeats, rng):
             check = f"{err:.0e}"
             fns.append(theirs)
         times = bench_interleaved(fns, repeats)
-        row = [name, label, f"k{k} s{s} d{d} {padding}", fmt_ms(times[0]),
+        row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
         if torch is not None:
             row += [fmt_ms(times[1]), f"{2 * macs / times[1] / 1e9:.1f}",
@@ -209,6 +211,9 @@ def main():
 
     print(f"## convt kernels vs PyTorch CPU ({platform.machine()}, {os.cpu_count()} cores)\n")
     print(f"- float32, median of {repeats} interleaved samples; GFLOP/s counts 2 x multiply-adds.")
+    print("- machine load (1/5/15-min load average) at start: "
+          + " / ".join(f"{v:.1f}" for v in os.getloadavg())
+          + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
           "Numba kernels single-threaded (no parallel=True).")
