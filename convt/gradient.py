@@ -75,9 +75,9 @@ PRESETS: Dict[str, GradientConfig] = {
     "seed_fixed": SEED_FIXED,
 }
 PRESET_LABELS = {
-    "small": "Small example: 3×3 → 6×6, kernel 3, stride 2",
-    "seed": "The seed: 25×25 → 97×97, kernel 3, stride 3 (TF refuses)",
-    "seed_fixed": "The seed, fixed: 25×25 → 75×75",
+    "small": "Small: 3 → 6, stride 2",
+    "seed": "The seed: 25 → 97, stride 3 (refused)",
+    "seed_fixed": "The seed, fixed: 25 → 75",
 }
 
 SCHEMA = {

@@ -5,6 +5,7 @@ import streamlit as st
 
 from convt import gradient as G
 from convt.draw.gradient import compare_png
+from ui.links import page_link
 from ui.style import md, readability
 from ui.url_sync import notes as url_notes, url_in, url_out
 from ui.warmup import warm_kernels
@@ -39,12 +40,16 @@ def _compare(cfg: G.GradientConfig, which: str, large: bool) -> bytes:
     i, n, c = cfg.in_size, cfg.out_size, d.computed
     if which == "transpose":
         return compare_png(d.grad_nudged[0, :, :, 0], d.grad_forward[0, :, :, 0],
-                           f"(a) by nudging each cell of x: {i} × {i}",
-                           f"(b) forward conv of g: {c} × {c}",
+                           f"by nudging x: {i} × {i}" + _sampled(d.nudged_cells, d.x_cells),
+                           f"forward conv of g: {c} × {c}",
                            corner=i if c > i else None, large=large)
     return compare_png(d.conv_grad_nudged[0, :, :, 0], d.conv_grad_transpose[0, :, :, 0],
-                       f"by nudging each input cell: {n} × {n}",
-                       f"conv_transpose of the upstream gradient: {n} × {n}", large=large)
+                       f"by nudging u: {n} × {n}" + _sampled(d.conv_nudged_cells, d.conv_x.size),
+                       f"conv_transpose of h: {n} × {n}", large=large)
+
+
+def _sampled(nudged, total) -> str:
+    return "" if nudged == total else f" ({nudged} of {total} cells nudged; grey dots: not nudged)"
 
 
 def _diff_text(diff, nudged, total) -> str:
@@ -113,6 +118,8 @@ else:
     st.markdown("**Why, in plain words:** " + md(d.explanation))
     if d.fixes:
         st.markdown("**Fixes:**\n" + "\n".join(f"- {md(f.text)}" for f in d.fixes))
+    page_link("Shape_explorer", "Open this call in the shape explorer", icon="📐",
+              query_params={"in": str(i), "k": str(k), "s": str(s), "pad": cfg.padding, "out": str(n)})
 
 st.header("(a) The gradient of conv_transpose with respect to its input")
 st.markdown(f"Take the loss **L = ⟨conv_transpose(x), g⟩**, with g a seeded {n} × {n} upstream gradient. "

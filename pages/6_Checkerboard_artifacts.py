@@ -40,8 +40,7 @@ def _counts(i, k, s, pad):
 def _overlap_png(i, k, s, pad, large):
     counts = _counts(i, k, s, pad)
     n = counts.shape[0]
-    return overlap_png(counts, f"overlap count of each output cell: {i} × {i} → {n} × {n}, "
-                               f"kernel {k}, stride {s}, {pad}", large)
+    return overlap_png(counts, f"{i} × {i} → {n} × {n}, k{k} s{s} {pad}", large)
 
 
 @st.cache_data(max_entries=32, show_spinner="Upsampling the photograph…")

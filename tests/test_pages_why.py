@@ -12,9 +12,10 @@ from convt import checkerboard as CB
 from convt import gradient as G
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GRADIENT = os.path.join(ROOT, "pages", "5_Gradient.py")
-CHECKER = os.path.join(ROOT, "pages", "6_Checkerboard_artifacts.py")
-CHAIN = os.path.join(ROOT, "pages", "7_Encoder_decoder.py")
+APP = os.path.join(ROOT, "app.py")
+GRADIENT = "pages/5_Gradient.py"
+CHECKER = "pages/6_Checkerboard_artifacts.py"
+CHAIN = "pages/7_Encoder_decoder.py"
 SEED_TF = ("Conv2DCustomBackpropInput: Size of out_backprop doesn't match computed: actual = 25, "
            "computed = 33 spatial_dim: 1 input: 97 filter: 3 output: 25 stride: 3 dilation: 1")
 
@@ -26,8 +27,10 @@ def _fresh_caches():
     yield
 
 
-def app(path, **query):
-    at = AppTest.from_file(path, default_timeout=60)
+def app(page, **query):
+    """The page inside the multipage app (so its links to other pages resolve)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(page)
     for k, v in query.items():
         at.query_params[k] = v
     return at.run()
