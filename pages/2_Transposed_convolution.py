@@ -89,11 +89,10 @@ n_steps = tr.n_steps(shown_view, by)
 
 t = aw.step_controls(PAGE, n_steps)
 play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="tc_play")
-if play:
-    aw.player("transpose", cfg, shown_view, by, n_steps, t, fps,
-              f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
-else:
+if not (play and aw.player("transpose", cfg, shown_view, by, n_steps, t, fps)):
     st.image(aw.frame_png("transpose", cfg, shown_view, by, t), width="content")
+aw.gif_button("transpose", cfg, shown_view, by, n_steps, fps,
+              f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
 desc, so_far = anim.transpose_state(tr, shown_view, by, t)
 st.markdown(f"**{md(desc)}**")
 st.markdown("Output so far (`·` = not computed yet):")

@@ -61,10 +61,11 @@ def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str):
     return pngs, _captions(op, tr, view, by, an.n_frames)
 
 
-@st.cache_data(max_entries=24, show_spinner="Building the GIF…")
+@st.cache_data(max_entries=24, show_spinner=False)
 def gif_for(op: str, cfg: anim.AnimConfig, view: str, by: str, fps: float) -> bytes:
-    an = animator(_trace(op, cfg), view, by)
-    return export.gif_bytes([an.frame(t) for t in range(an.n_frames)], fps=fps)
+    """The animated GIF, built from the cached PNG frames (called only when the download is clicked)."""
+    pngs, _ = all_frames(op, cfg, view, by)
+    return export.gif_bytes([export.decode_png(p) for p in pngs], fps=fps)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -139,18 +140,24 @@ def speed_control(prefix: str, where) -> float:
                                help="for the browser player and the GIF")
 
 
-def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fps: float, name: str):
-    """Browser-side playback (all frames embedded once) and the GIF download."""
+def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: float, name: str):
+    """Download an animated GIF of the current configuration; built only when clicked."""
+    if n > anim.MAX_PLAYER_FRAMES:
+        return
+    st.download_button(f"⬇ Download GIF ({n} frames, {fps:g} frames/s)",
+                       lambda: gif_for(op, cfg, view, by, fps), file_name=f"{name}.gif", mime="image/gif",
+                       key=f"{op}_gif", on_click="ignore", help="an animated GIF for slides")
+
+
+def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fps: float):
+    """Browser-side playback: every frame rendered once (cached), embedded, played by JavaScript."""
     if n > anim.MAX_PLAYER_FRAMES:
         st.info(f"{n} steps are too many for the browser player and the GIF (at most "
                 f"{anim.MAX_PLAYER_FRAMES}); step through them with the slider, or make the sizes smaller.")
-        return
+        return False
     pngs, caps = all_frames(op, cfg, view, by)
-    html = export.player_html(pngs, caps, fps=fps, start=t, uid=op[0])
-    st.iframe(html, height="content")
-    gif = gif_for(op, cfg, view, by, fps)
-    st.download_button(f"⬇ Download GIF ({n} frames, {len(gif) // 1024} KB)", gif, file_name=f"{name}.gif",
-                       mime="image/gif", key=f"{op}_gif", on_click="ignore")
+    st.iframe(export.player_html(pngs, caps, fps=fps, start=t, uid=op[0]), height="content")
+    return True
 
 
 def show_notes(box, notes: Sequence[str]):
