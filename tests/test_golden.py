@@ -255,8 +255,10 @@ def _tf_conv_out(n, k, s, d, kind):
 
 TF_SIZE = [c for c in TF["cases"]
            if not c["ok"] and "Size of out_backprop doesn't match computed" in c["error"]["core"]]
-TORCH_SIZE = [c for c in TORCH["cases"]
-              if not c["ok"] and c["error"]["message"].startswith("requested an output size")]
+# (family "order" cases have a second error, e.g. negative padding, that makes every size fail
+# although the message names a range: the message alone cannot tell, so they are left out here)
+TORCH_SIZE = [c for c in TORCH["cases"] if not c["ok"] and c["family"] != "order"
+              and c["error"]["message"].startswith("requested an output size")]
 
 
 def _explain(text):

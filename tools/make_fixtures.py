@@ -1014,6 +1014,46 @@ def gen_torch(r):
     cases.append(torch_t_case(r, dict(big, sh=1, sw=1, dh=3, dw=3), "seed", via="module",
                               output_size=[32, 32], stride=1, padding=0, dilation=3))
 
+    # --- check order: several things wrong at once (note says which)
+    def tor(note, xs=(2, 4, 5, 5), ws=(4, 3, 3, 3), b_shape=None, via="functional", fn="conv_transpose2d",
+            **args):
+        extra = {"via": via, "note": note} if fn == "conv_transpose2d" else {"note": note}
+        cases.append(t_case(r, "order", fn, list(xs), list(ws), args, b_shape=b_shape,
+                            dtype="float64", **extra))
+
+    tor("output_padding too large + channel mismatch", xs=(2, 3, 5, 5), stride=2, output_padding=2)
+    tor("negative padding + channel mismatch", xs=(2, 3, 5, 5), stride=2, padding=-1)
+    tor("stride 0 + negative padding", stride=0, padding=-1)
+    tor("stride 0 + output_padding too large", stride=0, output_padding=2)
+    tor("dilation 0 + stride 0", stride=0, dilation=0)
+    tor("dilation 0 + output_padding too large", dilation=0, output_padding=3)
+    tor("bias wrong size + channel mismatch", xs=(2, 3, 5, 5), b_shape=[5])
+    tor("bad groups + channel mismatch", xs=(2, 3, 5, 5), groups=3)
+    tor("bad groups + bias wrong size", b_shape=[5], groups=3)
+    tor("output too small + output_padding too large", padding=4, output_padding=1)
+    tor("output too small + channel mismatch", xs=(2, 3, 5, 5), padding=4)
+    tor("output too small + bias wrong size", padding=4, b_shape=[5])
+    tor("5-D input + stride 0", xs=(1, 2, 4, 5, 5), stride=0)
+    tor("5-D input + channel mismatch", xs=(1, 2, 3, 5, 5))
+    tor("module: output_size out of range + channel mismatch", xs=(2, 3, 5, 5), via="module",
+        stride=2, output_size=[5, 5])
+    tor("module: output_size wrong length + channel mismatch", xs=(2, 3, 5, 5), via="module",
+        stride=2, output_size=[1, 5, 5])
+    tor("module: output_size out of range + negative padding", via="module", stride=2,
+        padding=-1, output_size=[5, 5])
+    tor("module: output_size out of range + output too small", via="module", stride=1,
+        padding=4, output_size=[5, 5])
+    tor("conv2d: kernel too large + channel mismatch", xs=(1, 3, 2, 2), ws=(2, 2, 3, 3),
+        fn="conv2d")
+    tor("conv2d: same strided + channel mismatch", xs=(1, 3, 5, 5), ws=(2, 2, 3, 3),
+        fn="conv2d", stride=2, padding="same")
+    tor("conv2d: negative padding + channel mismatch", xs=(1, 3, 5, 5), ws=(2, 2, 3, 3),
+        fn="conv2d", padding=-1)
+    tor("conv2d: stride 0 + kernel too large", xs=(1, 2, 2, 2), ws=(2, 2, 3, 3), fn="conv2d",
+        stride=0)
+    tor("conv2d: bias wrong size + channel mismatch", xs=(1, 3, 5, 5), ws=(2, 2, 3, 3),
+        fn="conv2d", b_shape=[5])
+
     # --- F.conv2d
     made = 0
     while made < 80:
