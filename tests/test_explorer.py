@@ -234,6 +234,8 @@ def _torch_case_config(case):
         return None
     if x[1] != w[0] or min(x) < 1:
         return None
+    if case.get("b_shape") not in (None, [w[1]]):
+        return None  # the explorer has no bias
     base = dict(framework="torch", in_h=x[2], in_w=x[3], kernel=w[2], stride=s[0], padding="EXPLICIT",
                 pad_before=p[0], pad_after=p[0], dilation=d[0], batch=x[0], channels=x[1],
                 filter_in=w[0], filter_out=w[1])

@@ -84,7 +84,7 @@ def _show_explore(a, code, fw, large):
                         f"Output {dim.axis} candidates for input {dim.input}", large)
         st.image(svg, width="stretch",
                  alt=f"Number line of output {dim.axis}s; valid: {size_list(dim.valid)}")
-        with st.expander(f"The arithmetic for each candidate {dim.axis}"):
+        with st.expander(f"The arithmetic for each candidate {dim.axis}", expanded=large):
             st.markdown("\n".join(
                 f"- **{c.size}**{' (asked)' if c.requested else ''}: {md(c.arithmetic)}"
                 + (f" — {md(c.how)}" if c.how else "") for c in dim.candidates))
@@ -93,10 +93,9 @@ def _show_explore(a, code, fw, large):
         st.markdown("\n".join(f"- {md(p)}" for p in a.problems))
     if a.fixes:
         st.subheader("One-click fixes")
-        cols = st.columns(min(3, len(a.fixes)))
         for j, fix in enumerate(a.fixes):
-            cols[j % len(cols)].button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(fix.changes,),
-                                      width="stretch")
+            st.button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(fix.changes,), icon="🛠️",
+                      wrap=True)
     if a.timing:
         st.info(md(a.timing))
     st.subheader("What each framework prints, and when")
@@ -207,7 +206,9 @@ def main():
             st.selectbox("output_padding", OP_OPTIONS, key="ex_op",
                          format_func=lambda v: "None (let Keras choose)" if v is None else str(v))
         if fw == "tf":
-            st.toggle("Dynamic output_shape (a tensor, e.g. tf.shape(x))", key="ex_dyn")
+            st.toggle("Dynamic output_shape", key="ex_dyn",
+                      help="On: output_shape is a tensor such as tf.shape(x), known only when the graph "
+                           "runs. Off: a Python list, known while the graph is built.")
     with st.expander("Batch and channels (output_shape vs filter vs input)"):
         b1, b2, b3 = st.columns(3)
         with b1:
