@@ -7,6 +7,7 @@ from convt import chain as C
 from convt.draw.chain import chain_png
 from ui.style import md, readability
 from ui.url_sync import notes as url_notes, url_in, url_out
+from ui.warmup import warm_kernels
 
 PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
@@ -56,6 +57,7 @@ def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
 
 
 url_in(PAGE, C.SCHEMA, _load)
+warm_kernels()   # a conv that cannot run is checked through the adapters
 large = readability("ch_big")
 
 st.title("🔁 Encoder–decoder chains")
