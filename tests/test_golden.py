@@ -211,15 +211,27 @@ def test_keras_run_on_tf_backend(case):
     convt.tf_style and expect the same verdict / message (even kernel + same + op=0 fails)."""
     from convt import tf_style
 
-    if case["d"] > 1:
-        pytest.skip("dilation > 1: TF's CPU kernel refuses, convt computes (covered in test_tf_golden)")
     n = case["output_shape"][1]
     x = np.ones((1, case["i"], case["i"], 3), dtype="float32")
     w = np.ones((case["k"], case["k"], 2, 3), dtype="float32")
+    i, k, s, d, kind = case["i"], case["k"], case["s"], case["d"], case["padding"].upper()
 
     def call():
-        return tf_style.conv2d_transpose(x, w, [1, n, n, 2], [1, case["s"], case["s"], 1],
-                                         case["padding"].upper())
+        return tf_style.conv2d_transpose(x, w, [1, n, n, 2], [1, s, s, 1], kind,
+                                         dilations=[1, d, d, 1])
+    if d > 1:
+        # TF's CPU kernel refuses dilations > 1 (what Keras hit); convt computes them. Expected:
+        # TF's own size rule (verified by the sweeps) and, when it fails, TF's size-check text.
+        assert "dilation rates larger than 1" in case["run_error"]["core"]
+        computed = _tf_conv_out(n, k, s, d, kind)
+        if computed == i:
+            assert list(np.shape(call())) == [1, n, n, 2]
+        else:
+            _expect_raise(call, f"Conv2DCustomBackpropInput: Size of out_backprop doesn't match "
+                                f"computed: actual = {i}, computed = {computed} spatial_dim: 1 "
+                                f"input: {n} filter: {k} output: {i} stride: {s} dilation: {d}",
+                          case)
+        return
     if case["ran"]:
         out = call()
         assert list(np.shape(out)) == case["run_shape"]

@@ -1287,7 +1287,28 @@ def main():
         return
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(GOLDEN))
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate into a temporary directory and report differences with the "
+                         "committed fixtures (nothing is written to tests/golden)")
     args = ap.parse_args()
+    if args.check:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, __file__, "--out", tmp], check=True)
+            bad = 0
+            for name in ("tf_cases.json", "torch_cases.json", "keras_cases.json"):
+                old = json.loads((GOLDEN / name).read_text())
+                new = json.loads((Path(tmp) / name).read_text())
+                for a, b in zip(old["cases"], new["cases"]):
+                    if a != b:
+                        bad += 1
+                        print(f"{name} {a.get('id')}: differs", file=sys.stderr)
+                if len(old["cases"]) != len(new["cases"]) or old.get("sweeps") != new.get("sweeps"):
+                    bad += 1
+                    print(f"{name}: case count or sweeps differ", file=sys.stderr)
+            print("fixtures up to date" if not bad else f"{bad} differences", file=sys.stderr)
+            sys.exit(1 if bad else 0)
 
     import keras
     import tensorflow as tf
