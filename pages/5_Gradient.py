@@ -121,6 +121,13 @@ else:
     page_link("Shape_explorer", "Open this call in the shape explorer", icon="📐",
               query_params={"in": str(i), "k": str(k), "s": str(s), "pad": cfg.padding, "out": str(n)})
 
+if cfg != G.SEED:
+    seed = G.shape_check(G.SEED)
+    st.info(f"**The seed's failure, by the same rule:** x is 25 × 25 and output_shape asks for 97 × 97 with "
+            f"stride 3. The gradient with respect to x would be a forward conv of a 97 × 97 upstream gradient: "
+            f"{seed.arithmetic}, a {seed.computed} × {seed.computed} map where x is 25 × 25 — which is exactly "
+            f"TF's `actual = 25, computed = {seed.computed}`. Load it with the button “The seed” above.")
+
 st.header("(a) The gradient of conv_transpose with respect to its input")
 st.markdown(f"Take the loss **L = ⟨conv_transpose(x), g⟩**, with g a seeded {n} × {n} upstream gradient. "
             "Left: the gradient *by definition* — nudge each cell of x by 1 and write down how much L changes "
@@ -162,6 +169,10 @@ a2.metric("⟨u, Cᵀ h⟩ (transposed conv, then dot)", f"{d.adjoint_rhs:g}")
 st.markdown(f"Difference: **{abs(d.adjoint_lhs - d.adjoint_rhs):g}** (the values are small integers, so the "
             "sums are exact). This identity is what \"transposed\" means, and it only makes sense when Cᵀ's "
             "output has the shape of C's input — the shape TF checks.")
+
+with st.expander("Show me the code that computed this"):
+    import inspect
+    st.code(inspect.getsource(G.grad_by_nudging) + "\n\n" + inspect.getsource(G.gradient_demo), language="python")
 
 with st.expander("Show the seeded numbers (channel 1)"):
     if i <= 10 and n <= 16:

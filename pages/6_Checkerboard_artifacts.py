@@ -125,3 +125,8 @@ st.markdown(f"Both use a uniform {k} × {k} kernel whose weights average to a ga
             "its overlap count — the grid above, tiled over the picture. Resize-then-conv (nearest-neighbour "
             f"×{s}, then a stride-1 conv) touches every output pixel with the same {k} × {k} window, so a "
             "phase ratio near 1.00 means no checkerboard.")
+
+with st.expander("Show me the code that computed this"):
+    import inspect
+    st.code(inspect.getsource(C.overlap_counts) + "\n\n" + inspect.getsource(C.transpose_upsample) + "\n\n"
+            + inspect.getsource(C.resize_then_conv), language="python")

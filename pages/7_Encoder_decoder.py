@@ -138,3 +138,7 @@ for name in C.FRAMEWORKS:
                      help="load this change into the chain")
     else:
         st.markdown("No single change found within the caps; try a different stride or input size.")
+
+with st.expander("Show me the code that walks the chain"):
+    import inspect
+    st.code(inspect.getsource(C.walk), language="python")

@@ -69,6 +69,7 @@ def test_gradient_default_shows_equal_sides_and_identity():
     assert m["⟨u, Cᵀ h⟩ (transposed conv, then dot)"] == f"{d.adjoint_rhs:g}"
     assert "max difference 0**" in text(at)
     assert "TF accepts this call" in text(at) and "ceil(6 / 2) = 3" in text(at)
+    assert "ceil(97 / 3) = 33, a 33 × 33 map where x is 25 × 25" in text(at)  # the seed, from the default view
     assert qp(at) == {}
 
 
