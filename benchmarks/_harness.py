@@ -1,0 +1,116 @@
+"""Shared by the browser benchmarks: start `streamlit run app.py` on a free localhost port, find
+Debian's Chromium, and wait for a Streamlit page to finish a run (Streamlit's own e2e recipe)."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SEED_PATH = "/Shape_explorer?in=25&k=3&s=3&pad=SAME&out=97"
+
+
+def find_chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    sys.exit("no Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One `streamlit run app.py` process; output goes to a log file."""
+
+    def __init__(self, log_path: Path, env_extra: dict | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self._log = open(log_path, "w")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env_extra or {})}
+        self.t_launch = time.monotonic()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py",
+             "--server.headless", "true", "--server.address", "127.0.0.1",
+             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none", "--global.developmentMode", "false"],
+            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env=env)
+
+    def wait_healthy(self, timeout: float = 120.0) -> float:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
+                    if r.read() == b"ok":
+                        return time.monotonic() - self.t_launch
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("streamlit did not start:\n" + self.log())
+            time.sleep(0.05)
+
+    def rss_kb(self) -> int:
+        """Resident memory of the server process (VmRSS from /proc), in kB."""
+        try:
+            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if not self._log.closed:
+            self._log.close()
+
+
+RUN_DONE_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return !!app && app.getAttribute("data-test-connection-state") === "CONNECTED"
+      && app.getAttribute("data-test-script-state") === "notRunning"
+      && document.querySelectorAll("[data-testid='stSkeleton']").length === 0;
+}"""
+
+
+def wait_for_run(page, timeout_ms: float = 60_000, settle_ms: int = 120):
+    """Wait until the script run the last action started has finished.
+
+    A rerun flips data-test-script-state to "running" a moment after the action; waiting
+    `settle_ms` first keeps us from reading the state before the flip.
+    """
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_function(RUN_DONE_JS, timeout=timeout_ms, polling=25)
+
+
+def exception_count(page) -> int:
+    return page.locator("[data-testid='stException']").count()
