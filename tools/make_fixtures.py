@@ -579,6 +579,12 @@ def gen_tf_transpose(r):
     order("batch + W only", output_shape=[2, 75, 97, 10])
     order("dilation 2 + strides length 4 with stride 0 in W", strides=[1, 3, 0, 1], dilations=2)
     order("dilation 0 + spatial", dilations=0)
+    order("filter depth 0 + batch", w=[3, 3, 0, 20], output_shape=[2, 75, 75, 0])
+    order("filter depth 0 + in channel", x=[3, 25, 25, 5], w=[3, 3, 0, 20],
+          output_shape=[3, 75, 75, 0])
+    order("output_shape channels 0 (0 % filter depth == 0)", output_shape=[3, 75, 75, 0])
+    order("negative size in W only", x=[1, 22, 25, 2], w=[4, 4, 2, 2],
+          output_shape=[1, 25, 1, 2], strides=1, padding="VALID")
     order("filter out-depth 0", w=[3, 3, 0, 20], output_shape=[3, 75, 75, 0])
     order("filter depth 0 + spatial", w=[3, 3, 0, 20], output_shape=[3, 97, 97, 0])
     order("empty batch, sizes fine", x=[0, 25, 25, 20], output_shape=[0, 75, 75, 10])
