@@ -326,8 +326,16 @@ class TransposeTrace:
 
     # ---- matrix ------------------------------------------------------------------------------
     def matrix(self) -> np.ndarray:
-        """``C``: the forward conv (output_size -> input size) as a (i_h*i_w) x (N_h*N_w) matrix."""
-        return conv_matrix(self.out_size, self.w, self.stride, self.dilation, self.pad_before, self.in_size)
+        """``C``: the forward conv (output_size -> input size) as a (i_h*i_w) x (N_h*N_w) matrix.
+
+        Built once per trace (a read-only copy is returned; traces are shared between sessions).
+        """
+        c = self.__dict__.get("_matrix")
+        if c is None:
+            c = conv_matrix(self.out_size, self.w, self.stride, self.dilation, self.pad_before, self.in_size)
+            c.flags.writeable = False
+            self.__dict__["_matrix"] = c
+        return c
 
     def describe_matrix(self, t: int, by: str = "column") -> str:
         ct = self.matrix().T

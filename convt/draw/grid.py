@@ -161,9 +161,11 @@ class GridPanel:
         c, y0, x0 = self.cell, self.y0, self.x0
         h, w = self.rows * c, self.cols * c
         img[y0:y0 + h, x0:x0 + w, :3] = np.repeat(np.repeat(self.colors, c, axis=0), c, axis=1)
+        line = np.asarray(GRID_LINE if c >= 10 else (205, 205, 205), np.uint8)
+        if c >= 7:  # inner grid lines only where they do not swamp the cells
+            img[y0 + np.arange(self.rows + 1) * c - (1 if self.rows else 0), x0:x0 + w + 1, :3] = line
+            img[y0:y0 + h, x0 + np.arange(self.cols + 1) * c - 1, :3] = line
         line = np.asarray(GRID_LINE, np.uint8)
-        img[y0 + np.arange(self.rows + 1) * c - (1 if self.rows else 0), x0:x0 + w + 1, :3] = line
-        img[y0:y0 + h, x0 + np.arange(self.cols + 1) * c - 1, :3] = line
         img[y0 + h - 1, x0:x0 + w, :3] = line
         img[y0, x0:x0 + w, :3] = line
         img[y0:y0 + h, x0, :3] = line
