@@ -111,3 +111,17 @@ def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "error:" in r.stderr
     assert not (tmp_path / "x.gif").exists()
+
+
+def test_frames_render_the_same_from_concurrent_threads():
+    """Streamlit runs each session in its own thread: renderers share glyph caches, never figures."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [(make_transpose_trace(3, 2, 2, "SAME", 1, 6), v) for v in ("scatter", "direct", "matrix")]
+    jobs.append((make_conv_trace(7, 3, 1, "SAME"), "scatter"))
+    expected = [render_frames(tr, v) for tr, v in jobs]
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        got = list(ex.map(lambda j: render_frames(*j), jobs * 2))
+    for a, b in zip(expected * 2, got):
+        assert len(a) == len(b)
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
