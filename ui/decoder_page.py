@@ -9,6 +9,7 @@ from convt.explanations import size_list
 from convt.explorer import explorer_link_params
 from convt.url_state import Param
 from ui.style import md, readability
+from ui.warmup import warm_kernels
 from ui.url_sync import notes as url_notes, url_in, url_out
 
 PAGE = "dec"
@@ -36,6 +37,7 @@ def _diagnose(message):
 
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
+    warm_kernels()  # a shared link may open this page first: compile once, with a spinner
     url_in(PAGE, SCHEMA, _load)
     readability("dec_big")
     st.title("🔎 Error decoder")

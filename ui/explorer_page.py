@@ -10,6 +10,7 @@ from convt import codegen, design, explorer
 from convt.draw.number_line import number_line_svg
 from convt.explanations import size_list
 from ui.style import md, readability
+from ui.warmup import warm_kernels
 from ui.url_sync import notes as url_notes, url_in, url_out
 
 PAGE = "ex"
@@ -156,6 +157,7 @@ def _show_design():
 
 def main():
     st.set_page_config(page_title="Shape explorer · convt", page_icon="📐", layout="wide")
+    warm_kernels()  # a shared link may open this page first: compile once, with a spinner
     url_in(PAGE, S, _load)
     large = readability("ex_big")
 
