@@ -94,6 +94,11 @@ def keras_output_padding_too_large(dim: int, output_padding: Sequence[int], stri
             f"{strides[dim]}. Received: output_padding={tuple(output_padding)}, strides={tuple(strides)}")
 
 
+def keras_strides_with_dilation(strides: Sequence[int], dilation_rate: Sequence[int]) -> str:
+    return ("`strides > 1` not supported in conjunction with `dilation_rate > 1`. "
+            f"Received: strides={tuple(strides)} and dilation_rate={tuple(dilation_rate)}")
+
+
 def torch_size(sizes: Sequence[int]) -> str:
     return "torch.Size([" + ", ".join(str(v) for v in sizes) + "])"
 

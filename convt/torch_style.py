@@ -29,6 +29,8 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1) 
     groups = _groups(groups)
     batched = _check_rank(x, "conv2d")
     xb = x if batched else x[None]
+    if not isinstance(padding, str) and any(p < 0 for p in _pair(padding, "padding")):
+        raise ShapeError("negative padding is not supported")
     _check_common(xb, w, stride, dilation, groups)
     if w.ndim == 4 and isinstance(padding, str):
         padding_pairs = _string_padding(padding, w.shape[2:], stride, dilation)
@@ -39,8 +41,6 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1) 
             padding_pairs = [(before, before) for before, _ in padding_pairs]
     else:
         padding_pairs = [(p, p) for p in _pair(padding, "padding")]
-    if any(p < 0 for pair in padding_pairs for p in pair):
-        raise ShapeError("negative padding is not supported")
     _check_weight_rank(xb, w)
     _check_groups_divide(w, groups)
     if xb.shape[1] != w.shape[1] * groups:
@@ -82,11 +82,11 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
         output_padding = _output_padding_from_size(x, w, output_size, stride, pad, dilation)
     batched = _check_rank(x, "conv_transpose2d")
     xb = x if batched else x[None]
-    _check_common(xb, w, stride, dilation, groups)
     if any(p < 0 for p in pad):
         raise ShapeError("negative padding is not supported")
     if any(p < 0 for p in output_padding):
         raise ShapeError("negative output_padding is not supported")
+    _check_common(xb, w, stride, dilation, groups)
     _check_weight_rank(xb, w)
     _check_groups_divide(w, groups)
     if xb.shape[1] != w.shape[0]:
