@@ -232,18 +232,10 @@ class Canvas:
         self.captions = out
 
     def static_layer(self) -> np.ndarray:
-        """White page, header and panel titles: drawn once with a matplotlib Figure."""
+        """White page, header and panel titles (drawn once per layout with a matplotlib Figure)."""
         if self._static is None:
-            W, H = self.size
-            fig = Figure(figsize=(W / DPI, H / DPI), dpi=DPI, facecolor="white")
-            agg = FigureCanvasAgg(fig)
-            fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, self.header, fontsize=11.5, weight="bold",
-                     va="center", ha="left")
-            for p in self.panels:
-                fig.text(p.x0 / W, 1 - (p.y0 - 4) / H, p.title, fontsize=self.title_pt, va="bottom", ha="left",
-                         linespacing=1.15)
-            agg.draw()
-            self._static = np.asarray(agg.buffer_rgba())[..., :3].copy()
+            titles = tuple((p.x0, p.y0, p.title) for p in self.panels)
+            self._static = _static_layer(self.size, self.header, titles, self.title_pt)
         return self._static
 
     def rgba(self) -> np.ndarray:
@@ -259,6 +251,23 @@ class Canvas:
         out[..., :3] = img
         out[..., 3] = 255
         return out
+
+
+@lru_cache(maxsize=64)
+def _static_layer(size: Tuple[int, int], header: str, titles: Tuple[Tuple[int, int, str], ...],
+                  title_pt: float) -> np.ndarray:
+    """The static layer as a read-only RGB array, shared by every animator with this layout."""
+    W, H = size
+    fig = Figure(figsize=(W / DPI, H / DPI), dpi=DPI, facecolor="white")
+    agg = FigureCanvasAgg(fig)
+    fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, header, fontsize=11.5, weight="bold",
+             va="center", ha="left")
+    for x0, y0, title in titles:
+        fig.text(x0 / W, 1 - (y0 - 4) / H, title, fontsize=title_pt, va="bottom", ha="left", linespacing=1.15)
+    agg.draw()
+    img = np.asarray(agg.buffer_rgba())[..., :3].copy()
+    img.flags.writeable = False
+    return img
 
 
 def fill(shape, color) -> np.ndarray:
