@@ -17,7 +17,7 @@ the seed's failure. No Streamlit here.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from convt import messages
@@ -90,12 +90,6 @@ def _torch_channels_text(weight_shape, input_shape) -> str:
     br = lambda v: "[" + ", ".join(str(x) for x in v) + "]"  # noqa: E731
     return (f"Given transposed=1, weight of size {br(weight_shape)}, expected input{br(input_shape)} "
             f"to have {weight_shape[0]} channels, but got {input_shape[1]} channels instead")
-
-
-def _keras_strides_dilation_text(stride: int, dilation: int) -> str:
-    """Keras 3.15 ``base_conv_transpose.py`` (measured, tests/golden/keras_cases.json)."""
-    return ("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: "
-            f"strides=({stride}, {stride}) and dilation_rate=({dilation}, {dilation})")
 
 
 @dataclass(frozen=True)
@@ -479,7 +473,8 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
     if s > 1 and cfg.dilation > 1:
         return Row(name, call, "when the layer is created",
-                   "ValueError: " + _keras_strides_dilation_text(s, cfg.dilation), "ValueError", applies)
+                   "ValueError: " + messages.keras_strides_with_dilation((s, s), (cfg.dilation, cfg.dilation)),
+                   "ValueError", applies)
     if op is not None and op >= s:
         return Row(name, call, "when the layer is created",
                    "ValueError: " + messages.keras_output_padding_too_large(0, (op, op), (s, s)),
@@ -741,16 +736,6 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
                              {"pad": "EXPLICIT", "pb": p, "pa": p}))
             break
     return fixes
-
-
-def config_from_explorer_params(params: Dict[str, object]) -> Config:
-    """A Config from ``Diagnosis.explorer_params`` (URL keys, possibly partial or odd)."""
-    query = {str(k): str(v) for k, v in (params or {}).items() if v is not None}
-    return Config.from_query(query)[0]
-
-
-def as_dict(a: Analysis) -> Dict[str, object]:  # handy for debugging / notebooks
-    return asdict(a)
 
 
 # ---------------------------------------------------------------------------------------------

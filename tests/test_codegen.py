@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from convt import ShapeError, tf_style, torch_style
-from convt.codegen import code_for, keras_code, tf_code, torch_code
+from convt.codegen import code_for, keras_code, tf_code
 from convt.explorer import SCHEMA, Config, analyse
 
 

@@ -158,3 +158,14 @@ def test_code_tabs_follow_the_configuration():
     code = "\n".join(c.value for c in at.code)
     assert "output_shape=[1, 6, 6, 10]" in code and "# predicted: (1, 6, 6, 10)" in code
     assert "ConvTranspose2d(20, 10, kernel_size=2" in code
+
+
+def test_state_survives_a_visit_to_another_page():
+    at = explorer()
+    at.number_input(key="ex_s").set_value(4).run()
+    at.switch_page("pages/4_Error_decoder.py").run()
+    assert not at.exception
+    at.query_params.clear()  # Streamlit clears the query string on page change
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.number_input(key="ex_s").value == 4 and at.query_params["s"] == "4"
