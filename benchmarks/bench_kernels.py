@@ -91,7 +91,7 @@ def timed(fn, inner):
 
 
 def bench_interleaved(fns, repeats, min_sample_s=0.02):
-    """Median seconds per call of each fn, samples interleaved in alternating order."""
+    """(median, min) seconds per call of each fn, samples interleaved in alternating order."""
     for fn in fns:
         fn()
     one = max(timed(fn, 1) for fn in fns)
@@ -101,7 +101,7 @@ def bench_interleaved(fns, repeats, min_sample_s=0.02):
         order = range(len(fns)) if r % 2 == 0 else reversed(range(len(fns)))
         for i in order:
             samples[i].append(timed(fns[i], inner))
-    return [statistics.median(s) for s in samples]
+    return [(statistics.median(s), min(s)) for s in samples]
 
 
 def fmt_ms(sec):
@@ -156,12 +156,13 @@ def run_table(op, repeats, rng):
             err = float(np.max(np.abs(ours() - ref)))
             check = f"{err:.0e}"
             fns.append(theirs)
-        times = bench_interleaved(fns, repeats)
+        stats = bench_interleaved(fns, repeats)
+        times = [median for median, _ in stats]
         row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
         if torch is not None:
             row += [fmt_ms(times[1]), f"{2 * macs / times[1] / 1e9:.1f}",
-                    f"**{times[0] / times[1]:.2f}**", check]
+                    f"**{times[0] / times[1]:.2f}**", f"{stats[0][1] / stats[1][1]:.2f}", check]
         rows.append(row)
     return rows
 
@@ -169,7 +170,7 @@ def run_table(op, repeats, rng):
 def print_table(title, rows):
     head = ["shape", "NHWC in -> out", "conv", "convt ms", "convt GFLOP/s"]
     if torch is not None:
-        head += ["torch ms", "torch GFLOP/s", "convt/torch", "max abs diff"]
+        head += ["torch ms", "torch GFLOP/s", "convt/torch", "ratio of best times", "max abs diff"]
     print(f"\n{title}\n")
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" for _ in head) + "|")
@@ -225,11 +226,11 @@ def main():
           f"warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s)")
 
     rng = np.random.default_rng(0)
-    print_table(f"### conv2d_transpose (torch: `F.conv_transpose2d`, {threads} threads each)",
+    vs = f"torch: `F.{{}}`, {threads} threads each" if torch is not None else "torch not installed"
+    print_table(f"### conv2d_transpose ({vs.format('conv_transpose2d')})",
                 run_table("transpose", repeats, rng))
     if not args.quick:
-        print_table(f"### conv2d forward (torch: `F.conv2d`, {threads} threads each)",
-                    run_table("forward", repeats, rng))
+        print_table(f"### conv2d forward ({vs.format('conv2d')})", run_table("forward", repeats, rng))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ The forward convolution (cross-correlation, no kernel flip, as in deep learning)
 with ``g = o // (O // groups)``, ``Cg = C // groups`` and ``x`` read as zero outside the image.
 ``conv2d_transpose`` is its exact adjoint: every ``dy[n, oy, ox, o]`` is scattered back, times
 ``w[ky, kx, c, o]``, to the input position it was read from; positions outside the requested
-output are dropped. ``conv2d_filter_grad`` is the gradient of the forward conv w.r.t. ``w``.
+output are dropped. ``conv2d_filter_grad`` is the gradient of the forward conv w.r.t. ``w``
+(itself a forward convolution, of ``x`` by ``dy``).
 
 Two implementations of each, chosen by size:
 
@@ -105,31 +106,6 @@ def _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx):
                                 for o in range(g * Og, (g + 1) * Og):
                                     s += dy[n, oy, ox, o] * w[ky, kx, c, o]
                                 dx[n, iy, ix, g * Cg + c] = s
-
-
-@njit(**JIT_OPTIONS)
-def _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt):
-    """dw[ky, kx, c, o] += x[n, iy, ix, g*Cg + c] * dy[n, oy, ox, o]."""
-    N, H, W, C = x.shape
-    _, oh, ow, O = dy.shape
-    kh, kw, Cg, _ = dwt.shape
-    Og = O // groups
-    for n in range(N):
-        for oy in range(oh):
-            for ox in range(ow):
-                for ky in range(kh):
-                    iy = oy * sh + ky * dh - pt
-                    if iy < 0 or iy >= H:
-                        continue
-                    for kx in range(kw):
-                        ix = ox * sw + kx * dw - pl
-                        if ix < 0 or ix >= W:
-                            continue
-                        for g in range(groups):
-                            for c in range(Cg):
-                                v = x[n, iy, ix, g * Cg + c]
-                                for o in range(g * Og, (g + 1) * Og):
-                                    dwt[ky, kx, c, o] += v * dy[n, oy, ox, o]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,28 +326,24 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
 
 
 def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):
-    """Gradient of conv2d_forward w.r.t. w: x (N, H, W, C), dy (N, oh, ow, O) -> (kh, kw, C//groups, O)."""
+    """Gradient of conv2d_forward w.r.t. w: x (N, H, W, C), dy (N, oh, ow, O) -> (kh, kw, C//groups, O).
+
+    dw[ky, kx, c, o] = sum over n, oy, ox of x[n, oy*sh + ky*dh - pt, ox*sw + kx*dw - pl, c] * dy[n, oy, ox, o]
+    is itself a forward convolution: of x with the channels as batch and the batch as channels,
+    by dy as the kernel, with stride and dilation swapped. So it runs on conv2d_forward.
+    """
     x, dy = _prepare(x, dy)
     (kh, kw), (sh, sw), (dh, dw), (pt, pl) = kernel_size, stride, dilation, pad_before
-    N, H, W, C = x.shape
-    _, oh, ow, O = dy.shape
+    C, O = x.shape[3], dy.shape[3]
     Cg, Og = C // groups, O // groups
-    K = kh * kw * Cg
-    M = N * oh * ow
-    if not _use_gemm(M * K * O, Cg, Og):
-        dwt = np.zeros((kh, kw, Cg, O), dtype=x.dtype)
-        _filter_grad_direct(x, dy, sh, sw, dh, dw, pt, pl, groups, dwt)
-        return dwt
-    dy2 = dy.reshape(M, O)
-    acc = np.zeros((groups, K, Og), dtype=x.dtype)
-    step = _chunk_rows(M, groups * K * x.itemsize)
-    for m0 in range(0, M, step):
-        rows = min(step, M - m0)
-        cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
-        _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
-        acc += np.matmul(cols.reshape(groups, rows, K).transpose(0, 2, 1),
-                         dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2))
-    return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
+    x_swapped = x.transpose(3, 1, 2, 0)                        # (C, H, W, N): c is the batch
+    dy_kernel = dy.transpose(1, 2, 0, 3)                       # (oh, ow, N, O): a kernel
+    dwt = np.empty((kh, kw, Cg, O), dtype=x.dtype)
+    for g in range(groups):
+        grad = conv2d_forward(x_swapped[g * Cg:(g + 1) * Cg], dy_kernel[..., g * Og:(g + 1) * Og],
+                              (dh, dw), (sh, sw), (pt, pl), (kh, kw))   # (Cg, kh, kw, Og)
+        dwt[..., g * Og:(g + 1) * Og] = grad.transpose(1, 2, 0, 3)
+    return dwt
 
 
 def warm_up():
@@ -381,10 +353,8 @@ def warm_up():
         w = np.ones((2, 2, 1, 2), dtype=dtype)
         y = np.zeros((1, 2, 2, 2), dtype=dtype)
         dx = np.zeros_like(x)
-        dwt = np.zeros_like(w)
         cols = np.zeros((2, 4, 2, 2, 1), dtype=dtype)
         _forward_direct(x, w, 1, 1, 1, 1, 0, 0, 2, y)
         _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
-        _filter_grad_direct(x, y, 1, 1, 1, 1, 0, 0, 2, dwt)
         _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 4, cols)
         _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 3, dx)

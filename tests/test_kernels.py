@@ -322,7 +322,7 @@ def test_known_transpose_numbers():
 
 def test_warm_up_compiles_both_dtypes_without_parallel():
     kernels.warm_up()
-    jitted = [kernels._forward_direct, kernels._transpose_direct, kernels._filter_grad_direct,
+    jitted = [kernels._forward_direct, kernels._transpose_direct,
               kernels._im2col, kernels._col2im]
     for f in jitted:
         dtypes = {str(sig[0].dtype) for sig in f.signatures}
