@@ -117,6 +117,14 @@ def resolve_transpose(values: Dict[str, object]) -> Tuple[AnimConfig, List[str],
     pad = _resolve_common(values, TRANSPOSE_SCHEMA, notes)
     i, k, s, d = (int(values[x]) for x in ("in", "k", "s", "d"))
     valid = valid_output_sizes(i, k, s, d, pad)
+    if not len(valid):  # explicit padding so large that no output size maps back to i
+        p = pad
+        while not len(valid) and p > 0:
+            p -= 1
+            valid = valid_output_sizes(i, k, s, d, p)
+        notes.append(f"With explicit padding {pad}, no output size maps back to an input of {i} (the padding "
+                     f"eats the whole output); using padding {p}.")
+        pad = p
     out = values.get("out")
     if out is not None and int(out) not in valid:
         notes.append(f"Output size {out} is not valid here: {invalid_size_reason(i, k, s, d, pad, int(out))} "

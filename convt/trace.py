@@ -404,7 +404,11 @@ def transpose_trace(dy: np.ndarray, w: np.ndarray, stride=1, dilation=1, padding
     w = np.asarray(w, dtype=np.float64)
     s, d = _pair(stride), _pair(dilation)
     if out_size is None:
-        out_size = tuple(valid_output_sizes(dy.shape[a], w.shape[a], s[a], d[a], padding)[-1] for a in (0, 1))
+        valid = [valid_output_sizes(dy.shape[a], w.shape[a], s[a], d[a], padding) for a in (0, 1)]
+        if not all(len(v) for v in valid):
+            raise ShapeError(f"no output size maps back to an input of {dy.shape[0]}×{dy.shape[1]} with "
+                             f"padding {padding_label(padding)}: the padding eats the whole output")
+        out_size = (valid[0][-1], valid[1][-1])
     n = _pair(out_size)
     pb, full = transpose_geometry(dy.shape, w.shape, s, d, padding, n)
     tr = TransposeTrace(dy, w, s, d, padding, n, pb, full)

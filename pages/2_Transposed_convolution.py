@@ -46,13 +46,14 @@ for note in url_notes(PAGE) + st.session_state.get("_tc_extra_notes", []):
 
 # --- controls --------------------------------------------------------------------------------
 raw, out_col = aw.geometry_controls(PAGE)
-_, _, valid = anim.resolve_transpose({**raw, "out": None, "seed": 0})
+cfg0, geometry_notes, valid = anim.resolve_transpose({**raw, "out": None, "seed": 0})
+for note in geometry_notes:  # a combination the widgets allow but that has no valid output size
+    st.warning(note, icon="⚠️")
 if st.session_state.get("tc_out") not in valid:
     st.session_state["tc_out"] = valid[0]
 out = out_col.selectbox("Output size", list(valid), key="tc_out",
                         help="every size TensorFlow accepts for this input (output_shape)")
-pad = anim.parse_pad(raw["pad"])
-cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], pad, 0, int(out))
+cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], cfg0.pad, 0, int(out))
 
 view = st.radio("View", list(anim.VIEWS), format_func=anim.VIEWS.get, key="tc_view", horizontal=True)
 c1, c2, c3 = st.columns([3, 2, 2])

@@ -239,3 +239,10 @@ def test_forward_malformed_links(query):
     at = app(FORWARD, **query)
     ok(at)
     assert at.warning
+
+
+def test_transpose_padding_that_leaves_no_output_size():
+    at = app(TRANSPOSE, **{"in": "1", "k": "2", "s": "1", "pad": "1"})
+    ok(at)
+    assert any("no output size maps back" in w.value for w in at.warning)
+    assert at.success

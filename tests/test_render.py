@@ -101,6 +101,7 @@ def test_cli_help_lists_every_option():
     ("transpose", "--in", "3", "--k", "3", "--pad", "HALF", "-o", "x.gif"),
     ("conv", "--in", "2", "--k", "5", "--pad", "VALID", "-o", "x.gif"),
     ("transpose", "--in", "3", "--k", "3", "--view", "sideways", "-o", "x.gif"),
+    ("transpose", "--in", "1", "--k", "2", "--pad", "1", "-o", "x.gif"),
     ("conv", "--in", "3", "--k", "3"),
     ("spin", "--in", "3"),
 ])
@@ -125,3 +126,38 @@ def test_frames_render_the_same_from_concurrent_threads():
     for a, b in zip(expected * 2, got):
         assert len(a) == len(b)
         assert all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+from hypothesis import given, settings, strategies as hst  # noqa: E402
+
+from convt.trace import valid_output_sizes  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(i=hst.integers(1, 16), k=hst.integers(1, 7), s=hst.integers(1, 4), d=hst.integers(1, 3),
+       pad=hst.one_of(hst.sampled_from(["SAME", "VALID"]), hst.integers(0, 18)), pick=hst.integers(0, 3),
+       view=hst.sampled_from(["scatter", "direct", "matrix"]))
+def test_any_capped_transpose_config_draws(i, k, s, d, pad, pick, view):
+    if not isinstance(pad, str):
+        pad = min(pad, (k - 1) * d)
+    valid = valid_output_sizes(i, k, s, d, pad)
+    if not len(valid):
+        return  # full explicit padding on a 1-cell input: no output size exists (the page says so)
+    tr = make_transpose_trace(i, k, s, pad, d, valid[pick % len(valid)])
+    if view == "matrix" and max(i * i, tr.out_size[0] ** 2) > 256:
+        view = "scatter"
+    an = animator(tr, view)
+    first, last = an.frame(0), an.frame(an.n_frames - 1)
+    assert first.shape == last.shape and first.shape[1] <= 1300 and first.shape[0] <= 1000
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=hst.integers(1, 16), k=hst.integers(1, 7), s=hst.integers(1, 4), d=hst.integers(1, 3),
+       pad=hst.one_of(hst.sampled_from(["SAME", "VALID"]), hst.integers(0, 18)))
+def test_any_capped_forward_config_draws(n, k, s, d, pad):
+    if not isinstance(pad, str):
+        pad = min(pad, (k - 1) * d)
+    if pad == "VALID" and (k - 1) * d + 1 > n or not isinstance(pad, str) and (k - 1) * d + 1 > n + 2 * pad:
+        return  # empty output: the page says so and falls back to a 1x1 kernel
+    an = animator(make_conv_trace(n, k, s, pad, d))
+    assert an.frame(an.n_frames - 1).shape[1] <= 1300
