@@ -246,3 +246,10 @@ def test_transpose_padding_that_leaves_no_output_size():
     ok(at)
     assert any("no output size maps back" in w.value for w in at.warning)
     assert at.success
+
+
+def test_step_past_the_end_is_clamped_with_a_caption():
+    at = app(TRANSPOSE, t="500")
+    ok(at)
+    assert at.slider(key="tc_t").value == 9
+    assert any("past the last step" in c.value for c in at.caption)

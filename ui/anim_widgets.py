@@ -120,6 +120,8 @@ def step_controls(prefix: str, n: int) -> int:
     cur = st.session_state.get(key, 1)
     if not isinstance(cur, int) or cur < 1 or cur > n:
         st.session_state[key] = min(max(int(cur) if isinstance(cur, int) else 1, 1), n)
+        if isinstance(cur, int) and cur > n:
+            st.caption(f"Step {cur} is past the last step of this configuration; showing step {n} of {n}.")
     b1, b2, b3 = st.columns([1, 1, 8])
     b1.button("◀ Back", key=f"{prefix}_back", on_click=_step, args=(key, -1, n), disabled=n <= 1,
               help="one step back")
