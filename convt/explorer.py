@@ -74,24 +74,6 @@ CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT},
              f"stride ≤ {MAX_STRIDE}, dilation ≤ {MAX_DILATION}, channels ≤ {MAX_CHANNELS}, "
              f"batch ≤ {MAX_BATCH}, requested output ≤ {MAX_OUTPUT}.")
 
-# Texts TF / PyTorch print that convt.messages has no builder for (yet); quoted from
-# reference/framework_rules.md §1.6 and §3.4.
-TF_DILATION_CPU = getattr(messages, "TF_DILATION_UNSUPPORTED",
-                          "Current CPU implementations do not yet support dilation rates larger than 1.")
-
-
-def _onednn_groups_text(out_depth: int, groups: int) -> str:
-    """oneDNN's grouped-conv check (measured, tests/golden/tf_cases.json ``onednn`` fields)."""
-    return f"output depth must be evenly divisible by number of groups: {out_depth} vs {groups}"
-
-
-def _torch_channels_text(weight_shape, input_shape) -> str:
-    """PyTorch 2.13 ``check_shape_forward`` (framework_rules.md §3.4)."""
-    br = lambda v: "[" + ", ".join(str(x) for x in v) + "]"  # noqa: E731
-    return (f"Given transposed=1, weight of size {br(weight_shape)}, expected input{br(input_shape)} "
-            f"to have {weight_shape[0]} channels, but got {input_shape[1]} channels instead")
-
-
 @dataclass(frozen=True)
 class Config:
     """One shape-explorer state; field names are readable, :meth:`from_values` maps URL keys."""
@@ -339,7 +321,7 @@ def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = messages.TF_CPU_L
     dimension, then (CPU) grouped convolutions.
     """
     if cpu and cfg.dilation > 1:
-        return TF_DILATION_CPU
+        return messages.TF_DILATION_UNSUPPORTED
     for v in sizes:
         if v < 0:  # Conv2DBackpropComputeInputShape (framework_rules.md §1.1)
             return f"Dimension {v} must be >= 0"
@@ -423,7 +405,7 @@ def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
         groups = cfg.out_channels // cfg.filter_out
         if groups > 1 and cfg.filter_in % groups:
             return Row(name, call, "when the op runs",
-                       "InvalidArgumentError: " + _onednn_groups_text(cfg.filter_in, groups),
+                       "InvalidArgumentError: " + messages.tf_groups_not_divisible(cfg.filter_in, groups),
                        "InvalidArgumentError", applies)
         return Row(name, call, "—", None, _gives(sizes), applies)
     if gpu_free.startswith("Computed output size would be negative"):
@@ -431,8 +413,7 @@ def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
                    "InvalidArgumentError", applies)
     if cfg.out_batch == cfg.batch and cfg.out_channels % cfg.filter_out:
         # oneDNN words this one itself: TF's text without the label, plus the two depths
-        text = (messages.tf_depth_not_divisible().split(": ", 1)[1] +
-                f": {cfg.out_channels} vs {cfg.filter_out}")
+        text = messages.tf_depth_not_divisible_sized(cfg.out_channels, cfg.filter_out)
         return Row(name, call, "when the op runs", "InvalidArgumentError: " + text,
                    "InvalidArgumentError", applies)
     return Row(name, call, "when the op runs (the reason is hidden; rerun with "
@@ -498,9 +479,10 @@ def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
     channels = None
     if cfg.channels != cfg.filter_in:
-        channels = Row(name, "", "at the call", "RuntimeError: " + _torch_channels_text(
+        channels = Row(name, "", "at the call", "RuntimeError: " + messages.torch_channel_mismatch(
             (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel),
-            (cfg.batch, cfg.channels, cfg.in_h, cfg.width)), "RuntimeError", applies)
+            (cfg.batch, cfg.channels, cfg.in_h, cfg.width), cfg.filter_in, transposed=True),
+            "RuntimeError", applies)
     if by_padding:
         op = cfg.torch_op
         call = f"ConvTranspose2d(..., padding={p}, output_padding={op})"

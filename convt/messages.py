@@ -57,6 +57,19 @@ def tf_onednn_abort() -> str:
             "diagnostic information., in file tensorflow/core/kernels/mkl/mkl_conv_grad_input_ops.cc:546")
 
 
+TF_DILATION_UNSUPPORTED = "Current CPU implementations do not yet support dilation rates larger than 1."
+
+
+def tf_groups_not_divisible(out_depth: int, groups: int) -> str:
+    """TF's forward conv (and oneDNN's transpose): output channels must split into the groups."""
+    return f"output depth must be evenly divisible by number of groups: {out_depth} vs {groups}"
+
+
+def tf_depth_not_divisible_sized(in_depth: int, filter_depth: int) -> str:
+    """The forward conv's (and oneDNN's) wording: no label, the two depths appended."""
+    return f"input depth must be evenly divisible by filter depth: {in_depth} vs {filter_depth}"
+
+
 def tf_batch_mismatch(input_batch: int, out_backprop_batch: int, label: str = TF_CPU_LABEL) -> str:
     return (f"{label}: input and out_backprop must have the same batch size. "
             f"Input batch: {input_batch}, outbackprop batch: {out_backprop_batch}, batch_dim: 0")
@@ -101,6 +114,18 @@ def keras_strides_with_dilation(strides: Sequence[int], dilation_rate: Sequence[
 
 def torch_size(sizes: Sequence[int]) -> str:
     return "torch.Size([" + ", ".join(str(v) for v in sizes) + "])"
+
+
+def _bracket(values: Sequence[int]) -> str:
+    return "[" + ", ".join(str(v) for v in values) + "]"
+
+
+def torch_channel_mismatch(weight_shape: Sequence[int], input_shape: Sequence[int], expected: int,
+                           transposed: bool, groups: int = 1) -> str:
+    """``check_shape_forward``: the input's channels against the weight (transposed: its first axis)."""
+    given = "transposed=1" if transposed else f"groups={groups}"
+    return (f"Given {given}, weight of size {_bracket(weight_shape)}, expected input{_bracket(input_shape)} "
+            f"to have {expected} channels, but got {input_shape[1]} channels instead")
 
 
 def torch_output_size_out_of_range(requested: Sequence[int] | str, mins: Sequence[int],

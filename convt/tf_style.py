@@ -50,7 +50,7 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None)
     if patch_depth <= 0:
         raise ShapeError(f"filter depth must be stricly positive, got {patch_depth}")
     if in_depth % patch_depth:
-        raise ShapeError(f"input depth must be evenly divisible by filter depth: {in_depth} vs {patch_depth}",
+        raise ShapeError(messages.tf_depth_not_divisible_sized(in_depth, patch_depth),
                          f"The filter's third axis ({patch_depth}) is its input channels (per group); "
                          f"your input has {in_depth} channels.")
     sizes, pad_before = [], []
@@ -70,7 +70,7 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None)
         raise ShapeError("filter must not have zero elements (i.e. all dimensions must be non-zero)")
     groups = in_depth // patch_depth
     if out_depth % groups or out_depth < groups:
-        raise ShapeError(f"output depth must be evenly divisible by number of groups: {out_depth} vs {groups}")
+        raise ShapeError(messages.tf_groups_not_divisible(out_depth, groups))
     dtype = compute_dtype(x)
     y = kernels.conv2d_forward(x_nhwc.astype(dtype, copy=False), w.astype(dtype, copy=False),
                                _spatial(strides, fmt), _spatial(dilations, fmt), tuple(pad_before),
@@ -98,7 +98,7 @@ def conv2d_transpose(input, filters, output_shape, strides, padding="SAME", data
                          "transpose your data to NHWC.")
     _check_window_attrs(strides, dilations, fmt)
     if dilations[1] < 1 or dilations[2] < 1:
-        raise ShapeError("Current CPU implementations do not yet support dilation rates larger than 1.",
+        raise ShapeError(messages.TF_DILATION_UNSUPPORTED,
                          f"Dilations must be at least 1; got {dilations[1:3]}.")
     pads = _check_explicit_padding(pad_mode, explicit, fmt)
     if x.ndim != 4:

@@ -44,9 +44,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1) 
     _check_weight_rank(xb, w)
     _check_groups_divide(w, groups)
     if xb.shape[1] != w.shape[1] * groups:
-        raise ShapeError(f"Given groups={groups}, weight of size {bracket(w.shape)}, expected input"
-                         f"{bracket(xb.shape)} to have {w.shape[1] * groups} channels, but got "
-                         f"{xb.shape[1]} channels instead",
+        raise ShapeError(messages.torch_channel_mismatch(w.shape, xb.shape, w.shape[1] * groups, False, groups),
                          "conv2d's weight is [out_channels, in_channels / groups, kh, kw]; its second axis "
                          "times groups must equal your input's channels.")
     _check_bias(bias, w.shape[0], w, transposed=False)
@@ -90,9 +88,7 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     _check_weight_rank(xb, w)
     _check_groups_divide(w, groups)
     if xb.shape[1] != w.shape[0]:
-        raise ShapeError(f"Given transposed=1, weight of size {bracket(w.shape)}, expected input"
-                         f"{bracket(xb.shape)} to have {w.shape[0]} channels, but got {xb.shape[1]} "
-                         "channels instead",
+        raise ShapeError(messages.torch_channel_mismatch(w.shape, xb.shape, w.shape[0], True),
                          "conv_transpose2d's weight is [in_channels, out_channels / groups, kh, kw]: its "
                          "FIRST axis must equal your input's channels.")
     _check_bias(bias, w.shape[1] * groups, w, transposed=True)

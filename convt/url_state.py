@@ -186,7 +186,7 @@ def parse(query: Mapping[str, Any], schema: Mapping[str, Param]) -> Parsed:
                 continue
             out.values[name] = value
         except Exception:  # belt and braces: a parser for links must never take the page down
-            out.notes.append(f"A parameter could not be read; using its default.")
+            out.notes.append("A parameter could not be read; using its default.")
     if unknown:
         shown = ", ".join(quote(u) for u in unknown[:5]) + (" …" if len(unknown) > 5 else "")
         out.notes.append(f"Ignored unknown parameter{'s' if len(unknown) > 1 else ''} {shown}.")
