@@ -15,7 +15,7 @@ with ``g = o // (O // groups)``, ``Cg = C // groups`` and ``x`` read as zero out
 ``conv2d_transpose`` is its exact adjoint: every ``dy[n, oy, ox, o]`` is scattered back, times
 ``w[ky, kx, c, o]``, to the input position it was read from; positions outside the requested
 output are dropped. ``conv2d_filter_grad`` is the gradient of the forward conv w.r.t. ``w``
-(itself a forward convolution, of ``x`` by ``dy``).
+(itself a forward convolution, of ``x`` by ``dy``: the direct loops are shared).
 
 Two implementations of each, chosen by size:
 
@@ -328,22 +328,37 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
 def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):
     """Gradient of conv2d_forward w.r.t. w: x (N, H, W, C), dy (N, oh, ow, O) -> (kh, kw, C//groups, O).
 
-    dw[ky, kx, c, o] = sum over n, oy, ox of x[n, oy*sh + ky*dh - pt, ox*sw + kx*dw - pl, c] * dy[n, oy, ox, o]
-    is itself a forward convolution: of x with the channels as batch and the batch as channels,
-    by dy as the kernel, with stride and dilation swapped. So it runs on conv2d_forward.
+    dw[ky, kx, c, o] = sum over n, oy, ox of x[n, oy*sh + ky*dh - pt, ox*sw + kx*dw - pl, c] * dy[n, oy, ox, o].
     """
     x, dy = _prepare(x, dy)
     (kh, kw), (sh, sw), (dh, dw), (pt, pl) = kernel_size, stride, dilation, pad_before
-    C, O = x.shape[3], dy.shape[3]
+    N, H, W, C = x.shape
+    _, oh, ow, O = dy.shape
     Cg, Og = C // groups, O // groups
-    x_swapped = x.transpose(3, 1, 2, 0)                        # (C, H, W, N): c is the batch
-    dy_kernel = dy.transpose(1, 2, 0, 3)                       # (oh, ow, N, O): a kernel
-    dwt = np.empty((kh, kw, Cg, O), dtype=x.dtype)
-    for g in range(groups):
-        grad = conv2d_forward(x_swapped[g * Cg:(g + 1) * Cg], dy_kernel[..., g * Og:(g + 1) * Og],
-                              (dh, dw), (sh, sw), (pt, pl), (kh, kw))   # (Cg, kh, kw, Og)
-        dwt[..., g * Og:(g + 1) * Og] = grad.transpose(1, 2, 0, 3)
-    return dwt
+    K = kh * kw * Cg
+    M = N * oh * ow
+    if not _use_gemm(M * K * O, Cg, Og):
+        # Small: the sum above is itself a forward convolution, of x with the channels as batch
+        # and the batch as channels, by dy as the kernel, stride and dilation swapped.
+        x_swapped = np.ascontiguousarray(x.transpose(3, 1, 2, 0))     # (C, H, W, N)
+        dwt = np.empty((kh, kw, Cg, O), dtype=x.dtype)
+        for g in range(groups):
+            dy_kernel = np.ascontiguousarray(dy[..., g * Og:(g + 1) * Og].transpose(1, 2, 0, 3))
+            grad = np.zeros((Cg, kh, kw, Og), dtype=x.dtype)
+            _forward_direct(x_swapped[g * Cg:(g + 1) * Cg], dy_kernel, dh, dw, sh, sw, pt, pl, 1, grad)
+            dwt[..., g * Og:(g + 1) * Og] = grad.transpose(1, 2, 0, 3)
+        return dwt
+    # Large: im2col(x)^T @ dy, accumulated over chunks of rows.
+    dy2 = dy.reshape(M, O)
+    acc = np.zeros((groups, K, Og), dtype=x.dtype)
+    step = _chunk_rows(M, groups * K * x.itemsize)
+    for m0 in range(0, M, step):
+        rows = min(step, M - m0)
+        cols = np.empty((groups, rows, kh, kw, Cg), dtype=x.dtype)
+        _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols)
+        acc += np.matmul(cols.reshape(groups, rows, K).transpose(0, 2, 1),
+                         dy2[m0:m0 + rows].reshape(rows, groups, Og).transpose(1, 0, 2))
+    return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
 
 
 def warm_up():
