@@ -57,7 +57,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(
         prog="python -m convt.render",
-        description="Render a convolution animation (seeded integer example data) to an animated GIF.")
+        description="Render a convolution animation (seeded integer example data) to an animated GIF.",
+        epilog="Options of both subcommands: --in N, --k N, --s N, --pad SAME|VALID|N, --d N, --fps F, "
+               "--seed N, -o FILE. transpose only: --out N, --view scatter|direct|matrix, --by column|row. "
+               "Example: python -m convt.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif "
+               "(details: python -m convt.render transpose --help).")
     sub = ap.add_subparsers(dest="op", required=True, metavar="{transpose,conv}")
     for name, helptext in (("transpose", "transposed convolution (conv2d_transpose)"),
                            ("conv", "forward convolution (conv2d)")):

@@ -89,9 +89,13 @@ def test_cli_exact_command_writes_gif(tmp_path):
 
 
 def test_cli_help_lists_every_option():
-    r = run_cli("transpose", "--help")
-    assert r.returncode == 0
-    for opt in ("--in", "--k", "--s", "--pad", "--d", "--out", "--view", "--fps", "-o"):
+    for args in (("--help",), ("transpose", "--help")):
+        r = run_cli(*args)
+        assert r.returncode == 0
+        for opt in ("--in", "--k", "--s", "--pad", "--d", "--out", "--view", "--fps", "--seed", "-o"):
+            assert opt in r.stdout, (args, opt)
+    r = run_cli("conv", "--help")
+    for opt in ("--in", "--k", "--s", "--pad", "--d", "--fps", "--seed", "-o"):
         assert opt in r.stdout
 
 
