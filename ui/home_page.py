@@ -18,7 +18,9 @@ def _demos():
 
 
 def _grid(a) -> str:
-    return "\n".join(" ".join(f"{v:5.0f}" for v in row) for row in a)
+    """A small integer matrix as aligned text, as narrow as its widest number."""
+    width = max(len(f"{v:.0f}") for v in a.ravel())
+    return "\n".join(" ".join(f"{v:{width}.0f}" for v in row) for row in a)
 
 
 def main():
