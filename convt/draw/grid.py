@@ -196,16 +196,26 @@ class Canvas:
                    (MAX_WIDTH_PX - 2 * MARGIN - GAP_PX * (n - 1)) // max(sum_cols, 1),
                    (MAX_HEIGHT_PX - top - bottom) // max(max_rows, 1))
         cell = max(MIN_CELL_PX, int(cell))
-        self.cell_px = cell
-        self.numbers = numbers and cell >= MIN_NUMBERED_CELL_PX
         self.title_pt = 10.0
         title_char_px = self.title_pt * DPI / 72 * 0.56
-        x = MARGIN
-        self.panels: List[GridPanel] = []
-        for rows, cols, title in panels:
-            title_w = max(len(line) for line in title.split("\n")) * title_char_px
-            self.panels.append(GridPanel(top, x, rows, cols, cell, title, self.numbers))
-            x += int(max(cols * cell, title_w)) + GAP_PX
+        title_w = [max(len(line) for line in title.split("\n")) * title_char_px for _, _, title in panels]
+
+        def lay_out(c):  # x of every panel and the right edge, at cell size c
+            xs, x = [], MARGIN
+            for (_, cols, _), tw in zip(panels, title_w):
+                xs.append(x)
+                x += int(max(cols * c, tw)) + GAP_PX
+            return xs, x - GAP_PX + MARGIN
+
+        xs, right = lay_out(cell)
+        while right > MAX_WIDTH_PX and cell > MIN_CELL_PX:  # titles wider than their grids
+            cell -= 1
+            xs, right = lay_out(cell)
+        self.cell_px = cell
+        self.numbers = numbers and cell >= MIN_NUMBERED_CELL_PX
+        self.panels: List[GridPanel] = [GridPanel(top, x0, rows, cols, cell, title, self.numbers)
+                                        for x0, (rows, cols, title) in zip(xs, panels)]
+        x = right + GAP_PX - MARGIN
         width = max(MIN_WIDTH_PX, x - GAP_PX + MARGIN)
         height = top + max_rows * cell + bottom
         self.size = (width + width % 2, height + height % 2)
