@@ -73,6 +73,14 @@ class Server:
             pass
         return 0
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server process has used so far (from /proc/<pid>/stat)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def alive(self) -> bool:
         return self.proc.poll() is None
 

@@ -6,13 +6,17 @@ Each session is its own Playwright browser context (its own Streamlit session) i
 Chromium, driven from one asyncio loop. A session opens the shape explorer on the seed link or
 one of the two animation pages, and keeps changing controls (number inputs, radios, sliders,
 the padding select box, step buttons, the browser-player toggle, one-click fixes), moving to
-another page every few actions.
+another page every few actions, with a person's pause (1–3 s by default) between actions.
 
 Measured:
 - errors: an `stException` element on the page, a JavaScript error, a rerun that does not
   finish within 60 s, a lost connection, or the server process dying (target: 0);
 - rerun latency: from the action to the end of the script run it triggered, read from the page's
   own `data-test-script-state` transitions (a MutationObserver records them with timestamps);
+- server-side script run time: every ScriptRunner run timed inside the server (a
+  benchmark-only sitecustomize hook in benchmarks/_run_timing, on the server's PYTHONPATH);
+- server CPU: user + system seconds of the server process during the run (the
+  browsers run on the same machine, so this separates server work from client work);
 - server memory: VmRSS of the server from /proc before the sessions, its peak while they run
   (sampled every 0.5 s) and after they close; per session = (peak - before) / sessions.
 The server starts with a warm Numba cache (one untimed visit first), as a class would find it.
@@ -74,6 +78,7 @@ class Stats:
         self.actions = 0
         self.no_rerun = 0
         self.page_loads: list[float] = []
+        self.page_switches: list[float] = []
 
 
 async def _wait_run(page, timeout_ms=60_000):
@@ -201,7 +206,8 @@ def _actions(name: str, page, rng: random.Random):
     return acts
 
 
-async def session(browser, url: str, idx: int, seconds: float, stats: Stats, seed: int):
+async def session(browser, url: str, idx: int, seconds: float, stats: Stats, seed: int,
+                  args_think=(1000, 3000)):
     rng = random.Random(seed * 1000 + idx)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     await ctx.add_init_script(RECORDER_JS)
@@ -216,17 +222,23 @@ async def session(browser, url: str, idx: int, seconds: float, stats: Stats, see
             name = names[turn % len(names)]
             turn += 1
             t0 = time.monotonic()
-            await page.goto(url + PAGES[name])
-            await page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached", timeout=60_000)
+            if turn == 1:   # the shared link opens the first page; then the sidebar, as people do
+                await page.goto(url + PAGES[name])
+                await page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached",
+                                             timeout=60_000)
+            else:
+                slug = PAGES[name].split("?")[0]
+                await page.locator(f"[data-testid='stSidebarNav'] a[href$='{slug}']").first.click()
+                await page.wait_for_url(f"**{slug}*", timeout=60_000)
             await _wait_run(page)
-            stats.page_loads.append(time.monotonic() - t0)
+            (stats.page_loads if turn == 1 else stats.page_switches).append(time.monotonic() - t0)
             acts = _actions(name, page, rng)
             for _ in range(rng.randint(4, 8)):
                 if time.monotonic() >= end:
                     break
                 kind, act = rng.choice(acts)
                 await _timed(page, stats, kind, act, idx)
-                await page.wait_for_timeout(rng.randint(100, 600))   # a person's pause
+                await page.wait_for_timeout(rng.randint(args_think[0], args_think[1]))   # a person's pause
     except Exception as exc:  # noqa: BLE001 - any failure of a session is an error to report
         stats.errors.append(f"session {idx}: {type(exc).__name__}: {str(exc)[:300]}")
     finally:
@@ -253,7 +265,10 @@ async def main_async(args) -> int:
     stats = Stats()
     with tempfile.TemporaryDirectory(prefix="convt-load-") as tmp:
         tmp = Path(tmp)
-        server = Server(tmp / "server.log", {"NUMBA_CACHE_DIR": str(tmp / "numba")})
+        run_log = tmp / "runs.log"
+        hook = str(Path(__file__).resolve().parent / "_run_timing")
+        server = Server(tmp / "server.log", {"NUMBA_CACHE_DIR": str(tmp / "numba"),
+                                             "CONVT_RUN_LOG": str(run_log), "PYTHONPATH": hook})
         try:
             server.wait_healthy()
             async with async_playwright() as p:
@@ -269,13 +284,24 @@ async def main_async(args) -> int:
                 await ctx.close()
                 await asyncio.sleep(1.0)
                 rss_before = server.rss_kb()
+                cpu_before = server.cpu_seconds()
+                runs_before = len(run_log.read_text().splitlines()) if run_log.exists() else 0
                 samples: list[int] = []
                 stop = asyncio.Event()
                 sampler = asyncio.create_task(sample_rss(server, samples, stop))
                 t0 = time.monotonic()
-                await asyncio.gather(*(session(browser, server.url, i, args.seconds, stats, args.seed)
+                await asyncio.gather(*(session(browser, server.url, i, args.seconds, stats, args.seed,
+                                               (args.think_min_ms, args.think_max_ms))
                                        for i in range(args.sessions)))
                 wall = time.monotonic() - t0
+                cpu_used = server.cpu_seconds() - cpu_before
+                run_lines = [line.split(maxsplit=1) for line in
+                             run_log.read_text().splitlines()[runs_before:]] if run_log.exists() else []
+                server_runs = [float(parts[0]) * 1000 for parts in run_lines]
+                runs_by_page: dict[str, list[float]] = {}
+                for parts in run_lines:
+                    runs_by_page.setdefault(parts[1] if len(parts) > 1 else "?", []).append(
+                        float(parts[0]) * 1000)
                 stop.set()
                 await sampler
                 await browser.close()
@@ -305,8 +331,15 @@ async def main_async(args) -> int:
     print(f"| rerun latency p50 | {pct(lat, 0.5):.0f} ms |")
     print(f"| rerun latency p95 | {pct(lat, 0.95):.0f} ms |")
     print(f"| rerun latency max | {max(lat) if lat else float('nan'):.0f} ms |")
-    print(f"| page load (goto → first run done) p50 / p95 | {pct(stats.page_loads, 0.5):.2f} s / "
+    print(f"| server-side script runs: n / p50 / p95 / max | {len(server_runs)} / "
+          f"{pct(server_runs, 0.5):.0f} / {pct(server_runs, 0.95):.0f} / "
+          f"{max(server_runs) if server_runs else float('nan'):.0f} ms |")
+    print(f"| first page load (goto → first run done) p50 / p95 | {pct(stats.page_loads, 0.5):.2f} s / "
           f"{pct(stats.page_loads, 0.95):.2f} s |")
+    print(f"| page switch (sidebar click → run done) p50 / p95 | {pct(stats.page_switches, 0.5):.2f} s / "
+          f"{pct(stats.page_switches, 0.95):.2f} s |")
+    print(f"| server CPU during the run | {cpu_used:.0f} s in {wall:.0f} s "
+          f"({100 * cpu_used / wall:.0f}% of one core; the browsers share the machine) |")
     print(f"| server RSS before / peak / after | {rss_before / 1024:.0f} / {peak / 1024:.0f} / "
           f"{rss_after / 1024:.0f} MB |")
     print(f"| RSS per session ((peak − before) / {args.sessions}) | "
@@ -315,6 +348,11 @@ async def main_async(args) -> int:
     print("|---|---|---|---|")
     for kind, values in sorted(stats.by_kind.items()):
         print(f"| {kind} | {len(values)} | {pct(values, 0.5):.0f} | {pct(values, 0.95):.0f} |")
+    print("\n| server-side script runs by page | n | p50 ms | p95 ms | max ms |")
+    print("|---|---|---|---|---|")
+    for name, values in sorted(runs_by_page.items()):
+        print(f"| {name} | {len(values)} | {pct(values, 0.5):.0f} | {pct(values, 0.95):.0f} | "
+              f"{max(values):.0f} |")
     if stats.errors:
         print("\nErrors:")
         for e in stats.errors[:30]:
@@ -327,6 +365,8 @@ def main(argv=None):
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--think-min-ms", type=int, default=1000, help="pause between actions, min")
+    ap.add_argument("--think-max-ms", type=int, default=3000, help="pause between actions, max")
     args = ap.parse_args(argv)
     return asyncio.run(main_async(args))
 
