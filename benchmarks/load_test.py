@@ -295,7 +295,7 @@ async def main_async(args) -> int:
                                        for i in range(args.sessions)))
                 wall = time.monotonic() - t0
                 cpu_used = server.cpu_seconds() - cpu_before
-                run_lines = [line.split(maxsplit=1) for line in
+                run_lines = [line.split() for line in
                              run_log.read_text().splitlines()[runs_before:]] if run_log.exists() else []
                 server_runs = [float(parts[0]) * 1000 for parts in run_lines]
                 runs_by_page: dict[str, list[float]] = {}

@@ -184,7 +184,29 @@ def test_page_warms_the_kernels_once_per_process(page):
 
 def test_warm_kernels_is_cached_per_process():
     src = (ROOT / "ui" / "warmup.py").read_text()
-    assert "st.cache_resource" in src and "show_spinner" in src
+    assert "st.cache_resource" in src and "st.spinner" in src
+
+
+def test_warm_kernels_compiles_once_and_waits_only_when_asked(monkeypatch):
+    """One warm-up per process, shared by every caller; wait=False returns at once."""
+    import threading
+    import streamlit as st
+    from convt import kernels
+    from ui import warmup
+
+    calls, release = [], threading.Event()
+    monkeypatch.setattr(kernels, "warm_up", lambda: (calls.append(1), release.wait(10)))
+    st.cache_resource.clear()
+    try:
+        assert warmup.warm_kernels(wait=False) is False      # started, not finished, not blocking
+        assert warmup.warm_kernels(wait=False) is False
+        release.set()
+        assert warmup.warm_kernels() is True                 # waits for the same run
+        assert warmup.warm_kernels(wait=False) is True
+        assert len(calls) == 1
+    finally:
+        release.set()
+        st.cache_resource.clear()
 
 
 # -- Numba cache on a read-only package folder ---------------------------------------------------

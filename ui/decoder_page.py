@@ -37,7 +37,7 @@ def _diagnose(message):
 
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
-    warm_kernels()  # a shared link may open this page first: compile once, with a spinner
+    warm_kernels(wait=False)  # runs no kernel: start the once-per-process compile in the background
     url_in(PAGE, SCHEMA, _load)
     readability("dec_big")
     st.title("🔎 Error decoder")

@@ -157,7 +157,7 @@ def _show_design():
 
 def main():
     st.set_page_config(page_title="Shape explorer · convt", page_icon="📐", layout="wide")
-    warm_kernels()  # a shared link may open this page first: compile once, with a spinner
+    warm_kernels(wait=False)  # runs no kernel: start the once-per-process compile in the background
     url_in(PAGE, S, _load)
     large = readability("ex_big")
 

@@ -1,5 +1,5 @@
 """Benchmark-only hook (put on PYTHONPATH of the server process by load_test.py): time every
-Streamlit script run on the server and append "<seconds> <page>" lines to $CONVT_RUN_LOG.
+Streamlit script run on the server and append "<seconds> <page> <start, epoch s>" lines to $CONVT_RUN_LOG.
 
 This separates the server's own rerun time from what the browsers add when they share the
 machine with the server. Nothing in the app imports this.
@@ -19,6 +19,7 @@ if _LOG:
 
         def _timed_run_script(self, rerun_data):
             t0 = time.perf_counter()
+            wall0 = time.time()
             try:
                 return _orig(self, rerun_data)
             finally:
@@ -33,7 +34,7 @@ if _LOG:
                 page = page or getattr(rerun_data, "page_name", "") or "?"
                 page = page.replace(" ", "_")
                 with _lock, open(_LOG, "a") as f:
-                    f.write(f"{dt:.6f} {page}\n")
+                    f.write(f"{dt:.6f} {page} {wall0:.6f}\n")
 
         _sr.ScriptRunner._run_script = _timed_run_script
     except Exception:  # pragma: no cover - a benchmark hook must never stop the server
