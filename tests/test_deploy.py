@@ -265,3 +265,46 @@ def test_numba_cache_falls_back_to_a_temp_dir_when_the_package_is_read_only(tmp_
         index_files = list(cache_dir.rglob("*.nbi"))
         assert index_files, f"{attempt} run wrote no Numba cache index into {cache_dir}"
     assert not list((src / "convt").rglob("*.nbi")), "wrote into the read-only package"
+
+
+# -- the real thing: requirements.txt alone, in a fresh venv (opt-in: network + ~2 minutes) ------
+
+_SMOKE = textwrap.dedent("""
+    import glob, sys
+    from streamlit.testing.v1 import AppTest
+    pages = ["app.py"] + sorted(glob.glob("pages/*.py"))
+    bad = []
+    for page in pages:
+        at = AppTest.from_file("app.py", default_timeout=120)
+        if page != "app.py":
+            at.switch_page(page)
+        at.run()
+        if at.exception:
+            bad.append((page, [e.value for e in at.exception]))
+    seed = AppTest.from_file("app.py", default_timeout=120)
+    seed.switch_page("pages/3_Shape_explorer.py")
+    for k, v in dict(zip("in k s pad out".split(), "25 3 3 SAME 97".split())).items():
+        seed.query_params[k] = v
+    seed.run()
+    if not any("actual = 25, computed = 33" in c.value for c in seed.code):
+        bad.append(("seed link", "TF message missing"))
+    print("SMOKE", len(pages), "pages", "FAIL" if bad else "OK", bad)
+    sys.exit(1 if bad else 0)
+""")
+
+
+@pytest.mark.skipif(os.environ.get("CONVT_VENV_CHECK") != "1",
+                    reason="opt-in (CONVT_VENV_CHECK=1): installs exactly requirements.txt into a "
+                           "fresh venv from PyPI (~2 min) and smoke-runs every page in it")
+def test_requirements_txt_alone_runs_every_page(tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = str(venv / "bin" / "python")
+    pip = [py, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-r", str(ROOT / "requirements.txt")], check=True, timeout=1200)
+    subprocess.run([*pip, "check"], check=True, timeout=120)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(NUMBA_CACHE_DIR=str(tmp_path / "numba"), PYTHONPATH=str(ROOT))
+    res = subprocess.run([py, "-c", _SMOKE], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=900)
+    assert res.returncode == 0 and "SMOKE" in res.stdout, res.stdout[-3000:] + res.stderr[-3000:]
