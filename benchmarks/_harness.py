@@ -35,7 +35,7 @@ def free_port() -> int:
 class Server:
     """One `streamlit run app.py` process; output goes to a log file."""
 
-    def __init__(self, log_path: Path, env_extra: dict | None = None):
+    def __init__(self, log_path: Path, env_extra: dict | None = None, cpus: set[int] | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -47,7 +47,8 @@ class Server:
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none", "--global.developmentMode", "false"],
-            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env=env)
+            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env=env,
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
 
     def wait_healthy(self, timeout: float = 120.0) -> float:
         deadline = time.monotonic() + timeout

@@ -267,8 +267,13 @@ async def main_async(args) -> int:
         tmp = Path(tmp)
         run_log = tmp / "runs.log"
         hook = str(Path(__file__).resolve().parent / "_run_timing")
+        server_cpus = None
+        if args.pin:   # the server alone on CPU 0, this script and the browsers on the others
+            server_cpus = {0}
+            os.sched_setaffinity(0, set(range(1, os.cpu_count())) or {0})
         server = Server(tmp / "server.log", {"NUMBA_CACHE_DIR": str(tmp / "numba"),
-                                             "CONVT_RUN_LOG": str(run_log), "PYTHONPATH": hook})
+                                             "CONVT_RUN_LOG": str(run_log), "PYTHONPATH": hook},
+                        cpus=server_cpus)
         try:
             server.wait_healthy()
             async with async_playwright() as p:
@@ -321,7 +326,7 @@ async def main_async(args) -> int:
     peak = max(samples) if samples else 0
     lat = stats.latencies_ms
     print(f"\nLoad: {args.sessions} browser sessions for {args.seconds:.0f} s "
-          f"(wall {wall:.0f} s), one server, {os.cpu_count()} CPUs, load average at the end "
+          f"(wall {wall:.0f} s), one server{' pinned to its own CPU' if args.pin else ''}, {os.cpu_count()} CPUs, load average at the end "
           f"{os.getloadavg()[0]:.1f}\n")
     print("| metric | value |")
     print("|---|---|")
@@ -365,6 +370,9 @@ def main(argv=None):
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--pin", action="store_true",
+                    help="pin the server to CPU 0 and the browsers to the other CPUs, so the server "
+                         "gets one core of its own (as on a 1-core host) and the clients do not starve it")
     ap.add_argument("--think-min-ms", type=int, default=1000, help="pause between actions, min")
     ap.add_argument("--think-max-ms", type=int, default=3000, help="pause between actions, max")
     args = ap.parse_args(argv)
