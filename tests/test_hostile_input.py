@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import math
+import os
 import re
 import time
 from pathlib import Path
@@ -24,6 +25,9 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_LIMIT_S = 30.0          # one script run, however hostile the input
+# Examples per page; CONVT_FUZZ_EXAMPLES=200 for a long local hunt (the default keeps CI quick).
+EXAMPLES = int(os.environ.get("CONVT_FUZZ_EXAMPLES", "12"))
+DERANDOMIZE = "CONVT_FUZZ_EXAMPLES" not in os.environ   # CI: the same examples every run
 MARK = "cvtXSS"             # in every HTML payload, so a leak is easy to spot
 HTML_PAYLOADS = [
     f'<script>alert("{MARK}")</script>',
@@ -180,7 +184,7 @@ def _values(raw):
 # -- URL parameters, every page --------------------------------------------------------------
 
 @pytest.mark.parametrize("page", [_page_param(p) for p in PAGES])
-@settings(max_examples=12, deadline=None, derandomize=True,
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=S.data())
 def test_url_parameters_never_break_a_page(page, data):
@@ -252,7 +256,7 @@ HOSTILE_NUMBERS = [0, -1, -10**9, 10**9, 10**18, float("nan"), float("inf"), -fl
 
 
 @pytest.mark.parametrize("page", [_page_param(p) for p in PAGES])
-@settings(max_examples=10, deadline=None, derandomize=True,
+@settings(max_examples=max(1, EXAMPLES - 2), deadline=None, derandomize=DERANDOMIZE,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=S.data())
 def test_controls_set_to_hostile_values(page, data):
@@ -326,7 +330,7 @@ def test_decoder_text_area(text):
 
 
 @pytest.mark.skipif(not (ROOT / DECODER).exists(), reason="the decoder page is missing")
-@settings(max_examples=15, deadline=None, derandomize=True,
+@settings(max_examples=EXAMPLES + 3, deadline=None, derandomize=DERANDOMIZE,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=S.one_of(S.text(max_size=300), S.binary(max_size=300).map(lambda b: b.decode("latin-1")),
                      S.lists(S.sampled_from(["actual =", "computed =", "25", "33", "[6, 6]", "to",
@@ -336,6 +340,14 @@ def test_decoder_text_area(text):
 def test_decoder_random_pastes(text):
     at, elapsed = run_page(DECODER, {"m": text} if text else None)
     check_page(at, elapsed, f"decoder ?m={text[:60]!r}")
+
+
+@pytest.mark.skipif(not (ROOT / DECODER).exists(), reason="the decoder page is missing")
+@pytest.mark.parametrize("text", ["computed = 33 " * 5000, HTML_PAYLOADS[1] * 2000, "\x00" * 70_000])
+def test_decoder_huge_link(text):
+    """A 70 KB message in the link (?m=…): a page in bounded time, no exception, no HTML."""
+    at, elapsed = run_page(DECODER, {"m": text})
+    check_page(at, elapsed, f"decoder ?m= {len(text)} chars")
 
 
 # -- the source: no eval / exec, and no user text through unsafe_allow_html --------------------
