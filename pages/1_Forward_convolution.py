@@ -8,15 +8,14 @@ from convt import animation as anim
 from convt import trace as trace_mod
 from convt.url_state import Param
 from ui import anim_widgets as aw
-from ui.style import md, readability
-from ui.url_sync import notes as url_notes, url_in, url_out
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.style import md
+from ui.url_sync import url_out
 
 PAGE = "fc"
 S = {**anim.CONV_SCHEMA, "big": Param(bool, False, label="large type switch")}
 
 st.set_page_config(page_title="Forward convolution · convt", page_icon="🔲", layout="wide")
-warm_kernels()
 
 
 def _load(values, only_missing):
@@ -31,15 +30,9 @@ def _load(values, only_missing):
         st.session_state["_fc_extra_notes"] = notes
 
 
-url_in(PAGE, S, _load)
-large = readability("fc_big")
-
-st.title("🔲 Forward convolution")
-st.caption("The window slides over the padded input; each step is one dot product. The address bar holds "
-           "this exact view: copy it to share.")
-notes_box = st.container()
-for note in url_notes(PAGE) + st.session_state.get("_fc_extra_notes", []):
-    notes_box.warning("Link parameter ignored: " + note, icon="⚠️")
+large = page_header(PAGE, S, _load, "🔲 Forward convolution",
+                    "The window slides over the padded input; each step is one dot product. The address "
+                    "bar holds this exact view: copy it to share.", extra_notes_key="_fc_extra_notes")
 
 raw, side = aw.geometry_controls(PAGE)
 c1, c2 = side.columns(2)

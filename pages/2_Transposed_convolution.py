@@ -9,15 +9,14 @@ from convt import animation as anim
 from convt import trace as trace_mod
 from convt.url_state import Param
 from ui import anim_widgets as aw
-from ui.style import md, readability
-from ui.url_sync import notes as url_notes, url_in, url_out
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.style import md
+from ui.url_sync import url_out
 
 PAGE = "tc"
 S = {**anim.TRANSPOSE_SCHEMA, "big": Param(bool, False, label="large type switch")}
 
 st.set_page_config(page_title="Transposed convolution · convt", page_icon="🔁", layout="wide")
-warm_kernels()
 
 
 def _load(values, only_missing):
@@ -34,15 +33,9 @@ def _load(values, only_missing):
         st.session_state["_tc_extra_notes"] = notes
 
 
-url_in(PAGE, S, _load)
-large = readability("tc_big")
-
-st.title("🔁 Transposed convolution")
-st.caption("The forward convolution run backwards, three ways, on the same numbers. The address bar holds "
-           "this exact view: copy it to share.")
-notes_box = st.container()
-for note in url_notes(PAGE) + st.session_state.get("_tc_extra_notes", []):
-    notes_box.warning("Link parameter ignored: " + note, icon="⚠️")
+large = page_header(PAGE, S, _load, "🔁 Transposed convolution",
+                    "The forward convolution run backwards, three ways, on the same numbers. The address "
+                    "bar holds this exact view: copy it to share.", extra_notes_key="_tc_extra_notes")
 
 # --- controls --------------------------------------------------------------------------------
 raw, out_col = aw.geometry_controls(PAGE)

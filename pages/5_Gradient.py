@@ -6,9 +6,9 @@ import streamlit as st
 from convt import gradient as G
 from convt.draw.gradient import compare_png
 from ui.links import page_link
-from ui.style import md, readability
-from ui.url_sync import notes as url_notes, url_in, url_out
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.style import md
+from ui.url_sync import url_out
 
 PAGE = "gr"
 KEYS = {name: f"gr_{name}" for name in G.SCHEMA}
@@ -59,16 +59,10 @@ def _diff_text(diff, nudged, total) -> str:
     return f"max difference {diff:g}{sample}"
 
 
-url_in(PAGE, G.SCHEMA, _load)
-warm_kernels()
-large = readability("gr_big")
-
-st.title("∇ The gradient connection")
-st.caption("Why conv2d_transpose must be told its output shape, and why TF checks it: the gradient of a "
-           "transposed conv *is* a forward conv (and the other way round). Everything below is computed "
-           "live on the same seeded numbers. The link holds every control.")
-for note in url_notes(PAGE):
-    st.warning("Link parameter ignored: " + note)
+large = page_header(PAGE, G.SCHEMA, _load, "∇ The gradient connection",
+                    "Why conv2d_transpose must be told its output shape, and why TF checks it: the gradient of a "
+                    "transposed conv *is* a forward conv (and the other way round). Everything below is computed "
+                    "live on the same seeded numbers. The link holds every control.")
 
 st.markdown("**Load a configuration**")
 cols = st.columns(len(G.PRESETS))

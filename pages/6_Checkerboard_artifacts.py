@@ -5,9 +5,8 @@ import streamlit as st
 
 from convt import checkerboard as C
 from convt.draw.checkerboard import images_png, overlap_png
-from ui.style import readability
-from ui.url_sync import notes as url_notes, url_in, url_out
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.url_sync import url_out
 
 PAGE = "cb"
 KEYS = {name: f"cb_{name}" for name in C.SCHEMA}
@@ -59,16 +58,10 @@ def _photo_png(size, k, s, large):
                       crop=min(32, size * s), large=large)
 
 
-url_in(PAGE, C.SCHEMA, _load)
-warm_kernels()
-large = readability("cb_big")
-
-st.title("🏁 Checkerboard artifacts")
-st.caption("A transposed conv stamps the kernel every *stride* cells and adds up the overlaps. When the "
-           "kernel size is not a multiple of the stride, some output cells get more stamps than others — "
-           "and every picture it makes carries that pattern (Odena, Dumoulin & Olah, Distill 2016).")
-for note in url_notes(PAGE):
-    st.warning("Link parameter ignored: " + note)
+large = page_header(PAGE, C.SCHEMA, _load, "🏁 Checkerboard artifacts",
+                    "A transposed conv stamps the kernel every *stride* cells and adds up the overlaps. When the "
+                    "kernel size is not a multiple of the stride, some output cells get more stamps than others — "
+                    "and every picture it makes carries that pattern (Odena, Dumoulin & Olah, Distill 2016).")
 
 st.markdown("**Try**")
 cols = st.columns(len(EXAMPLES))

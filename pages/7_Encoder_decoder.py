@@ -5,9 +5,9 @@ import streamlit as st
 
 from convt import chain as C
 from convt.draw.chain import chain_png
-from ui.style import md, readability
-from ui.url_sync import notes as url_notes, url_in, url_out
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.style import md
+from ui.url_sync import url_out
 
 PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
@@ -56,16 +56,10 @@ def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
                      f"{C.FRAMEWORK_NAMES[fw]}: tensor sizes (height = width)", large)
 
 
-url_in(PAGE, C.SCHEMA, _load)
-warm_kernels()   # a conv that cannot run is checked through the adapters
-large = readability("ch_big")
-
-st.title("🔁 Encoder–decoder chains")
-st.caption("Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
-           "intermediate size in TensorFlow, Keras and PyTorch, the first layer that fails with the "
-           "framework's own message, and changes that fix it. The link holds the whole chain.")
-for note in url_notes(PAGE):
-    st.warning("Link parameter ignored: " + note)
+large = page_header(PAGE, C.SCHEMA, _load, "🔁 Encoder–decoder chains",
+                    "Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
+                    "intermediate size in TensorFlow, Keras and PyTorch, the first layer that fails with the "
+                    "framework's own message, and changes that fix it. The link holds the whole chain.")
 if st.session_state.get("_ch_link_note"):
     st.warning(st.session_state.pop("_ch_link_note"))
 
