@@ -11,34 +11,12 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-APP = str(ROOT / "app.py")
-
-
-def _open(page):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _time(at, change, reps):
-    times = []
-    for r in range(reps):
-        change(at, r)
-        t0 = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - t0) * 1000)
-        assert not at.exception, at.exception
-    return times
+from bench_pages import _open, _time  # noqa: E402  (same AppTest timing harness)
 
 
 def _set(kind, key, value):
