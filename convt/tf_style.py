@@ -25,12 +25,8 @@ _AXES = ("height", "width")
 
 def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None) -> np.ndarray:
     """``tf.nn.conv2d``: cross-correlation, filters ``[h, w, in_channels / groups, out_channels]``."""
-    fmt = _data_format(data_format)
-    strides = _get_sequence(strides, fmt, "strides")
-    dilations = _get_sequence(dilations, fmt, "dilations")
-    pad_mode, explicit = _convert_padding(padding)
-    _check_padding_attr(pad_mode)
-    x, w = as_array(input, "input"), as_array(filters, "filters")
+    fmt, strides, dilations, pad_mode, explicit, x, w = _wrapper_arguments(
+        input, filters, strides, padding, data_format, dilations)
     _check_same_dtype("Conv2D", x, w, "input #1(zero-based)")
     _check_window_attrs(strides, dilations, fmt)
     if dilations[_h(fmt)] <= 0 or dilations[_h(fmt) + 1] <= 0:
@@ -84,12 +80,8 @@ def conv2d_transpose(input, filters, output_shape, strides, padding="SAME", data
 
     ``output_shape`` is 4 values in ``data_format`` order, or 2 (height, width).
     """
-    fmt = _data_format(data_format)
-    strides = _get_sequence(strides, fmt, "strides")
-    dilations = _get_sequence(dilations, fmt, "dilations")
-    pad_mode, explicit = _convert_padding(padding)
-    _check_padding_attr(pad_mode)
-    x, w = as_array(input, "input"), as_array(filters, "filters")
+    fmt, strides, dilations, pad_mode, explicit, x, w = _wrapper_arguments(
+        input, filters, strides, padding, data_format, dilations)
     sizes = as_int_list(output_shape, "output_shape")
     _check_same_dtype("Conv2DBackpropInput", w, x, "input #2(zero-based)")
     if fmt != "NHWC":
@@ -123,6 +115,16 @@ def conv2d_transpose(input, filters, output_shape, strides, padding="SAME", data
 
 
 # --- the Python wrapper (tensorflow/python/ops/nn_ops.py) -------------------------------------
+
+def _wrapper_arguments(input, filters, strides, padding, data_format, dilations):
+    """What ``tf.nn``'s Python wrapper and the op's attribute checks do before any kernel runs."""
+    fmt = _data_format(data_format)
+    strides = _get_sequence(strides, fmt, "strides")
+    dilations = _get_sequence(dilations, fmt, "dilations")
+    pad_mode, explicit = _convert_padding(padding)
+    _check_padding_attr(pad_mode)
+    return fmt, strides, dilations, pad_mode, explicit, as_array(input, "input"), as_array(filters, "filters")
+
 
 def _data_format(data_format) -> str:
     if data_format not in ("NHWC", "NCHW"):
