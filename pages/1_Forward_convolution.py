@@ -6,14 +6,12 @@ import streamlit as st
 
 from convt import animation as anim
 from convt import trace as trace_mod
-from convt.url_state import Param
 from ui import anim_widgets as aw
-from ui.page_header import page_header
+from ui.page_header import page_header, share_state
 from ui.style import md
-from ui.url_sync import url_out
 
 PAGE = "fc"
-S = {**anim.CONV_SCHEMA, "big": Param(bool, False, label="large type switch")}
+S = anim.CONV_SCHEMA
 
 st.set_page_config(page_title="Forward convolution · convt", page_icon="🔲", layout="wide")
 
@@ -24,8 +22,6 @@ def _load(values, only_missing):
     cfg, notes = anim.resolve_conv(full)
     full.update(cfg.as_url())
     aw.load_geometry(PAGE, full, only_missing)
-    if not only_missing or "fc_big" not in st.session_state:
-        st.session_state["fc_big"] = full["big"]
     if not only_missing:
         st.session_state["_fc_extra_notes"] = notes
 
@@ -80,6 +76,6 @@ st.code(anim.grid_text(ref), language=None)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.conv_trace), language="python")
 
-values = {**cfg.as_url(), "t": t, "fps": fps, "big": large}
-if not url_out(PAGE, S, values):
+values = {**cfg.as_url(), "t": t, "fps": fps}
+if not share_state(PAGE, S, values, large):
     st.session_state["_fc_extra_notes"] = []

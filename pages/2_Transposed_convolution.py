@@ -7,14 +7,12 @@ import streamlit as st
 
 from convt import animation as anim
 from convt import trace as trace_mod
-from convt.url_state import Param
 from ui import anim_widgets as aw
-from ui.page_header import page_header
+from ui.page_header import page_header, share_state
 from ui.style import md
-from ui.url_sync import url_out
 
 PAGE = "tc"
-S = {**anim.TRANSPOSE_SCHEMA, "big": Param(bool, False, label="large type switch")}
+S = anim.TRANSPOSE_SCHEMA
 
 st.set_page_config(page_title="Transposed convolution · convt", page_icon="🔁", layout="wide")
 
@@ -25,8 +23,7 @@ def _load(values, only_missing):
     cfg, notes, _ = anim.resolve_transpose(full)
     full.update(cfg.as_url())
     aw.load_geometry(PAGE, full, only_missing)
-    for key, value in (("tc_out", cfg.out), ("tc_view", full["view"]), ("tc_by", full["by"]),
-                       ("tc_big", full["big"])):
+    for key, value in (("tc_out", cfg.out), ("tc_view", full["view"]), ("tc_by", full["by"])):
         if not only_missing or key not in st.session_state:
             st.session_state[key] = value
     if not only_missing:
@@ -105,6 +102,6 @@ aw.channels_section(PAGE, cfg)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
-values = {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by, "big": large}
-if not url_out(PAGE, S, values):
+values = {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}
+if not share_state(PAGE, S, values, large):
     st.session_state["_tc_extra_notes"] = []

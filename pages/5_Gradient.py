@@ -6,9 +6,8 @@ import streamlit as st
 from convt import gradient as G
 from convt.draw.gradient import compare_png
 from ui.links import page_link
-from ui.page_header import page_header
+from ui.page_header import page_header, share_state
 from ui.style import md
-from ui.url_sync import url_out
 
 PAGE = "gr"
 KEYS = {name: f"gr_{name}" for name in G.SCHEMA}
@@ -87,7 +86,7 @@ with st.expander("Controls", expanded=True):
                "by one, which grows with the square of the sizes.")
 
 values = {name: st.session_state[key] for name, key in KEYS.items()}
-url_out(PAGE, G.SCHEMA, values)
+share_state(PAGE, G.SCHEMA, values, large)
 cfg = G.config_from_values(values)
 d = _demo(cfg)
 check = d.check

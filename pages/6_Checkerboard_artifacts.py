@@ -5,8 +5,7 @@ import streamlit as st
 
 from convt import checkerboard as C
 from convt.draw.checkerboard import images_png, overlap_png
-from ui.page_header import page_header
-from ui.url_sync import url_out
+from ui.page_header import page_header, share_state
 
 PAGE = "cb"
 KEYS = {name: f"cb_{name}" for name in C.SCHEMA}
@@ -76,7 +75,7 @@ c4.selectbox("Padding", ("SAME", "VALID"), key=KEYS["pad"],
              help="SAME: output = input × stride; VALID: the full (input − 1) × stride + kernel")
 
 values = {name: st.session_state[key] for name, key in KEYS.items()}
-url_out(PAGE, C.SCHEMA, values)
+share_state(PAGE, C.SCHEMA, values, large)
 cfg = C.config_from_values(values)
 i, k, s, pad = cfg.in_size, cfg.kernel, cfg.stride, cfg.padding
 u = C.unevenness(k, s)

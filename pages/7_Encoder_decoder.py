@@ -5,9 +5,8 @@ import streamlit as st
 
 from convt import chain as C
 from convt.draw.chain import chain_png
-from ui.page_header import page_header
+from ui.page_header import page_header, share_state
 from ui.style import md
-from ui.url_sync import url_out
 
 PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
@@ -85,7 +84,8 @@ for note in layer_notes:
     st.warning(note)
 chain = C.Chain(int(st.session_state[KEY_IN]), layers)
 fw = st.session_state[KEY_FW]
-url_out(PAGE, C.SCHEMA, {"in": chain.input, "layers": "; ".join(_lines(text).split("\n")), "fw": fw})
+share_state(PAGE, C.SCHEMA, {"in": chain.input, "layers": "; ".join(_lines(text).split("\n")), "fw": fw},
+            large)
 
 if not layers:
     st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")
