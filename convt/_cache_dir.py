@@ -17,6 +17,11 @@ def ensure_numba_cache_dir() -> str:
     if os.access(_PACKAGE_DIR, os.W_OK):
         return _PACKAGE_DIR  # numba's default locator (in-tree __pycache__) works
     chosen = os.path.join(tempfile.gettempdir(), "convt-numba-cache")
-    os.makedirs(chosen, exist_ok=True)
+    try:
+        os.makedirs(chosen, exist_ok=True)
+    except OSError:
+        pass
+    if not os.access(chosen, os.W_OK):  # another user's directory on a shared host
+        chosen = tempfile.mkdtemp(prefix="convt-numba-cache-")
     os.environ["NUMBA_CACHE_DIR"] = chosen
     return chosen
