@@ -270,8 +270,11 @@ def _static_layer(size: Tuple[int, int], header: str, titles: Tuple[Tuple[int, i
     W, H = size
     fig = Figure(figsize=(W / DPI, H / DPI), dpi=DPI, facecolor="white")
     agg = FigureCanvasAgg(fig)
-    fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, header, fontsize=11.5, weight="bold",
-             va="center", ha="left")
+    text = fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, header, fontsize=11.5, weight="bold",
+                    va="center", ha="left")
+    renderer = agg.get_renderer()
+    while text.get_window_extent(renderer).width > W - 2 * MARGIN and text.get_fontsize() > 7:
+        text.set_fontsize(text.get_fontsize() - 0.5)  # small layouts: shrink the header until it fits
     for x0, y0, title in titles:
         fig.text(x0 / W, 1 - (y0 - 4) / H, title, fontsize=title_pt, va="bottom", ha="left", linespacing=1.15)
     agg.draw()
