@@ -5,7 +5,8 @@ Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
 - float32, NHWC for convt, NCHW for torch (each framework's native layout, so no transposes are
   timed); the two run interleaved (alternating order), and the table shows the median of repeats.
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
-  the table header. Without torch installed, only convt's numbers are printed.
+  the table header with convt's own thread count. Without torch installed, only convt's numbers
+  are printed.
 - Compile time: ``kernels.warm_up()`` in a fresh subprocess with an empty ``NUMBA_CACHE_DIR``
   (cold), then again in a second subprocess with the same directory (warm, loaded from the cache).
 
@@ -217,7 +218,9 @@ def main():
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
-          "Numba kernels single-threaded (no parallel=True).")
+          f"convt = up to {kernels.KERNEL_THREADS} (its own pool of Python threads running nogil "
+          "kernels on separate images, BLAS products small enough for one OpenBLAS thread each; "
+          "no parallel=True).")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"

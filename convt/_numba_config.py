@@ -5,7 +5,8 @@
 - ``nogil=True``: a kernel releases the GIL while it runs, so Streamlit sessions (one thread each)
   can run kernels at the same time. Kernels only touch the arrays they are given: thread-safe.
 - No ``parallel=True``: Numba's default ``workqueue`` threading layer aborts the whole process when
-  two threads enter a parallel region at once (numba#8563). Parallelism comes from BLAS instead.
+  two threads enter a parallel region at once (numba#8563). Parallelism comes from a small pool of
+  Python threads running nogil kernels on separate parts of the output (``kernels._in_parallel``).
 - fastmath: not the blanket ``True``. ``FASTMATH_FLAGS`` leaves out ``nnan`` and ``ninf`` so NaN and
   inf propagate as in NumPy; ``reassoc``/``contract`` let LLVM vectorise the channel sums, which may
   change results in the last bits (like any BLAS does), never for small integer-valued data.

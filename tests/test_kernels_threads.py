@@ -65,3 +65,22 @@ def test_concurrent_calls_match_single_threaded(dtype):
     for (t, repeat, i, seed), got in results.items():
         for a, b in zip(got, expected[(i, seed)]):
             np.testing.assert_array_equal(a, b)
+
+
+def test_busy_pool_does_not_delay_a_call():
+    """With every pool thread busy (or not yet woken by the OS), the caller does all the parts."""
+    kernels.warm_up()
+    rng = np.random.default_rng(0)
+    x_shape, w_shape, stride, dilation, pad, out, groups = CASES[2]
+    dy = rng.standard_normal((x_shape[0], *out, w_shape[3]))
+    w = rng.standard_normal(w_shape)
+    expected = kernels.conv2d_transpose(dy, w, stride, dilation, pad, x_shape[1:3], groups)
+    release = threading.Event()
+    blockers = [kernels._executor().submit(release.wait) for _ in range(kernels.KERNEL_THREADS - 1)]
+    try:
+        got = kernels.conv2d_transpose(dy, w, stride, dilation, pad, x_shape[1:3], groups)
+    finally:
+        release.set()
+        for f in blockers:
+            f.result()
+    np.testing.assert_array_equal(got, expected)
