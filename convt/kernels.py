@@ -274,6 +274,18 @@ def _im2col_split(x, sh, sw, dh, dw, pt, pl, oh, ow, m0, cols):
                            for lo, hi in bounds])
 
 
+def _matmul_in_blocks(a, b, out):
+    """out = a @ b for stacks a (G, rows, k), b (G, k, n), in blocks of rows that OpenBLAS runs on
+    this thread (m*n*k <= BLAS_ONE_THREAD_MNK): one stacked matmul, and one for the remainder."""
+    G, rows, k = a.shape
+    n = b.shape[2]
+    block = max(1, BLAS_ONE_THREAD_MNK // (k * n))
+    full = rows - rows % block                                    # splitting axis 1: views
+    np.matmul(a[:, :full].reshape(G, -1, block, k), b[:, None],
+              out=out[:, :full].reshape(G, -1, block, n))
+    np.matmul(a[:, full:], b, out=out[:, full:])
+
+
 def _chunk_rows(rows, row_bytes):
     """Rows of the im2col matrix per chunk, so that one chunk stays under GEMM_CHUNK_BYTES."""
     return max(1, min(rows, GEMM_CHUNK_BYTES // max(1, row_bytes)))
@@ -306,7 +318,6 @@ def _forward_images(x, wg, geometry, kernel, n_lo, n_hi, y):
     """
     _, oh, ow, O = y.shape
     G, K, Og = wg.shape
-    block = max(1, BLAS_ONE_THREAD_MNK // (K * Og))
     m_lo, m_hi = n_lo * oh * ow, n_hi * oh * ow
     y2 = y.reshape(-1, O)
     step = _chunk_rows(m_hi - m_lo, G * K * x.itemsize)
@@ -315,10 +326,8 @@ def _forward_images(x, wg, geometry, kernel, n_lo, n_hi, y):
         rows = min(step, m_hi - m0)
         cols = buffer[:G * rows * K].reshape(G, rows, *kernel)
         _im2col(x, *geometry, oh, ow, m0, 0, rows, cols)
-        cols = cols.reshape(G, rows, K)
         yg = y2[m0:m0 + rows].reshape(rows, G, Og).transpose(1, 0, 2)        # (G, rows, Og) of y
-        for b0 in range(0, rows, block):
-            np.matmul(cols[:, b0:b0 + block], wg, out=yg[:, b0:b0 + block])
+        _matmul_in_blocks(cols.reshape(G, rows, K), wg, yg)
 
 
 def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
@@ -348,7 +357,6 @@ def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
     """
     _, h, wd, O = dy.shape
     G, Og, K = wt.shape
-    block = max(1, BLAS_ONE_THREAD_MNK // (Og * K))
     m_lo, m_hi = n_lo * h * wd, n_hi * h * wd
     dy2 = dy.reshape(-1, O)
     step = _chunk_rows(m_hi - m_lo, G * K * dy.itemsize)
@@ -357,8 +365,7 @@ def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
         rows = min(step, m_hi - m0)
         dyg = dy2[m0:m0 + rows].reshape(rows, G, Og).transpose(1, 0, 2)      # (G, rows, Og)
         cols = buffer[:G * rows * K].reshape(G, rows, K)
-        for b0 in range(0, rows, block):
-            np.matmul(dyg[:, b0:b0 + block], wt, out=cols[:, b0:b0 + block])
+        _matmul_in_blocks(dyg, wt, cols)
         _col2im(cols.reshape(G, rows, *kernel), *geometry, h, wd, m0, dx)
 
 
