@@ -177,6 +177,8 @@ def print_table(title, rows):
     print("|" + "|".join("---" for _ in head) + "|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    print("\nload average (1/5/15 min) when the table finished: "
+          + " / ".join(f"{v:.1f}" for v in os.getloadavg()))
 
 
 COMPILE_SNIPPET = (
