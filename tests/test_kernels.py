@@ -98,15 +98,17 @@ PATHS = ["direct", "gemm", "gemm_chunked"]
 def kernel_path(path):
     """Force one implementation: direct loops, im2col + BLAS (split over threads), or per row."""
     names = ["GEMM_MIN_MACS", "GEMM_MIN_CHANNELS", "GEMM_CHUNK_BYTES", "SPLIT_MIN_ELEMENTS",
-             "BLAS_ONE_THREAD_MNK"]
+             "BLAS_ONE_THREAD_MNK", "BLAS_MIN_BLOCK_ROWS"]
     saved = {name: getattr(kernels, name) for name in names}
     kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
     if path == "gemm":
         kernels.SPLIT_MIN_ELEMENTS = 0        # images / im2col rows always split across threads
         kernels.BLAS_ONE_THREAD_MNK = 50      # BLAS products of a few rows each, and a remainder
+        kernels.BLAS_MIN_BLOCK_ROWS = 1
     if path == "gemm_chunked":
         kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
         kernels.SPLIT_MIN_ELEMENTS = 0
+        kernels.BLAS_ONE_THREAD_MNK = 0       # products too wide for blocks: BLAS gets them whole
     try:
         yield
     finally:
