@@ -57,8 +57,8 @@ SPLIT_MIN_ELEMENTS = 1 << 17
 # OpenBLAS runs a product of m*n*k <= 4 * 65536 multiply-adds on the calling thread (its
 # GEMM_MULTITHREAD_THRESHOLD), larger ones on its own threads.
 BLAS_ONE_THREAD_MNK = 262_144
-# Blocks of fewer rows re-pack the k x n matrix too often (measured, single thread against the
-# same product on 2 BLAS threads: 4 rows as fast, 2 rows 1.3x, 1 row 2x slower): wider products
+# Blocks of fewer rows re-pack the k x n matrix too often (measured per thread, against the whole
+# product on 2 BLAS threads: 4-row blocks as fast, 2-row 1.3x, 1-row 2x slower): wider products
 # go to BLAS whole, on its threads.
 BLAS_MIN_BLOCK_ROWS = 4
 _EXECUTOR = None
