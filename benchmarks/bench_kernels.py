@@ -69,6 +69,22 @@ def blas_threads():
     return os.cpu_count() or 1
 
 
+def keep_freed_memory():
+    """Ask glibc to keep freed memory instead of returning it to the OS (True if it agreed).
+
+    Otherwise each library's big temporary buffers go back to the OS after a call and are
+    page-faulted in again by the next one: after a torch call, a fresh 2.4 MB numpy array took
+    7.7 ms to fill here instead of 0.05 ms, so the interleaved samples timed page faults (a VM's
+    are slow), not the kernels. Applies to convt and torch alike.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    return bool(libc.mallopt(m_mmap_threshold, 32 << 20) and libc.mallopt(m_trim_threshold, 1 << 30))
+
+
 def transpose_config(h, k, s, d, padding):
     """Output size and pad_before of a TF-style conv2d_transpose along one dimension."""
     full = (h - 1) * s + (k - 1) * d + 1
@@ -203,8 +219,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15, help="samples per implementation")
     parser.add_argument("--quick", action="store_true", help="5 repeats, no forward table")
+    parser.add_argument("--default-malloc", action="store_true",
+                        help="leave glibc returning freed memory to the OS (see keep_freed_memory)")
     args = parser.parse_args()
     repeats = 5 if args.quick else args.repeats
+    kept = False if args.default_malloc else keep_freed_memory()
 
     (cold_imp, cold), (warm_imp, warm) = compile_times()
     kernels.warm_up()
@@ -227,6 +246,9 @@ def main():
     if torch is not None:
         versions += f", torch {torch.__version__}"
     print(f"- versions: {versions}")
+    print("- malloc: " + ("glibc keeps freed memory (mallopt: mmap threshold 32 MB, no trimming), "
+                          "so neither library's timings include page faults caused by the other's"
+                          if kept else "glibc defaults (freed memory goes back to the OS)"))
     print(f"- compile (`kernels.warm_up()`, float32 + float64): cold cache **{cold:.2f} s**, "
           f"warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s)")
 
