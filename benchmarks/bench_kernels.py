@@ -107,16 +107,24 @@ def timed(fn, inner):
     return (time.perf_counter() - t) / inner
 
 
-def bench_interleaved(fns, repeats, min_sample_s=0.02):
-    """(median, min) seconds per call of each fn, samples interleaved in alternating order."""
+def bench_interleaved(fns, repeats, min_sample_s=0.02, settle_s=0.0):
+    """(median, min) seconds per call of each fn, samples interleaved in alternating order.
+
+    With ``settle_s``, each sample follows at least that long of untimed calls to the same fn:
+    torch's OpenMP workers spin for up to ~10 ms after a call, taking a core from whatever runs
+    next, and a library's idle threads need waking; settled, each is timed in its steady state.
+    """
     for fn in fns:
         fn()
     one = max(timed(fn, 1) for fn in fns)
     inner = max(1, int(min_sample_s / max(one, 1e-7)))
+    settle = int(settle_s / max(one, 1e-7)) if settle_s else 0
     samples = [[] for _ in fns]
     for r in range(repeats):
         order = range(len(fns)) if r % 2 == 0 else reversed(range(len(fns)))
         for i in order:
+            if settle:
+                timed(fns[i], settle)
             samples[i].append(timed(fns[i], inner))
     return [(statistics.median(s), min(s)) for s in samples]
 
@@ -126,7 +134,7 @@ def fmt_ms(sec):
     return f"{ms:.4f}" if ms < 0.1 else f"{ms:.3f}" if ms < 10 else f"{ms:.1f}"
 
 
-def run_table(op, repeats, rng):
+def run_table(op, repeats, rng, settle_s=0.0):
     """One markdown table: convt vs torch for conv2d_transpose ("transpose") or conv2d ("forward")."""
     rows = []
     for name, (n, h, w, o), c, k, s, d, padding in SHAPES:
@@ -173,7 +181,7 @@ def run_table(op, repeats, rng):
             err = float(np.max(np.abs(ours() - ref)))
             check = f"{err:.0e}"
             fns.append(theirs)
-        stats = bench_interleaved(fns, repeats)
+        stats = bench_interleaved(fns, repeats, settle_s=settle_s)
         times = [median for median, _ in stats]
         row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
@@ -219,6 +227,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15, help="samples per implementation")
     parser.add_argument("--quick", action="store_true", help="5 repeats, no forward table")
+    parser.add_argument("--settle", type=float, default=0.0, metavar="S",
+                        help="untimed calls for S seconds before each sample (e.g. 0.015; see "
+                             "bench_interleaved)")
     parser.add_argument("--default-malloc", action="store_true",
                         help="leave glibc returning freed memory to the OS (see keep_freed_memory)")
     args = parser.parse_args()
@@ -233,7 +244,9 @@ def main():
     import numba
 
     print(f"## convt kernels vs PyTorch CPU ({platform.machine()}, {os.cpu_count()} cores)\n")
-    print(f"- float32, median of {repeats} interleaved samples; GFLOP/s counts 2 x multiply-adds.")
+    settled = f", each after {args.settle * 1e3:.0f} ms of untimed calls" if args.settle else ""
+    print(f"- float32, median of {repeats} interleaved samples{settled}; "
+          "GFLOP/s counts 2 x multiply-adds.")
     print("- machine load (1/5/15-min load average) at start: "
           + " / ".join(f"{v:.1f}" for v in os.getloadavg())
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
@@ -255,9 +268,10 @@ def main():
     rng = np.random.default_rng(0)
     vs = f"torch: `F.{{}}`, {threads} threads each" if torch is not None else "torch not installed"
     print_table(f"### conv2d_transpose ({vs.format('conv_transpose2d')})",
-                run_table("transpose", repeats, rng))
+                run_table("transpose", repeats, rng, args.settle))
     if not args.quick:
-        print_table(f"### conv2d forward ({vs.format('conv2d')})", run_table("forward", repeats, rng))
+        print_table(f"### conv2d forward ({vs.format('conv2d')})",
+                    run_table("forward", repeats, rng, args.settle))
 
 
 if __name__ == "__main__":
