@@ -10,22 +10,15 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from .harness import CHROMIUM_ARGS, Server, find_chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 REQUIRE_BROWSER = os.environ.get("CONVT_REQUIRE_BROWSER", "") not in ("", "0", "false", "no")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 # The pages, as (file, URL path, sidebar label). A page whose file has not landed yet is xfailed
 # (strict=False) at collection time by the tests that need it.
@@ -67,71 +60,6 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def find_chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run app.py` as a subprocess; output to a log file (no PIPE deadlocks)."""
-
-    def __init__(self, log_path: Path, numba_cache: Path, port: int | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self._log = open(log_path, "w")
-        env = {**os.environ, "NUMBA_CACHE_DIR": str(numba_cache), "PYTHONUNBUFFERED": "1"}
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py",
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none", "--global.developmentMode", "false"],
-            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT, env=env)
-
-    def wait_healthy(self, timeout: float = 120.0) -> float:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return time.monotonic() - self.started
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("streamlit did not start:\n" + self.log())
-            time.sleep(0.2)
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def log(self) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")
-        except OSError:
-            return ""
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log.close()
-
-
 @pytest.fixture(scope="session")
 def chromium_path():
     path = find_chromium()
@@ -163,8 +91,8 @@ def server(tmp_path_factory, browser):
     # Depends on `browser` so that without Chromium the server is never started.
     if not (ROOT / "app.py").exists():
         pytest.xfail("app.py has not landed yet")
-    srv = StreamlitServer(tmp_path_factory.mktemp("streamlit") / "server.log",
-                          tmp_path_factory.mktemp("numba-cache"))
+    srv = Server(tmp_path_factory.mktemp("streamlit") / "server.log",
+                 env_extra={"NUMBA_CACHE_DIR": str(tmp_path_factory.mktemp("numba-cache"))})
     srv.wait_healthy()
     yield srv
     srv.stop()
