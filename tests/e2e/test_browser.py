@@ -14,7 +14,7 @@ TF_SEED_MESSAGE = ("InvalidArgumentError: Conv2DCustomBackpropInput: Size of out
                    "match computed: actual = 25, computed = 33 spatial_dim: 1 input: 97 filter: 3 "
                    "output: 25 stride: 3 dilation: 1")
 ANIMATION_PAGES = [p for p in PAGES if p[0].startswith(("pages/1_", "pages/2_"))]
-ALL_PAGES = [("app.py", "", "app")] + PAGES
+ALL_PAGES = [("app.py", "", "Home")] + PAGES
 
 
 def _expect():
