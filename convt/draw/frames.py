@@ -64,14 +64,7 @@ class ConvFrames:
         r0, c0 = oy * tr.stride[0], ox * tr.stride[1]
         pin.box("window", r0, c0, (kh - 1) * tr.dilation[0] + 1, (kw - 1) * tr.dilation[1] + 1)
         y, filled = tr.output_after(t)
-        oc = g.fill(tr.out_size, g.WHITE)
-        oc[filled] = g.OUT_FILLED
-        oc[step.out] = g.OUT_LIT
-        pout.paint(oc)
-        pout.label(g.labels_of(y, filled))
-        pout.box("cur", oy, ox, 1, 1)
-        self.cv.set_caption([tr.describe(t)])
-        return self.cv.rgba()
+        return _finish_gather_frame(self.cv, pout, y, filled, step.out, tr.describe(t))
 
 
 class ScatterFrames:
@@ -172,14 +165,7 @@ class DirectFrames:
                 lit[tp.ky, tp.kx] = True
         pr.paint(_kernel_colors(tr.w.shape, lit))
         y, filled = tr.direct_output_after(t)
-        oc = g.fill(tr.out_size, g.WHITE)
-        oc[filled] = g.OUT_FILLED
-        oc[step.out] = g.OUT_LIT
-        pout.paint(oc)
-        pout.label(g.labels_of(y, filled))
-        pout.box("cur", oy, ox, 1, 1)
-        self.cv.set_caption([tr.describe_direct(t)])
-        return self.cv.rgba()
+        return _finish_gather_frame(self.cv, pout, y, filled, step.out, tr.describe_direct(t))
 
 
 class MatrixFrames:
@@ -252,3 +238,15 @@ def animator(tr, view: str = "scatter", by: str = "column"):
     if view == "matrix":
         return MatrixFrames(tr, by)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+
+
+def _finish_gather_frame(cv, pout, y, filled, cur, caption: str) -> np.ndarray:
+    """Output panel of a gather step (cells done so far, the current one lit) and the caption."""
+    oc = g.fill(y.shape, g.WHITE)
+    oc[filled] = g.OUT_FILLED
+    oc[cur] = g.OUT_LIT
+    pout.paint(oc)
+    pout.label(g.labels_of(y, filled))
+    pout.box("cur", cur[0], cur[1], 1, 1)
+    cv.set_caption([caption])
+    return cv.rgba()
