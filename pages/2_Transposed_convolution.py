@@ -10,6 +10,7 @@ from convt import trace as trace_mod
 from ui import anim_widgets as aw
 from ui.page_header import page_header, share_state
 from ui.style import md
+from ui.url_sync import set_widgets
 
 PAGE = "tc"
 S = anim.TRANSPOSE_SCHEMA
@@ -23,9 +24,7 @@ def _load(values, only_missing):
     cfg, notes, _ = anim.resolve_transpose(full)
     full.update(cfg.as_url())
     aw.load_geometry(PAGE, full, only_missing)
-    for key, value in (("tc_out", cfg.out), ("tc_view", full["view"]), ("tc_by", full["by"])):
-        if not only_missing or key not in st.session_state:
-            st.session_state[key] = value
+    set_widgets({"tc_out": cfg.out, "tc_view": full["view"], "tc_by": full["by"]}, only_missing)
     if not only_missing:
         st.session_state["_tc_extra_notes"] = notes
 

@@ -8,6 +8,7 @@ from convt.draw.gradient import compare_png
 from ui.links import page_link
 from ui.page_header import page_header, share_state
 from ui.style import md
+from ui.url_sync import set_widgets
 
 PAGE = "gr"
 KEYS = {name: f"gr_{name}" for name in G.SCHEMA}
@@ -18,10 +19,7 @@ st.set_page_config(page_title="Gradient · convt", page_icon="∇", layout="wide
 def _load(values, only_missing):
     full = G.config_to_values(G.DEFAULT)
     full.update(values or {})
-    for name, key in KEYS.items():
-        if only_missing and key in st.session_state:
-            continue
-        st.session_state[key] = full[name]
+    set_widgets({key: full[name] for name, key in KEYS.items()}, only_missing)
 
 
 def _preset(name):

@@ -6,6 +6,7 @@ import streamlit as st
 from convt import checkerboard as C
 from convt.draw.checkerboard import images_png, overlap_png
 from ui.page_header import page_header, share_state
+from ui.url_sync import set_widgets
 
 PAGE = "cb"
 KEYS = {name: f"cb_{name}" for name in C.SCHEMA}
@@ -18,10 +19,7 @@ st.set_page_config(page_title="Checkerboard artifacts · convt", page_icon="🏁
 def _load(values, only_missing):
     full = C.config_to_values(C.DEFAULT)
     full.update(values or {})
-    for name, key in KEYS.items():
-        if only_missing and key in st.session_state:
-            continue
-        st.session_state[key] = full[name]
+    set_widgets({key: full[name] for name, key in KEYS.items()}, only_missing)
 
 
 def _example(k, s):

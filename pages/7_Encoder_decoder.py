@@ -7,6 +7,7 @@ from convt import chain as C
 from convt.draw.chain import chain_png
 from ui.page_header import page_header, share_state
 from ui.style import md
+from ui.url_sync import set_widgets
 
 PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
@@ -36,10 +37,7 @@ def _load(values, only_missing):
                 f"The link's layers could not be read; showing the preset “{C.PRESET_LABELS[C.DEFAULT_PRESET]}”.")
             want = {KEY_IN: preset.input, KEY_LAYERS: preset.text("\n")}
     want[KEY_FW] = full["fw"]
-    for key, value in want.items():
-        if only_missing and key in st.session_state:
-            continue
-        st.session_state[key] = value
+    set_widgets(want, only_missing)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -13,6 +13,7 @@ from convt import animation as anim
 from convt.draw import animator, export
 from convt.draw.channels import channel_diagram_png
 from convt.trace import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE, make_conv_trace, make_transpose_trace
+from ui.url_sync import set_widgets
 
 PAD_MODES = ("SAME", "VALID", "explicit")
 
@@ -105,9 +106,7 @@ def load_geometry(prefix: str, values, only_missing: bool):
             f"{prefix}_p": 0 if isinstance(pad, str) else min(int(pad), (values["k"] - 1) * values["d"]),
             f"{prefix}_seed": values.get("seed", 0), f"{prefix}_fps": values.get("fps", 2.0),
             f"{prefix}_t": values.get("t", 0) + 1}
-    for key, v in want.items():
-        if not only_missing or key not in st.session_state:
-            st.session_state[key] = v
+    set_widgets(want, only_missing)
 
 
 def _step(key: str, delta: int, n: int):

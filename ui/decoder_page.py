@@ -10,7 +10,7 @@ from convt.explorer import explorer_link_params
 from convt.url_state import Param
 from ui.style import md, readability
 from ui.warmup import warm_kernels
-from ui.url_sync import notes as url_notes, url_in, url_out
+from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
 
 PAGE = "dec"
 MAX_MESSAGE = 4000
@@ -19,10 +19,7 @@ SCHEMA = {"m": Param(str, "", max=MAX_MESSAGE, label="message"),
 NAMES = {"tensorflow": "TensorFlow", "keras": "Keras", "pytorch": "PyTorch"}
 
 def _load(values, only_missing):
-    for key, value in (("dec_msg", values.get("m", "")), ("dec_big", values.get("big", False))):
-        if only_missing and key in st.session_state:
-            continue
-        st.session_state[key] = value
+    set_widgets({"dec_msg": values.get("m", ""), "dec_big": values.get("big", False)}, only_missing)
 
 
 def _use(text):

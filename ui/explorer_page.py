@@ -11,7 +11,7 @@ from convt.draw.number_line import number_line_svg
 from convt.explanations import size_list
 from ui.style import md, readability
 from ui.warmup import warm_kernels
-from ui.url_sync import notes as url_notes, url_in, url_out
+from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
 
 PAGE = "ex"
 S = explorer.PAGE_SCHEMA
@@ -33,10 +33,7 @@ def _widget_states(v):
 def _load(values, only_missing):
     full = {k: p.default for k, p in S.items()}
     full.update(values or {})
-    for key, value in _widget_states(full).items():
-        if only_missing and key in st.session_state:
-            continue
-        st.session_state[key] = value
+    set_widgets(_widget_states(full), only_missing)
 
 
 def _apply(changes):

@@ -65,3 +65,11 @@ def url_out(page: str, schema: Dict[str, Param], values: Dict[str, object], keep
         st.session_state[f"_{page}_notes"] = []
         return False
     return True
+
+
+def set_widgets(values: Dict[str, object], only_missing: bool) -> None:
+    """Set widget keys (``key -> value``) from a link or saved state; ``only_missing`` keeps what the
+    session already has (a rerun must not overwrite what the person just changed)."""
+    for key, value in values.items():
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = value
