@@ -31,13 +31,16 @@ The public functions take validated arguments (the adapters in ``tf_style`` / ``
 check them), make the arrays C-contiguous and return arrays of the input's dtype.
 """
 
+import functools
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
 
+from . import _blas, winograd
 from ._numba_config import JIT_OPTIONS
 
 # When im2col + BLAS beats the direct loops (measured with benchmarks/bench_kernels.py on a
@@ -61,8 +64,15 @@ BLAS_ONE_THREAD_MNK = 262_144
 # product on 2 BLAS threads: 4-row blocks as fast, 2-row 1.3x, 1-row 2x slower): wider products
 # go to BLAS whole, on its threads.
 BLAS_MIN_BLOCK_ROWS = 4
+# When a transposed conv goes through Winograd (convt.winograd) instead of im2col: one group,
+# enough channels on both sides that the transforms (linear in channels) cost little next to the
+# products (quadratic), and at most this fraction of im2col's multiplications.
+WINOGRAD_MIN_CHANNELS = 16
+WINOGRAD_MAX_PRODUCTS = 0.5
+WINOGRAD_PARTS = 4
 _EXECUTOR = None
 _EXECUTOR_LOCK = threading.Lock()
+_SCRATCH = threading.local()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,6 +303,18 @@ def _matmul_in_blocks(a, b, out):
     np.matmul(a[:, full:], b, out=out[:, full:])
 
 
+def _scratch(dtype, *sizes):
+    """Arrays of these sizes, kept per thread and reused: fresh ones of a megabyte come from mmap,
+    and page-faulting them in on every call cost as much as the transforms they hold."""
+    kept = _SCRATCH.__dict__.setdefault(dtype.char, [])
+    while len(kept) < len(sizes):
+        kept.append(np.empty(0, dtype=dtype))
+    for i, size in enumerate(sizes):
+        if kept[i].size < size:
+            kept[i] = np.empty(size, dtype=dtype)
+    return [a[:size] for a, size in zip(kept, sizes)]
+
+
 def _chunk_rows(rows, row_bytes):
     """Rows of the im2col matrix per chunk, so that one chunk stays under GEMM_CHUNK_BYTES."""
     return max(1, min(rows, GEMM_CHUNK_BYTES // max(1, row_bytes)))
@@ -349,6 +371,12 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
     if not _use_gemm(M * K * O, Cg, Og):
         _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
         return dx
+    plan = _winograd_plan(dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before),
+                          tuple(out_size), groups, dy.dtype.char, WINOGRAD_MIN_CHANNELS,
+                          WINOGRAD_MAX_PRODUCTS)
+    if plan:
+        _transpose_winograd(dy, w, plan, dx)
+        return dx
     wt = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 2, 0))   # (G, Og, K)
     geometry = (sh, sw, dh, dw, pt, pl)
     _in_parallel(_transpose_images, [(dy, wt, geometry, (kh, kw, Cg), n_lo, n_hi, dx)
@@ -374,6 +402,113 @@ def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
         cols = buffer[:G * rows * K].reshape(G, rows, K)
         _matmul_in_blocks(dyg, wt, cols)
         _col2im(cols.reshape(G, rows, *kernel), *geometry, h, wd, m0, dx)
+
+
+@functools.lru_cache(maxsize=256)
+def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, groups, dtype_char,
+                   min_channels, max_products):
+    """How to run a transposed conv with Winograd (``_WinogradPlan``), or None where it does not
+    pay: float64 (big float64 convs are rare, and their kernels would double the compile time),
+    several groups, fewer than ``min_channels``, more than ``max_products`` of the direct
+    multiplications; or no BLAS callable from Numba (``convt._blas``)."""
+    N, h, wd, O = dy_shape
+    kh, kw, C, _ = w_shape
+    if not _blas.GEMM or dtype_char != "f" or groups != 1 or min(C, O) < min_channels:
+        return None
+    axes = [winograd.axis_phases(*sizes) for sizes in zip((h, wd), out_size, (kh, kw), stride,
+                                                          dilation, pad_before)]
+    if None in axes or any(len(p.taps) > winograd.MAX_TAPS for p in axes[0] + axes[1]):
+        return None
+    pairs = [(py, px) for py in axes[0] for px in axes[1]
+             if py.taps and px.taps and py.out_count and px.out_count]
+    products = sum(_tile_count(py) * _tile_count(px) * (len(py.taps) + 1) * (len(px.taps) + 1)
+                   for py, px in pairs)
+    if not pairs or products > max_products * h * wd * kh * kw:
+        return None
+    step = axes[1][0].in_step                                   # the same for every x phase
+    offsets = [px.shift - len(px.taps) + 1 for px in axes[1]]
+    pad_left = max(0, -(min(offsets) // 2))
+    width = pad_left + max(-(-wd // (2 * step)),
+                           max(o // 2 + 2 + _tile_count(px) for o, px in zip(offsets, axes[1])))
+    by_size = {}
+    for py, px in pairs:
+        by_size.setdefault((len(py.taps) + 1, len(px.taps) + 1), []).append((py, px))
+    tile_groups = []
+    for (Ty, Tx), group in by_size.items():
+        ins = np.array([(_tile_count(py), _tile_count(px), py.in_first, py.in_step, py.in_count,
+                         py.shift - len(py.taps) + 1, px.in_first, px.shift - len(px.taps) + 1)
+                        for py, px in group], dtype=np.int64)
+        outs = np.array([(_tile_count(py), _tile_count(px), py.out_first, py.out_step, py.out_count,
+                          px.out_first, px.out_step, px.out_count) for py, px in group], dtype=np.int64)
+        tile_groups.append(_TileGroup(Ty, Tx, group, ins, outs, int(ins[:, 0].max()),
+                                      int(ins[:, 1].max())))
+    return _WinogradPlan(pairs, tile_groups, step, pad_left, width)
+
+
+class _TileGroup(NamedTuple):
+    """The phase pairs of one tile size, with winograd.transpose_tiles' arguments for them."""
+    Ty: int
+    Tx: int
+    pairs: list
+    ins: np.ndarray
+    outs: np.ndarray
+    tiles_y: int         # the most of any pair
+    tiles_x: int
+
+
+class _WinogradPlan(NamedTuple):
+    pairs: list          # (y, x) phase pairs computed
+    groups: list         # a _TileGroup per tile size
+    step: int            # in_step of the x phases
+    pad_left: int        # winograd.split_columns' layout
+    width: int
+
+
+def _tile_count(phase):
+    """Tiles of 2 outputs along one axis of a phase."""
+    return -(-phase.out_count // winograd.TILE)
+
+
+def _transpose_winograd(dy, w, plan, dx):
+    """dx of every phase pair by F(2x2, Ly x Lx), the images split over the threads.
+
+    Phase pairs write disjoint positions of dx, images disjoint images.
+    """
+    kernels_t = winograd.transformed_kernels(w, plan.pairs)
+    w_ts = []
+    for group in plan.groups:
+        # One kernel per transform point if the pairs share their taps (all of them, under
+        # dilation): then each point's product covers the tiles of every pair at once.
+        keys = {(py.taps, px.taps) for py, px in group.pairs}
+        w_ts.append(kernels_t[keys.pop()] if len(keys) == 1 else np.stack(
+            [kernels_t[py.taps, px.taps] for py, px in group.pairs], axis=1).reshape(-1, *w.shape[3:1:-1]))
+    _in_parallel(_transpose_images_winograd, [(dy, plan, w_ts, lo, hi, dx) for lo, hi in
+                                              _split(0, dy.shape[0], dy.size * w.shape[2], parts=WINOGRAD_PARTS)])
+
+
+def _transpose_images_winograd(dy, plan, w_ts, n_lo, n_hi, dx):
+    """Images [n_lo, n_hi): split their columns, then each group of phase pairs in one kernel call,
+    in chunks of rows of tiles whose transformed inputs fit in GEMM_CHUNK_BYTES."""
+    _, H, _, O = dy.shape
+    C, dtype = dx.shape[3], dy.dtype
+    size = 2 * plan.step * (n_hi - n_lo) * H * plan.width * O + plan.width * O
+    chunks, sizes = [], [size]
+    for g in plan.groups:
+        points = g.Ty * g.Tx * len(g.pairs)
+        ty_step = max(1, min(g.tiles_y, GEMM_CHUNK_BYTES // (points * g.tiles_x * max(O, C) * dtype.itemsize)))
+        chunks.append((ty_step, ty_step * g.tiles_x))
+        sizes += [points * ty_step * g.tiles_x * O, points * ty_step * g.tiles_x * C,
+                  g.Ty * g.Tx * g.tiles_x * O, (2 * g.Tx + 2) * g.tiles_x * C]
+    split, *buffers = _scratch(dtype, *sizes)
+    winograd.split_columns(dy, n_lo, n_hi, plan.step, plan.pad_left, plan.width, split)
+    split = split[:size - plan.width * O].reshape(2 * plan.step, n_hi - n_lo, H, plan.width, O)
+    for i, (g, w_t, (ty_step, rows)) in enumerate(zip(plan.groups, w_ts, chunks)):
+        v, m, in_scratch, out_scratch = buffers[4 * i:4 * i + 4]
+        (at_y, bt_y), (at_x, bt_x) = (winograd.transform_tables(T - 1, dtype.char) for T in (g.Ty, g.Tx))
+        winograd.transpose_tiles(split, plan.step, plan.pad_left, g.Ty, g.Tx, (bt_y, bt_x, at_y, at_x),
+                                 g.ins, g.outs, w_t, n_lo, ty_step, _blas.GEMM[dtype],
+                                 max(1, BLAS_ONE_THREAD_MNK // (O * C)), v.reshape(-1, rows, O),
+                                 m.reshape(-1, rows, C), in_scratch, out_scratch, dx)
 
 
 def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):
@@ -412,8 +547,12 @@ def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=
     return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
 
 
-def warm_up():
-    """Compile (or load from the cache) every kernel for float32 and float64, on tiny inputs."""
+def warm_up(winograd=False):
+    """Compile (or load from the cache) every kernel for float32 and float64, on tiny inputs.
+
+    With ``winograd``, also the float32 Winograd kernels: only big transposed convs use them (the
+    app never does), and they take about as long again to compile on a cold cache.
+    """
     for dtype in (np.float32, np.float64):
         x = np.ones((1, 3, 3, 2), dtype=dtype)
         w = np.ones((2, 2, 1, 2), dtype=dtype)
@@ -424,3 +563,8 @@ def warm_up():
         _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
         _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 4, cols)
         _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, dx)
+    plan = _winograd_plan((1, 2, 2, 1), (3, 3, 1, 1), (1, 1), (1, 1), (1, 1), (2, 2), 1, "f", 0, 1.0)
+    if winograd and plan:
+        _transpose_winograd(np.ones((1, 2, 2, 1), dtype=np.float32),
+                            np.ones((3, 3, 1, 1), dtype=np.float32), plan,
+                            np.zeros((1, 2, 2, 1), dtype=np.float32))

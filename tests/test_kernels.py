@@ -91,16 +91,20 @@ def naive_conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, g
 # Helpers
 # ---------------------------------------------------------------------------------------------
 
-PATHS = ["direct", "gemm", "gemm_chunked"]
+PATHS = ["direct", "gemm", "gemm_chunked", "winograd"]
 
 
 @contextlib.contextmanager
 def kernel_path(path):
-    """Force one implementation: direct loops, im2col + BLAS (split over threads), or per row."""
+    """Force one implementation: direct loops, im2col + BLAS (split over threads), or per row;
+    or, for the transposed convs it covers (one group, stride or dilation 1 per axis, up to 3
+    taps per phase), Winograd in chunks of one row of tiles, whatever the channels and savings."""
     names = ["GEMM_MIN_MACS", "GEMM_MIN_CHANNELS", "GEMM_CHUNK_BYTES", "SPLIT_MIN_ELEMENTS",
-             "BLAS_ONE_THREAD_MNK", "BLAS_MIN_BLOCK_ROWS"]
+             "BLAS_ONE_THREAD_MNK", "BLAS_MIN_BLOCK_ROWS", "WINOGRAD_MIN_CHANNELS",
+             "WINOGRAD_MAX_PRODUCTS"]
     saved = {name: getattr(kernels, name) for name in names}
     kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
+    kernels.WINOGRAD_MIN_CHANNELS = 0 if path == "winograd" else 10**18
     if path == "gemm":
         kernels.SPLIT_MIN_ELEMENTS = 0        # images / im2col rows always split across threads
         kernels.BLAS_ONE_THREAD_MNK = 50      # BLAS products of a few rows each, and a remainder
@@ -109,6 +113,10 @@ def kernel_path(path):
         kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
         kernels.SPLIT_MIN_ELEMENTS = 0
         kernels.BLAS_ONE_THREAD_MNK = 0       # products too wide for blocks: BLAS gets them whole
+    if path == "winograd":
+        kernels.WINOGRAD_MAX_PRODUCTS = float("inf")
+        kernels.GEMM_CHUNK_BYTES = 1          # one row of tiles per chunk
+        kernels.BLAS_ONE_THREAD_MNK = 50      # products of a few rows each
     try:
         yield
     finally:

@@ -13,12 +13,14 @@ from convt import kernels
 N_THREADS = 8
 
 # (x shape, w shape, stride, dilation, pad_before, out_size, groups): small ones take the direct
-# loops, the larger ones im2col/col2im + BLAS (chosen by size, as in production).
+# loops, the larger ones im2col/col2im + BLAS, the last transposed conv Winograd in float32 (chosen
+# by size, as in production).
 CASES = [
     ((1, 7, 7, 1), (3, 3, 1, 1), (2, 2), (1, 1), (1, 1), (4, 4), 1),
     ((2, 9, 8, 4), (3, 2, 2, 6), (1, 2), (2, 1), (2, 0), (7, 4), 2),
     ((4, 32, 32, 16), (4, 4, 16, 8), (2, 2), (1, 1), (1, 1), (16, 16), 1),
     ((2, 24, 20, 12), (3, 3, 4, 9), (1, 1), (1, 2), (1, 2), (24, 20), 3),
+    ((3, 20, 18, 16), (3, 3, 16, 16), (1, 1), (2, 2), (2, 2), (20, 18), 1),   # Winograd (float32)
 ]
 
 

@@ -1,0 +1,315 @@
+"""Winograd minimal filtering for the big transposed convolutions: fewer multiplications.
+
+Along one axis a transposed convolution falls apart into independent *phases*. With stride s
+(dilation 1) the outputs i with the same ``(i + pad) mod s`` are reached by every s-th kernel tap
+only (the "sub-pixel" view); with dilation d (stride 1) the inputs and outputs with the same
+residue mod d form an undilated convolution of their own. Either way each phase is a plain
+stride-1 convolution with a short kernel::
+
+    out[a] = sum over t of U[a + shift - t] * w[taps[t]]      (U: every in_step-th row of dy)
+
+Winograd's F(2, r) computes two outputs of such a convolution with r + 1 multiplications instead
+of 2r (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016); nested over the
+two axes, F(2x2, 3x3) needs 16 products per 4 outputs instead of 36. The products of one
+transform point over all tiles are one matrix product (tiles x O) @ (O x C), run by BLAS; the
+input and output transforms are the Numba loops below, the kernel's is a small einsum.
+
+Kernel lengths per phase are kept to r <= 3 (points 0, 1, -1 and infinity): the transform
+matrices hold only 0, +-1 and 1/2, exact in floating point, so the results stay within a few
+rounding errors of the direct sum.
+"""
+
+import functools
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+
+from ._blas import gemm
+from ._numba_config import JIT_OPTIONS
+
+# Largest kernel length per phase computed with Winograd (see the module docstring).
+MAX_TAPS = 3
+# The tile: outputs per tile along each axis.
+TILE = 2
+# Finite interpolation points of the Toom-Cook construction, in order of use; infinity is extra.
+_POINTS = (0.0, 1.0, -1.0)
+
+
+class AxisPhase(NamedTuple):
+    """One phase of a transposed conv along one axis: ``out[a] = sum_t U[a + shift - t] * w[taps[t]]``.
+
+    The phase's outputs are ``dx[out_first + out_step * a]`` for ``a < out_count``; its input is
+    ``U[b] = dy[in_first + in_step * b]`` for ``b < in_count`` (zero elsewhere).
+    """
+    out_first: int
+    out_step: int
+    out_count: int
+    in_first: int
+    in_step: int
+    in_count: int
+    shift: int
+    taps: tuple
+
+
+def axis_phases(in_size, out_size, k, stride, dilation, pad_before):
+    """The phases of one axis of a transposed conv whose stride or dilation is 1 (else None).
+
+    From ``dx[i] = sum of dy[o] * w[k]`` over ``o*stride + k*dilation - pad_before = i``.
+    """
+    if stride > 1 and dilation > 1:
+        return None
+    step = max(stride, dilation)
+    phases = []
+    for r in range(step):
+        if dilation == 1:          # sub-pixel: every stride-th tap, all of dy
+            taps, in_first, in_step = tuple(range(r, k, stride)), 0, 1
+        else:                      # polyphase: all taps, every dilation-th row of dy
+            taps, in_first, in_step = tuple(range(k)), r, dilation
+        out_first = (r - pad_before) % step
+        phases.append(AxisPhase(
+            out_first=out_first, out_step=step,
+            out_count=max(0, -(-(out_size - out_first) // step)),
+            in_first=in_first, in_step=in_step,
+            in_count=max(0, -(-(in_size - in_first) // in_step)),
+            shift=(out_first + pad_before - r) // step, taps=taps))
+    return phases
+
+
+@functools.lru_cache(maxsize=None)
+def winograd_matrices(r):
+    """(AT, G, BT) of F(2, r) for correlation: ``y = AT @ ((G @ g) * (BT @ d))``, d of length r + 1.
+
+    Toom-Cook: the linear convolution of g (length r) with x (length 2) is interpolated from its
+    values at the points, S_g = C diag(E_r g) E_2; the correlation is its transpose, so
+    AT = E_2^T, G = E_r, BT = C^T (Lavin & Gray, section 4; the transposition principle).
+    """
+    n = TILE + r - 1
+    points = _POINTS[:n - 1]
+
+    def evaluation(length):                   # rows: polynomial of `length` coefficients at each point
+        rows = [[p ** j for j in range(length)] for p in points]
+        return np.array(rows + [[0.0] * (length - 1) + [1.0]])   # infinity: the leading coefficient
+
+    interpolation = np.linalg.inv(evaluation(n))
+    matrices = tuple(np.round(m * 2) / 2 for m in (evaluation(TILE).T, evaluation(r), interpolation.T))
+    for m in matrices:                        # exact: entries are 0, +-1, 1/2; shared, so read-only
+        m.flags.writeable = False
+    return matrices
+
+
+def transformed_kernels(w, phases):
+    """{(taps_y, taps_x): G_y g G_x^T as (T_y*T_x, O, C)} for the phase pairs' kernels.
+
+    g is the phase's sub-kernel flipped (correlation form); phases with the same taps (all of
+    them, under dilation) share one transformed kernel.
+    """
+    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))                 # (kh, kw, O, C)
+    out = {}
+    for py, px in phases:
+        key = (py.taps, px.taps)
+        if key not in out:
+            gy, gx = (winograd_matrices(len(taps))[1].astype(w.dtype) for taps in key)
+            out[key] = np.empty((len(gy) * len(gx),) + w_oc.shape[2:], dtype=w.dtype)
+            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, out[key])
+    return out
+
+
+@njit(**JIT_OPTIONS)
+def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
+    """out[a*Tx + b] = sum over t, u of gy[a, t] gx[b, u] w[taps_y[t], taps_x[u]] (each an O x C matrix)."""
+    flat = out.reshape(out.shape[0], -1)
+    for a in range(gy.shape[0]):
+        for b in range(gx.shape[0]):
+            dst = flat[a * gx.shape[0] + b]
+            dst[:] = 0
+            for t in range(taps_y.size):
+                for u in range(taps_x.size):
+                    coef = gy[a, t] * gx[b, u]             # 0, +-1 or +-1/2: exact in w's dtype
+                    if coef != 0:
+                        src = w[taps_y[t], taps_x[u]].reshape(-1)
+                        for i in range(dst.size):
+                            dst[i] += coef * src[i]
+
+
+@functools.lru_cache(maxsize=None)
+def transform_tables(r, dtype_char):
+    """sparse_rows of F(2, r)'s AT and BT, in that dtype: (AT's, BT's)."""
+    at, _, bt = winograd_matrices(r)
+    return sparse_rows(at, np.dtype(dtype_char)), sparse_rows(bt, np.dtype(dtype_char))
+
+
+def sparse_rows(matrix, dtype):
+    """(columns, coefficients), each (rows, 3): a transform matrix's nonzeros row by row.
+
+    Rows of AT and BT have at most 3 nonzeros; shorter rows are padded with coefficient 0 on their
+    first column, so every row is one three-term combination in ``_combine``.
+    """
+    columns = np.zeros((len(matrix), 3), dtype=np.int64)
+    coefficients = np.zeros((len(matrix), 3), dtype=dtype)
+    for r, row in enumerate(matrix):
+        nonzero = np.flatnonzero(row)
+        columns[r] = nonzero[0]
+        columns[r, :len(nonzero)] = nonzero
+        coefficients[r, :len(nonzero)] = row[nonzero]
+    return columns, coefficients
+
+
+# The loops below index flat arrays with unsigned offsets: with signed ones Numba checks each
+# index for Python's negative wrap-around, and LLVM then leaves the loop scalar (4x slower here).
+
+@njit(**JIT_OPTIONS)
+def _combine(dst, d0, src, o0, c0, o1, c1, o2, c2, n):
+    """dst[d0 + k] = c0*src[o0 + k] + c1*src[o1 + k] + c2*src[o2 + k] for k < n."""
+    d0, o0, o1, o2 = np.uint64(d0), np.uint64(o0), np.uint64(o1), np.uint64(o2)
+    if c2 == 0:
+        for k in range(np.uint64(n)):
+            dst[d0 + k] = c0 * src[o0 + k] + c1 * src[o1 + k]
+    else:
+        for k in range(np.uint64(n)):
+            dst[d0 + k] = c0 * src[o0 + k] + c1 * src[o1 + k] + c2 * src[o2 + k]
+
+
+@njit(**JIT_OPTIONS)
+def _copy(dst, d0, src, s0, n):
+    """dst[d0 + k] = src[s0 + k] for k < n."""
+    d0, s0 = np.uint64(d0), np.uint64(s0)
+    for k in range(np.uint64(n)):
+        dst[d0 + k] = src[s0 + k]
+
+
+@njit(**JIT_OPTIONS)
+def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
+    """out[res, n - n_lo, row, u] = dy[n, row, 2*step*(u - pad_left) + res], zero outside dy; then
+    width*O zeros.
+
+    The tiles of a phase with in_step ``step`` read its columns two by two: after this split the
+    column j of every tile in a row of tiles sits at one stride, so each transform step is one
+    long vector loop over all the tiles of the row. The zeros after the split stand for rows
+    outside dy.
+    """
+    _, H, W, O = dy.shape
+    R = 2 * step
+    out[:] = 0
+    src = dy.reshape(-1)
+    for res in range(R):
+        for n in range(n_lo, n_hi):
+            for row in range(H):
+                first = (((res * (n_hi - n_lo) + n - n_lo) * H + row) * width + pad_left) * O
+                for x in range(res, W, R):
+                    _copy(out, first + x // R * O, src, ((n * H + row) * W + x) * O, O)
+
+
+@njit(**JIT_OPTIONS)
+def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, rows, scratch, v):
+    """v[(p*Tx + q)*pairs + k, r, :] = (BT_y D BT_x^T)[p, q, :] for the tiles in rows of tiles [ty0, ty1).
+
+    ``split`` is split_columns' output (R, N, H, width, O) with its zeros after it (flat),
+    ``bt_y``/``bt_x`` sparse_rows of BT, ``phases[k]`` (tiles_y, tiles_x, in_first, in_step,
+    in_count, offset) of y then (in_first, offset) of x for the phase pair k. Tile (ty, tx) of
+    image n covers the outputs 2ty, 2ty + 1 (2tx, 2tx + 1 across) of its pair, reads
+    U[2ty + offset_y + i, 2tx + offset_x + j] and is row r = (ty - ty0)*tiles_x + tx of v
+    (``rows`` per pair; rows past a pair's tiles are left alone). ``scratch`` holds Ty*Tx runs.
+    """
+    R, N, H, width, O = split.shape
+    src, dst = split.reshape(-1), v.reshape(-1)
+    zeros = R * N * H * width * O                # split's zeros: rows outside dy
+    span = scratch.size // (Ty * Tx)
+    bt_y_cols, bt_y_coef = bt_y
+    bt_x_cols, bt_x_coef = bt_x
+    at = np.empty(3, dtype=np.int64)
+    pairs = phases.shape[0]
+    for k in range(pairs):
+        tiles_x, yf, ys, yn, yo, xf, xo = (phases[k, 1], phases[k, 2], phases[k, 3], phases[k, 4],
+                                           phases[k, 5], phases[k, 6], phases[k, 7])
+        run = tiles_x * O
+        for ty in range(ty0, min(ty1, phases[k, 0])):
+            for i in range(Ty):                  # the columns' transform of input row i, all tiles
+                b = 2 * ty + yo + i
+                for q in range(Tx):
+                    for t in range(3):
+                        e = xo + bt_x_cols[q, t]
+                        res, u = xf + step * (e % 2), e // 2 + pad_left
+                        at[t] = (((res * N + n) * H + yf + ys * b) * width + u) * O if 0 <= b < yn else zeros
+                    c = bt_x_coef[q]
+                    _combine(scratch, (i * Tx + q) * span, src, at[0], c[0], at[1], c[1], at[2], c[2], run)
+            r0 = (ty - ty0) * tiles_x
+            for p in range(Ty):                  # the rows' transform, into v
+                i0, i1, i2 = bt_y_cols[p, 0], bt_y_cols[p, 1], bt_y_cols[p, 2]
+                c = bt_y_coef[p]
+                for q in range(Tx):
+                    _combine(dst, (((p * Tx + q) * pairs + k) * rows + r0) * O, scratch,
+                             (i0 * Tx + q) * span, c[0], (i1 * Tx + q) * span, c[1],
+                             (i2 * Tx + q) * span, c[2], run)
+
+
+@njit(**JIT_OPTIONS)
+def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
+    """dx[n, out_first + out_step*a, ...] = (AT_y M AT_x^T)[a - 2ty, b - 2tx] for those rows of tiles.
+
+    ``m`` (Ty*Tx*pairs, rows, C) holds the products, laid out as input_tiles' v; ``at_y``/``at_x``
+    are sparse_rows of AT; ``phases[k]`` holds (tiles_y, tiles_x, out_first, out_step, out_count)
+    of y then of x. Outputs past out_count are dropped. ``scratch`` holds 2*Tx + 2 runs.
+    """
+    N, H, W, C = dx.shape
+    _, rows, _ = m.shape
+    src, dst = m.reshape(-1), dx.reshape(-1)
+    span = scratch.size // (2 * Tx + 2)
+    at_y_cols, at_y_coef = at_y
+    at_x_cols, at_x_coef = at_x
+    pairs = phases.shape[0]
+    for k in range(pairs):
+        tiles_x, yf, ys, yn, xf, xs, xn = (phases[k, 1], phases[k, 2], phases[k, 3], phases[k, 4],
+                                           phases[k, 5], phases[k, 6], phases[k, 7])
+        for ty in range(ty0, min(ty1, phases[k, 0])):
+            r0 = (ty - ty0) * tiles_x
+            for a in range(min(2, yn - 2 * ty)):   # the rows' transform of output row a, all tiles
+                p0, p1, p2 = at_y_cols[a, 0], at_y_cols[a, 1], at_y_cols[a, 2]
+                c = at_y_coef[a]
+                for q in range(Tx):
+                    _combine(scratch, (a * Tx + q) * span, src,
+                             (((p0 * Tx + q) * pairs + k) * rows + r0) * C, c[0],
+                             (((p1 * Tx + q) * pairs + k) * rows + r0) * C, c[1],
+                             (((p2 * Tx + q) * pairs + k) * rows + r0) * C, c[2], tiles_x * C)
+                row = (n * H + yf + ys * (2 * ty + a)) * W
+                for b in range(2):                  # the columns' transform, all tiles, then into dx
+                    q0, q1, q2 = at_x_cols[b, 0], at_x_cols[b, 1], at_x_cols[b, 2]
+                    c = at_x_coef[b]
+                    done = (2 * Tx + b) * span
+                    _combine(scratch, done, scratch, (a * Tx + q0) * span, c[0], (a * Tx + q1) * span, c[1],
+                             (a * Tx + q2) * span, c[2], tiles_x * C)
+                    for tx in range(min(tiles_x, (xn - b + 1) // 2)):
+                        _copy(dst, (row + xf + xs * (2 * tx + b)) * C, scratch, done + tx * C, C)
+
+
+@njit(**JIT_OPTIONS)
+def transpose_tiles(split, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo, ty_step,
+                    gemm_address, block_rows, v, m, in_scratch, out_scratch, dx):
+    """One group of phase pairs (tile size Ty x Tx) of the images in ``split``, all of it here,
+    without the GIL: per image and chunk of ``ty_step`` rows of tiles, the input transform, one
+    matrix product per transform point (per pair too unless they share ``w_t``), the output
+    transform.
+
+    ``tables`` is (BT_y, BT_x, AT_y, AT_x) as sparse_rows; ``w_t`` the transformed kernels,
+    (Ty*Tx, O, C) shared by the pairs or (Ty*Tx*pairs, O, C); ``v`` and ``m`` hold a chunk's
+    transformed inputs and products, laid out as input_tiles says; products go to BLAS in blocks
+    of ``block_rows`` rows, small enough for OpenBLAS to run them on this thread.
+    """
+    bt_y, bt_x, at_y, at_x = tables
+    points, pairs = Ty * Tx, ins.shape[0]
+    tiles_y, tiles_x = ins[:, 0].max(), ins[:, 1].max()
+    O, C = w_t.shape[1], w_t.shape[2]
+    rows = v.shape[1]
+    stacks = w_t.shape[0]
+    stack_rows = points * pairs * rows // stacks
+    a, b, c = v.reshape(-1), w_t.reshape(-1), m.reshape(-1)
+    for n in range(split.shape[1]):
+        for ty0 in range(0, tiles_y, ty_step):
+            input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, ins, n, ty0, ty0 + ty_step, rows,
+                        in_scratch, v)
+            for s in range(stacks):
+                for r0 in range(0, stack_rows, block_rows):
+                    r = min(block_rows, stack_rows - r0)
+                    first = s * stack_rows + r0
+                    gemm(gemm_address, r, C, O, a, first * O, O, b, s * O * C, C, 0.0, c, first * C, C)
+            output_tiles(m, Ty, Tx, at_y, at_x, outs, n_lo + n, ty0, ty0 + ty_step, out_scratch, dx)

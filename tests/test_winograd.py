@@ -1,0 +1,179 @@
+"""convt.winograd: the transform matrices, the phase split, and the whole Winograd transposed conv.
+
+The end-to-end properties draw only configurations the Winograd path takes (one group, stride or
+dilation 1 on each axis, at most 3 taps per phase), check that it does take them, and compare
+with the direct loops (themselves held to a naive reference in test_kernels.py).
+"""
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from convt import _blas, kernels, winograd
+from test_kernels import kernel_path
+
+SETTINGS = settings(max_examples=80, deadline=None)
+needs_blas = pytest.mark.skipif(not _blas.GEMM, reason="no BLAS callable from Numba here")
+
+
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_matrices_compute_two_correlation_outputs(r):
+    at, g, bt = winograd.winograd_matrices(r)
+    assert at.shape == (2, r + 1) and g.shape == (r + 1, r) and bt.shape == (r + 1, r + 1)
+    rng = np.random.default_rng(r)
+    for _ in range(20):
+        d, taps = rng.standard_normal(r + 1), rng.standard_normal(r)
+        expected = [sum(d[i + t] * taps[t] for t in range(r)) for i in range(2)]
+        np.testing.assert_allclose(at @ ((g @ taps) * (bt @ d)), expected, rtol=1e-12, atol=1e-12)
+    for m in (at, g, bt):                        # exact in binary floating point
+        assert np.array_equal(m * 2, np.round(m * 2))
+
+
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_sparse_rows_rebuild_the_transforms(r):
+    for matrix in winograd.winograd_matrices(r)[::2]:
+        columns, coefficients = winograd.sparse_rows(matrix, np.float32)
+        rebuilt = np.zeros_like(matrix)
+        for row in range(len(matrix)):
+            np.add.at(rebuilt[row], columns[row], coefficients[row])
+        assert np.array_equal(rebuilt, matrix)
+
+
+@st.composite
+def axis_configs(draw, max_taps=None):
+    """One axis of a transposed conv with stride 1 or dilation 1: sizes, kernel, stride, dilation, pad."""
+    stride, dilation = draw(st.sampled_from([(1, 1), (2, 1), (3, 1), (1, 2), (1, 3), (4, 1)]))
+    k = draw(st.integers(1, 3 if dilation > 1 else 3 * stride if max_taps else 6))
+    in_size = draw(st.integers(1, 9))
+    pad = draw(st.integers(0, (k - 1) * dilation + 1))
+    full = (in_size - 1) * stride + (k - 1) * dilation + 1
+    out_size = draw(st.integers(1, full + 2))
+    return in_size, out_size, k, stride, dilation, pad
+
+
+@settings(max_examples=300, deadline=None)
+@given(cfg=axis_configs(), seed=st.integers(0, 2**32 - 1))
+def test_axis_phases_rebuild_the_1d_transposed_conv(cfg, seed):
+    in_size, out_size, k, stride, dilation, pad = cfg
+    rng = np.random.default_rng(seed)
+    dy, w = rng.standard_normal(in_size), rng.standard_normal(k)
+    expected = np.zeros(out_size)
+    for o in range(in_size):
+        for t in range(k):
+            i = o * stride + t * dilation - pad
+            if 0 <= i < out_size:
+                expected[i] += dy[o] * w[t]
+    rebuilt, written = np.zeros(out_size), np.zeros(out_size, dtype=int)
+    for phase in winograd.axis_phases(in_size, out_size, k, stride, dilation, pad):
+        u = dy[phase.in_first::phase.in_step]
+        assert len(u) == phase.in_count
+        for a in range(phase.out_count):
+            i = phase.out_first + phase.out_step * a
+            written[i] += 1
+            rebuilt[i] = sum(u[b] * w[tap] for tap, b in
+                             ((tap, a + phase.shift - t) for t, tap in enumerate(phase.taps))
+                             if 0 <= b < len(u))
+    assert np.all(written == 1)                  # the phases cover every output once
+    np.testing.assert_allclose(rebuilt, expected, atol=1e-12)
+
+
+@st.composite
+def winograd_configs(draw):
+    """A transposed conv the Winograd path takes: one group, <= 3 taps per phase on each axis."""
+    axes = [draw(axis_configs(max_taps=3)) for _ in range(2)]
+    (h, oh, kh, sh, dh, ph), (wd, ow, kw, sw, dw, pw) = axes
+    return dict(dy_shape=(draw(st.integers(1, 3)), h, wd, draw(st.integers(1, 5))),
+                w_shape=(kh, kw, draw(st.integers(1, 5)), None), stride=(sh, sw),
+                dilation=(dh, dw), pad_before=(ph, pw), out_size=(oh, ow))
+
+
+@needs_blas
+@SETTINGS
+@given(cfg=winograd_configs(), seed=st.integers(0, 2**32 - 1))
+def test_winograd_matches_direct_loops(cfg, seed):
+    rng = np.random.default_rng(seed)
+    kh, kw, c, _ = cfg["w_shape"]
+    dy = rng.standard_normal(cfg["dy_shape"]).astype(np.float32)
+    w = rng.standard_normal((kh, kw, c, dy.shape[3])).astype(np.float32)
+    args = cfg["stride"], cfg["dilation"], cfg["pad_before"], cfg["out_size"]
+    with kernel_path("direct"):
+        expected = kernels.conv2d_transpose(dy, w, *args)
+    with kernel_path("winograd"):
+        plan = kernels._winograd_plan(dy.shape, w.shape, *args, 1, "f", 0, float("inf"))
+        assert plan is not None or not expected.any()      # None: no tap reaches any output
+        got = kernels.conv2d_transpose(dy, w, *args)
+    assert got.dtype == np.float32 and got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
+
+
+@needs_blas
+def test_winograd_on_a_big_shape_against_float64():
+    """The production thresholds take it (32 channels, dilation 2), in several chunks and images."""
+    rng = np.random.default_rng(0)
+    dy = rng.standard_normal((3, 20, 24, 32)).astype(np.float32)
+    w = rng.standard_normal((3, 3, 32, 32)).astype(np.float32)
+    args = (1, 1), (2, 2), (2, 1), (20, 25)
+    assert kernels._winograd_plan(dy.shape, w.shape, *args, 1, "f", kernels.WINOGRAD_MIN_CHANNELS,
+                                  kernels.WINOGRAD_MAX_PRODUCTS)
+    got = kernels.conv2d_transpose(dy, w, *args)
+    exact = kernels.conv2d_transpose(dy.astype(np.float64), w.astype(np.float64), *args)
+    assert np.max(np.abs(got - exact)) < 1e-4 * max(1.0, np.max(np.abs(exact)))
+
+
+def test_not_taken_where_it_does_not_apply(monkeypatch):
+    big = dict(dy_shape=(2, 16, 16, 32), w_shape=(3, 3, 32, 32), stride=(1, 1), dilation=(2, 2),
+               pad_before=(2, 2), out_size=(16, 16), groups=1)
+
+    def planned(**change):
+        cfg = {**big, **change}
+        return kernels._winograd_plan(cfg["dy_shape"], cfg["w_shape"], cfg["stride"], cfg["dilation"],
+                                      cfg["pad_before"], cfg["out_size"], cfg["groups"],
+                                      change.get("dtype", "f"), kernels.WINOGRAD_MIN_CHANNELS,
+                                      kernels.WINOGRAD_MAX_PRODUCTS)
+
+    if _blas.GEMM:
+        assert planned()
+    assert not planned(dtype="d")                               # float64: im2col
+    assert not planned(groups=2, w_shape=(3, 3, 16, 32))
+    assert not planned(stride=(2, 2))                           # stride and dilation on one axis
+    assert not planned(dy_shape=(2, 16, 16, 8))                 # few channels
+    assert not planned(w_shape=(5, 5, 32, 32), dilation=(1, 1))  # 5 taps in a phase
+    assert not planned(w_shape=(4, 4, 32, 32), stride=(2, 2), dilation=(1, 1), pad_before=(1, 1),
+                       out_size=(32, 32))                       # 9/16 of the products: not enough
+    without_blas(monkeypatch)
+    assert not planned(stride=(1, 1), dilation=(1, 1), pad_before=(1, 1))
+
+
+def without_blas(monkeypatch):
+    """No BLAS callable from Numba, and no plans made with one (plans are cached by shape)."""
+    monkeypatch.setattr(_blas, "GEMM", {})
+    kernels._winograd_plan.cache_clear()
+    monkeypatch.setattr(kernels, "_winograd_plan", kernels._winograd_plan.__wrapped__)
+
+
+def test_without_blas_the_same_numbers(monkeypatch):
+    rng = np.random.default_rng(1)
+    dy = rng.standard_normal((2, 12, 12, 16)).astype(np.float32)
+    w = rng.standard_normal((3, 3, 16, 16)).astype(np.float32)
+    args = (1, 1), (1, 1), (1, 1), (12, 12)
+    with_blas = kernels.conv2d_transpose(dy, w, *args)
+    without_blas(monkeypatch)
+    np.testing.assert_allclose(kernels.conv2d_transpose(dy, w, *args), with_blas, rtol=1e-4, atol=1e-4)
+
+
+@needs_blas
+def test_kernels_load_from_the_cache_in_a_new_process(tmp_path):
+    """The BLAS address is an argument, not a constant in the code: the compiled kernels cache."""
+    code = ("from convt import kernels, winograd; kernels.warm_up(winograd=True); "
+            "print([sum(f.stats.cache_hits.values()) for f in "
+            "(winograd.transpose_tiles, winograd.split_columns, winograd._transform_kernel)])")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path), PYTHONPATH=repo)
+    runs = [subprocess.run([sys.executable, "-W", "error::numba.core.errors.NumbaWarning", "-c", code],
+                           env=env, cwd=repo, capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0].strip() == "[0, 0, 0]"
+    assert runs[1].strip() == "[1, 1, 1]"
