@@ -421,18 +421,18 @@ def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, gr
         return None
     pairs = [(py, px) for py in axes[0] for px in axes[1]
              if py.taps and px.taps and py.out_count and px.out_count]
-    products = sum(_tile_count(py) * _tile_count(px) * (len(py.taps) + 1) * (len(px.taps) + 1)
+    products = sum(_tile_count(py) * _tile_count(px) * _tile_size(py) * _tile_size(px)
                    for py, px in pairs)
     if not pairs or products > max_products * h * wd * kh * kw:
         return None
     step = axes[1][0].in_step                                   # the same for every x phase
     offsets = [px.shift - len(px.taps) + 1 for px in axes[1]]
-    pad_left = max(0, -(min(offsets) // 2))
-    width = pad_left + max(-(-wd // (2 * step)),
-                           max(o // 2 + 2 + _tile_count(px) for o, px in zip(offsets, axes[1])))
+    pad_left = max(0, -(min(offsets) // winograd.TILE))
+    width = pad_left + max(-(-wd // (winograd.TILE * step)),
+                           max(o // winograd.TILE + 2 + _tile_count(px) for o, px in zip(offsets, axes[1])))
     by_size = {}
     for py, px in pairs:
-        by_size.setdefault((len(py.taps) + 1, len(px.taps) + 1), []).append((py, px))
+        by_size.setdefault((_tile_size(py), _tile_size(px)), []).append((py, px))
     tile_groups = []
     for (Ty, Tx), group in by_size.items():
         ins = np.array([(_tile_count(py), _tile_count(px), py.in_first, py.in_step, py.in_count,
@@ -465,12 +465,17 @@ class _WinogradPlan(NamedTuple):
 
 
 def _tile_count(phase):
-    """Tiles of 2 outputs along one axis of a phase."""
+    """Tiles of winograd.TILE outputs along one axis of a phase."""
     return -(-phase.out_count // winograd.TILE)
 
 
+def _tile_size(phase):
+    """Inputs per tile along one axis of a phase, and transform points: TILE + taps - 1."""
+    return winograd.TILE + len(phase.taps) - 1
+
+
 def _transpose_winograd(dy, w, plan, dx):
-    """dx of every phase pair by F(2x2, Ly x Lx), the images split over the threads.
+    """dx of every phase pair by F(4x4, Ly x Lx), the images split over the threads.
 
     Phase pairs write disjoint positions of dx, images disjoint images.
     """
@@ -491,20 +496,22 @@ def _transpose_images_winograd(dy, plan, w_ts, n_lo, n_hi, dx):
     in chunks of rows of tiles whose transformed inputs fit in GEMM_CHUNK_BYTES."""
     _, H, _, O = dy.shape
     C, dtype = dx.shape[3], dy.dtype
-    size = 2 * plan.step * (n_hi - n_lo) * H * plan.width * O + plan.width * O
+    size = winograd.TILE * plan.step * (n_hi - n_lo) * H * plan.width * O + plan.width * O
     chunks, sizes = [], [size]
     for g in plan.groups:
         points = g.Ty * g.Tx * len(g.pairs)
         ty_step = max(1, min(g.tiles_y, GEMM_CHUNK_BYTES // (points * g.tiles_x * max(O, C) * dtype.itemsize)))
         chunks.append((ty_step, ty_step * g.tiles_x))
         sizes += [points * ty_step * g.tiles_x * O, points * ty_step * g.tiles_x * C,
-                  g.Ty * g.Tx * g.tiles_x * O, (2 * g.Tx + 2) * g.tiles_x * C]
+                  g.Ty * g.Tx * g.tiles_x * O, (winograd.TILE * g.Tx + 1) * g.tiles_x * C]
     split, *buffers = _scratch(dtype, *sizes)
     winograd.split_columns(dy, n_lo, n_hi, plan.step, plan.pad_left, plan.width, split)
-    split = split[:size - plan.width * O].reshape(2 * plan.step, n_hi - n_lo, H, plan.width, O)
+    split = split[:size - plan.width * O].reshape(winograd.TILE * plan.step, n_hi - n_lo, H,
+                                                  plan.width, O)
     for i, (g, w_t, (ty_step, rows)) in enumerate(zip(plan.groups, w_ts, chunks)):
         v, m, in_scratch, out_scratch = buffers[4 * i:4 * i + 4]
-        (at_y, bt_y), (at_x, bt_x) = (winograd.transform_tables(T - 1, dtype.char) for T in (g.Ty, g.Tx))
+        (at_y, bt_y), (at_x, bt_x) = (winograd.transform_tables(T - winograd.TILE + 1, dtype.char)
+                                      for T in (g.Ty, g.Tx))
         winograd.transpose_tiles(split, plan.step, plan.pad_left, g.Ty, g.Tx, (bt_y, bt_x, at_y, at_x),
                                  g.ins, g.outs, w_t, n_lo, ty_step, _blas.GEMM[dtype],
                                  max(1, BLAS_ONE_THREAD_MNK // (O * C)), v.reshape(-1, rows, O),

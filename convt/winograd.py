@@ -8,18 +8,20 @@ stride-1 convolution with a short kernel::
 
     out[a] = sum over t of U[a + shift - t] * w[taps[t]]      (U: every in_step-th row of dy)
 
-Winograd's F(2, r) computes two outputs of such a convolution with r + 1 multiplications instead
-of 2r (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016); nested over the
-two axes, F(2x2, 3x3) needs 16 products per 4 outputs instead of 36. The products of one
+Winograd's F(m, r) computes m outputs of such a convolution with m + r - 1 multiplications instead
+of m*r (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016); nested over the
+two axes, F(2x2, 3x3) needs 16 products per 4 outputs instead of 36 (m = TILE below). The products of one
 transform point over all tiles are one matrix product (tiles x O) @ (O x C), run by BLAS; the
-input and output transforms are the Numba loops below, the kernel's is a small einsum.
+input and output transforms are the Numba loops below.
 
-Kernel lengths per phase are kept to r <= 3 (points 0, 1, -1 and infinity): the transform
-matrices hold only 0, +-1 and 1/2, exact in floating point, so the results stay within a few
-rounding errors of the direct sum.
+Kernel lengths per phase are kept to r <= 3, interpolation points 0, +-1 (+-2 for bigger tiles)
+and infinity: AT and BT hold small integers, exact in floating point; the fractions are in G,
+applied to the kernel in float64. F(m, 1) is the identity: a one-tap phase needs no transform.
 """
 
 import functools
+import math
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
@@ -30,10 +32,15 @@ from ._numba_config import JIT_OPTIONS
 
 # Largest kernel length per phase computed with Winograd (see the module docstring).
 MAX_TAPS = 3
-# The tile: outputs per tile along each axis.
+# The tile: outputs per tile along each axis. F(4, r) needs fewer products still (36 instead of
+# 16 per 4 outputs... per 16 outputs instead of 64), but measured slower here: its transforms
+# (denser, over more points) cost more than the products they save at 32-64 channels, and its
+# float32 error grows about 20-fold (4e-4 instead of 2e-5 on sums of 288 terms).
 TILE = 2
 # Finite interpolation points of the Toom-Cook construction, in order of use; infinity is extra.
-_POINTS = (0.0, 1.0, -1.0)
+_POINTS = (0.0, 1.0, -1.0, 2.0, -2.0)
+# Nonzeros per row of AT and BT that the kernels combine (``_combine``): F(2, r <= 3) has <= 3.
+_TERMS = 3
 
 
 class AxisPhase(NamedTuple):
@@ -78,40 +85,51 @@ def axis_phases(in_size, out_size, k, stride, dilation, pad_before):
 
 @functools.lru_cache(maxsize=None)
 def winograd_matrices(r):
-    """(AT, G, BT) of F(2, r) for correlation: ``y = AT @ ((G @ g) * (BT @ d))``, d of length r + 1.
+    """(AT, G, BT) of F(TILE, r) for correlation: ``y = AT @ ((G @ g) * (BT @ d))``, d of length
+    TILE + r - 1.
 
-    Toom-Cook: the linear convolution of g (length r) with x (length 2) is interpolated from its
-    values at the points, S_g = C diag(E_r g) E_2; the correlation is its transpose, so
-    AT = E_2^T, G = E_r, BT = C^T (Lavin & Gray, section 4; the transposition principle).
+    Toom-Cook: the linear convolution of g (length r) with x (length TILE) is interpolated from
+    its values at the points, S_g = C diag(E_r g) E_TILE; the correlation is its transpose, so
+    AT = E_TILE^T, G = E_r, BT = C^T (Lavin & Gray, section 4; the transposition principle). Each
+    row of BT is then scaled to coprime integers and the same row of G divided by that factor.
     """
     n = TILE + r - 1
-    points = _POINTS[:n - 1]
+    if r == 1:                                # one tap: the outputs are the inputs times it
+        at, g, bt = np.eye(TILE), np.ones((TILE, 1)), np.eye(TILE)
+    else:
+        points = _POINTS[:n - 1]
 
-    def evaluation(length):                   # rows: polynomial of `length` coefficients at each point
-        rows = [[p ** j for j in range(length)] for p in points]
-        return np.array(rows + [[0.0] * (length - 1) + [1.0]])   # infinity: the leading coefficient
+        def evaluation(length):               # rows: polynomial of `length` coefficients at each point
+            rows = [[p ** j for j in range(length)] for p in points]
+            return np.array(rows + [[0.0] * (length - 1) + [1.0]])   # infinity: the leading coefficient
 
-    interpolation = np.linalg.inv(evaluation(n))
-    matrices = tuple(np.round(m * 2) / 2 for m in (evaluation(TILE).T, evaluation(r), interpolation.T))
-    for m in matrices:                        # exact: entries are 0, +-1, 1/2; shared, so read-only
+        at, g, bt = evaluation(TILE).T, evaluation(r), np.linalg.inv(evaluation(n)).T
+        for j in range(n):
+            fractions = [Fraction(v).limit_denominator(1000) for v in bt[j]]
+            scale = Fraction(math.lcm(*(f.denominator for f in fractions)),
+                             math.gcd(*(f.numerator for f in fractions)))
+            bt[j] = [float(f * scale) for f in fractions]
+            g[j] /= float(scale)
+    for m in (at, g, bt):                     # shared (cached): read-only
         m.flags.writeable = False
-    return matrices
+    return at, g, bt
 
 
 def transformed_kernels(w, phases):
     """{(taps_y, taps_x): G_y g G_x^T as (T_y*T_x, O, C)} for the phase pairs' kernels.
 
     g is the phase's sub-kernel flipped (correlation form); phases with the same taps (all of
-    them, under dilation) share one transformed kernel.
+    them, under dilation) share one transformed kernel. Computed in float64, rounded once.
     """
-    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))                 # (kh, kw, O, C)
+    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2), dtype=np.float64)     # (kh, kw, O, C)
     out = {}
     for py, px in phases:
         key = (py.taps, px.taps)
         if key not in out:
-            gy, gx = (winograd_matrices(len(taps))[1].astype(w.dtype) for taps in key)
-            out[key] = np.empty((len(gy) * len(gx),) + w_oc.shape[2:], dtype=w.dtype)
-            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, out[key])
+            gy, gx = (winograd_matrices(len(taps))[1] for taps in key)
+            both = np.empty((len(gy) * len(gx),) + w_oc.shape[2:])
+            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, both)
+            out[key] = both.astype(w.dtype)
     return out
 
 
@@ -125,7 +143,7 @@ def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
             dst[:] = 0
             for t in range(taps_y.size):
                 for u in range(taps_x.size):
-                    coef = gy[a, t] * gx[b, u]             # 0, +-1 or +-1/2: exact in w's dtype
+                    coef = gy[a, t] * gx[b, u]
                     if coef != 0:
                         src = w[taps_y[t], taps_x[u]].reshape(-1)
                         for i in range(dst.size):
@@ -134,21 +152,23 @@ def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
 
 @functools.lru_cache(maxsize=None)
 def transform_tables(r, dtype_char):
-    """sparse_rows of F(2, r)'s AT and BT, in that dtype: (AT's, BT's)."""
+    """sparse_rows of F(TILE, r)'s AT and BT, in that dtype: (AT's, BT's)."""
     at, _, bt = winograd_matrices(r)
     return sparse_rows(at, np.dtype(dtype_char)), sparse_rows(bt, np.dtype(dtype_char))
 
 
 def sparse_rows(matrix, dtype):
-    """(columns, coefficients), each (rows, 3): a transform matrix's nonzeros row by row.
+    """(columns, coefficients), each (rows, _TERMS): a transform matrix's nonzeros row by row.
 
-    Rows of AT and BT have at most 3 nonzeros; shorter rows are padded with coefficient 0 on their
-    first column, so every row is one three-term combination in ``_combine``.
+    Shorter rows are padded with coefficient 0 on their first column, so every row is one
+    three-term combination in ``_combine``.
     """
-    columns = np.zeros((len(matrix), 3), dtype=np.int64)
-    coefficients = np.zeros((len(matrix), 3), dtype=dtype)
+    columns = np.zeros((len(matrix), _TERMS), dtype=np.int64)
+    coefficients = np.zeros((len(matrix), _TERMS), dtype=dtype)
     for r, row in enumerate(matrix):
         nonzero = np.flatnonzero(row)
+        if len(nonzero) > _TERMS:
+            raise ValueError(f"a row with {len(nonzero)} nonzeros: more than _combine takes")
         columns[r] = nonzero[0]
         columns[r, :len(nonzero)] = nonzero
         coefficients[r, :len(nonzero)] = row[nonzero]
@@ -180,16 +200,16 @@ def _copy(dst, d0, src, s0, n):
 
 @njit(**JIT_OPTIONS)
 def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
-    """out[res, n - n_lo, row, u] = dy[n, row, 2*step*(u - pad_left) + res], zero outside dy; then
-    width*O zeros.
+    """out[res, n - n_lo, row, u] = dy[n, row, R*(u - pad_left) + res] with R = TILE*step, zero
+    outside dy; then width*O zeros.
 
-    The tiles of a phase with in_step ``step`` read its columns two by two: after this split the
-    column j of every tile in a row of tiles sits at one stride, so each transform step is one
+    The tiles of a phase with in_step ``step`` start every TILE of its columns: after this split
+    the column j of every tile in a row of tiles sits at one stride, so each transform step is one
     long vector loop over all the tiles of the row. The zeros after the split stand for rows
     outside dy.
     """
     _, H, W, O = dy.shape
-    R = 2 * step
+    R = TILE * step
     out[:] = 0
     src = dy.reshape(-1)
     for res in range(R):
@@ -207,8 +227,8 @@ def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, 
     ``split`` is split_columns' output (R, N, H, width, O) with its zeros after it (flat),
     ``bt_y``/``bt_x`` sparse_rows of BT, ``phases[k]`` (tiles_y, tiles_x, in_first, in_step,
     in_count, offset) of y then (in_first, offset) of x for the phase pair k. Tile (ty, tx) of
-    image n covers the outputs 2ty, 2ty + 1 (2tx, 2tx + 1 across) of its pair, reads
-    U[2ty + offset_y + i, 2tx + offset_x + j] and is row r = (ty - ty0)*tiles_x + tx of v
+    image n covers the outputs TILE*ty ... TILE*ty + TILE - 1 (and across) of its pair, reads
+    U[TILE*ty + offset_y + i, TILE*tx + offset_x + j] and is row r = (ty - ty0)*tiles_x + tx of v
     (``rows`` per pair; rows past a pair's tiles are left alone). ``scratch`` holds Ty*Tx runs.
     """
     R, N, H, width, O = split.shape
@@ -225,11 +245,11 @@ def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, 
         run = tiles_x * O
         for ty in range(ty0, min(ty1, phases[k, 0])):
             for i in range(Ty):                  # the columns' transform of input row i, all tiles
-                b = 2 * ty + yo + i
+                b = TILE * ty + yo + i
                 for q in range(Tx):
                     for t in range(3):
                         e = xo + bt_x_cols[q, t]
-                        res, u = xf + step * (e % 2), e // 2 + pad_left
+                        res, u = xf + step * (e % TILE), e // TILE + pad_left
                         at[t] = (((res * N + n) * H + yf + ys * b) * width + u) * O if 0 <= b < yn else zeros
                     c = bt_x_coef[q]
                     _combine(scratch, (i * Tx + q) * span, src, at[0], c[0], at[1], c[1], at[2], c[2], run)
@@ -245,16 +265,18 @@ def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, 
 
 @njit(**JIT_OPTIONS)
 def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
-    """dx[n, out_first + out_step*a, ...] = (AT_y M AT_x^T)[a - 2ty, b - 2tx] for those rows of tiles.
+    """dx[n, out_first + out_step*a, ...] = (AT_y M AT_x^T)[a - TILE*ty, b - TILE*tx] for the
+    outputs of those rows of tiles.
 
     ``m`` (Ty*Tx*pairs, rows, C) holds the products, laid out as input_tiles' v; ``at_y``/``at_x``
     are sparse_rows of AT; ``phases[k]`` holds (tiles_y, tiles_x, out_first, out_step, out_count)
-    of y then of x. Outputs past out_count are dropped. ``scratch`` holds 2*Tx + 2 runs.
+    of y then of x. Outputs past out_count are dropped. ``scratch`` holds TILE*Tx + 1 runs.
     """
     N, H, W, C = dx.shape
     _, rows, _ = m.shape
     src, dst = m.reshape(-1), dx.reshape(-1)
-    span = scratch.size // (2 * Tx + 2)
+    span = scratch.size // (TILE * Tx + 1)
+    done = TILE * Tx * span                      # one output row's columns, transformed
     at_y_cols, at_y_coef = at_y
     at_x_cols, at_x_coef = at_x
     pairs = phases.shape[0]
@@ -263,7 +285,7 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
                                            phases[k, 5], phases[k, 6], phases[k, 7])
         for ty in range(ty0, min(ty1, phases[k, 0])):
             r0 = (ty - ty0) * tiles_x
-            for a in range(min(2, yn - 2 * ty)):   # the rows' transform of output row a, all tiles
+            for a in range(min(TILE, yn - TILE * ty)):   # the rows' transform of output row a
                 p0, p1, p2 = at_y_cols[a, 0], at_y_cols[a, 1], at_y_cols[a, 2]
                 c = at_y_coef[a]
                 for q in range(Tx):
@@ -271,15 +293,14 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
                              (((p0 * Tx + q) * pairs + k) * rows + r0) * C, c[0],
                              (((p1 * Tx + q) * pairs + k) * rows + r0) * C, c[1],
                              (((p2 * Tx + q) * pairs + k) * rows + r0) * C, c[2], tiles_x * C)
-                row = (n * H + yf + ys * (2 * ty + a)) * W
-                for b in range(2):                  # the columns' transform, all tiles, then into dx
+                row = (n * H + yf + ys * (TILE * ty + a)) * W
+                for b in range(TILE):                    # the columns' transform, then into dx
                     q0, q1, q2 = at_x_cols[b, 0], at_x_cols[b, 1], at_x_cols[b, 2]
                     c = at_x_coef[b]
-                    done = (2 * Tx + b) * span
                     _combine(scratch, done, scratch, (a * Tx + q0) * span, c[0], (a * Tx + q1) * span, c[1],
                              (a * Tx + q2) * span, c[2], tiles_x * C)
-                    for tx in range(min(tiles_x, (xn - b + 1) // 2)):
-                        _copy(dst, (row + xf + xs * (2 * tx + b)) * C, scratch, done + tx * C, C)
+                    for tx in range(min(tiles_x, (xn - b + TILE - 1) // TILE)):
+                        _copy(dst, (row + xf + xs * (TILE * tx + b)) * C, scratch, done + tx * C, C)
 
 
 @njit(**JIT_OPTIONS)
