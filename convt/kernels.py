@@ -69,7 +69,6 @@ BLAS_MIN_BLOCK_ROWS = 4
 # products (quadratic), and at most this fraction of im2col's multiplications.
 WINOGRAD_MIN_CHANNELS = 16
 WINOGRAD_MAX_PRODUCTS = 0.5
-WINOGRAD_PARTS = 4
 _EXECUTOR = None
 _EXECUTOR_LOCK = threading.Lock()
 _SCRATCH = threading.local()
@@ -488,7 +487,7 @@ def _transpose_winograd(dy, w, plan, dx):
         w_ts.append(kernels_t[keys.pop()] if len(keys) == 1 else np.stack(
             [kernels_t[py.taps, px.taps] for py, px in group.pairs], axis=1).reshape(-1, *w.shape[3:1:-1]))
     _in_parallel(_transpose_images_winograd, [(dy, plan, w_ts, lo, hi, dx) for lo, hi in
-                                              _split(0, dy.shape[0], dy.size * w.shape[2], parts=WINOGRAD_PARTS)])
+                                              _split(0, dy.shape[0], dy.size * w.shape[2])])
 
 
 def _transpose_images_winograd(dy, plan, w_ts, n_lo, n_hi, dx):

@@ -212,12 +212,13 @@ def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
     R = TILE * step
     out[:] = 0
     src = dy.reshape(-1)
-    for res in range(R):
-        for n in range(n_lo, n_hi):
-            for row in range(H):
-                first = (((res * (n_hi - n_lo) + n - n_lo) * H + row) * width + pad_left) * O
-                for x in range(res, W, R):
-                    _copy(out, first + x // R * O, src, ((n * H + row) * W + x) * O, O)
+    for n in range(n_lo, n_hi):
+        for row in range(H):
+            for x in range(W):
+                at = np.uint64((((x % R * (n_hi - n_lo) + n - n_lo) * H + row) * width + pad_left + x // R) * O)
+                start = np.uint64(((n * H + row) * W + x) * O)
+                for o in range(np.uint64(O)):
+                    out[at + o] = src[start + o]
 
 
 @njit(**JIT_OPTIONS)
