@@ -41,6 +41,7 @@ import numpy as np
 from numba import njit
 
 from . import _blas, winograd
+from ._blas import gemm
 from ._numba_config import JIT_OPTIONS
 
 # When im2col + BLAS beats the direct loops (measured with benchmarks/bench_kernels.py on a
@@ -383,15 +384,38 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
     return dx
 
 
+@njit(**JIT_OPTIONS)
+def _transpose_blocks(dy, wt, sh, sw, dh, dw, pt, pl, kh, kw, m_lo, m_hi, block, gemm_address, cols, dx):
+    """dx += col2im(dy @ w^T) for the rows [m_lo, m_hi) of dy, ``block`` rows at a time: each
+    block's product (BLAS, called from here, on this thread) goes to col2im while it is in cache."""
+    N, h, wd, O = dy.shape
+    G, Og, K = wt.shape
+    a, b, c = dy.reshape(-1), wt.reshape(-1), cols.reshape(-1)
+    for r0 in range(m_lo, m_hi, block):
+        r = min(block, m_hi - r0)
+        for g in range(G):
+            gemm(gemm_address, r, K, Og, a, r0 * O + g * Og, O, b, g * Og * K, K, 0.0, c, g * r * K, K)
+        _col2im(c[:G * r * K].reshape(G, r, kh, kw, K // (kh * kw)), sh, sw, dh, dw, pt, pl, h, wd, r0, dx)
+
+
 def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
     """dx[n_lo:n_hi] = col2im(dy @ w^T) for those images, in chunks of rows, on this thread.
 
     The products go to BLAS in blocks of rows of at most BLAS_ONE_THREAD_MNK multiply-adds,
-    which OpenBLAS runs on the calling thread: the parallelism is the split over images.
+    which OpenBLAS runs on the calling thread: the parallelism is the split over images. In
+    float32, where NumPy's BLAS is reachable from Numba (convt._blas), the whole part is one
+    nogil call (_transpose_blocks), each block's product going to col2im while still in cache;
+    float64 (the app's small arrays) keeps to NumPy's matmul, which needs no extra compiling.
     """
     _, h, wd, O = dy.shape
     G, Og, K = wt.shape
     m_lo, m_hi = n_lo * h * wd, n_hi * h * wd
+    if dy.dtype == np.float32 and _blas.GEMM:        # one nogil call, BLAS called from Numba
+        block = max(BLAS_MIN_BLOCK_ROWS, BLAS_ONE_THREAD_MNK // (K * Og))
+        cols, = _scratch(dy.dtype, G * block * K)
+        _transpose_blocks(dy, wt, *geometry, kernel[0], kernel[1], m_lo, m_hi, block,
+                          _blas.GEMM[dy.dtype], cols, dx)
+        return
     dy2 = dy.reshape(-1, O)
     step = _chunk_rows(m_hi - m_lo, G * K * dy.itemsize)
     buffer = np.empty(G * step * K, dtype=dy.dtype)          # reused: no page faults per chunk
@@ -553,11 +577,12 @@ def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=
     return np.ascontiguousarray(acc.transpose(1, 0, 2)).reshape(kh, kw, Cg, O)
 
 
-def warm_up(winograd=False):
+def warm_up(large=False):
     """Compile (or load from the cache) every kernel for float32 and float64, on tiny inputs.
 
-    With ``winograd``, also the float32 Winograd kernels: only big transposed convs use them (the
-    app never does), and they take about as long again to compile on a cold cache.
+    With ``large``, also the float32 kernels only big transposed convs use (Winograd, and the
+    im2col blocks that call BLAS from Numba): the app never does, and they take about as long
+    again to compile on a cold cache.
     """
     for dtype in (np.float32, np.float64):
         x = np.ones((1, 3, 3, 2), dtype=dtype)
@@ -569,8 +594,9 @@ def warm_up(winograd=False):
         _transpose_direct(y, w, 1, 1, 1, 1, 0, 0, 2, dx)
         _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 4, cols)
         _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, dx)
-    plan = _winograd_plan((1, 2, 2, 1), (3, 3, 1, 1), (1, 1), (1, 1), (1, 1), (2, 2), 1, "f", 0, 1.0)
-    if winograd and plan:
-        _transpose_winograd(np.ones((1, 2, 2, 1), dtype=np.float32),
-                            np.ones((3, 3, 1, 1), dtype=np.float32), plan,
-                            np.zeros((1, 2, 2, 1), dtype=np.float32))
+    if large and _blas.GEMM:
+        dy, w = np.ones((1, 2, 2, 1), dtype=np.float32), np.ones((3, 3, 1, 1), dtype=np.float32)
+        plan = _winograd_plan(dy.shape, w.shape, (1, 1), (1, 1), (1, 1), (2, 2), 1, "f", 0, 1.0)
+        _transpose_winograd(dy, w, plan, np.zeros((1, 2, 2, 1), dtype=np.float32))
+        _transpose_images(dy, w.reshape(1, 1, 9), (1, 1, 1, 1, 1, 1), (3, 3, 1), 0, 1,
+                          np.zeros((1, 2, 2, 1), dtype=np.float32))
