@@ -7,8 +7,10 @@ Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
   the table header with convt's own thread count. Without torch installed, only convt's numbers
   are printed.
-- Compile time: ``kernels.warm_up()`` in a fresh subprocess with an empty ``NUMBA_CACHE_DIR``
-  (cold), then again in a second subprocess with the same directory (warm, loaded from the cache).
+- Compile time: ``kernels.warm_up()`` (the kernels the app uses) and ``kernels.warm_up(large=True)``
+  (all of them, with the float32 Winograd and BLAS-from-Numba kernels of big transposed convs),
+  each in a fresh subprocess with an empty ``NUMBA_CACHE_DIR`` (cold), then again in a second
+  subprocess with the same directory (warm, loaded from the cache).
 
 Output is markdown, ready to paste into the README.
 """
@@ -207,18 +209,18 @@ def print_table(title, rows):
 
 COMPILE_SNIPPET = (
     "import time; t0 = time.perf_counter(); from convt import kernels; t1 = time.perf_counter(); "
-    "kernels.warm_up(); t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
+    "kernels.warm_up(large={large}); t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
 )
 
 
-def compile_times():
+def compile_times(large):
     """(import s, warm_up s) in a cold-cache subprocess, then a warm one sharing the cache dir."""
     results = []
     with tempfile.TemporaryDirectory(prefix="convt-bench-numba-") as cache:
         env = dict(os.environ, NUMBA_CACHE_DIR=cache, PYTHONPATH=REPO)
         for _ in ("cold", "warm"):
-            out = subprocess.run([sys.executable, "-c", COMPILE_SNIPPET], env=env, cwd=REPO,
-                                 capture_output=True, text=True, check=True).stdout.split()
+            out = subprocess.run([sys.executable, "-c", COMPILE_SNIPPET.format(large=large)], env=env,
+                                 cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
             results.append((float(out[0]), float(out[1])))
     return results
 
@@ -236,8 +238,9 @@ def main():
     repeats = 5 if args.quick else args.repeats
     kept = False if args.default_malloc else keep_freed_memory()
 
-    (cold_imp, cold), (warm_imp, warm) = compile_times()
-    kernels.warm_up()
+    (cold_imp, cold), (warm_imp, warm) = compile_times(large=False)
+    (_, cold_all), (_, warm_all) = compile_times(large=True)
+    kernels.warm_up(large=True)
     threads = blas_threads()
     if torch is not None:
         torch.set_num_threads(threads)
@@ -254,7 +257,8 @@ def main():
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
           f"convt = up to {kernels.KERNEL_THREADS} (its own pool of Python threads running nogil "
           "kernels on separate images, BLAS products small enough for one OpenBLAS thread each; "
-          "no parallel=True).")
+          "no parallel=True). float32 transposes with 3x3 taps per phase and >= 16 channels go "
+          "through Winograd F(2x2, 3x3) (convt/winograd.py).")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"
@@ -262,8 +266,10 @@ def main():
     print("- malloc: " + ("glibc keeps freed memory (mallopt: mmap threshold 32 MB, no trimming), "
                           "so neither library's timings include page faults caused by the other's"
                           if kept else "glibc defaults (freed memory goes back to the OS)"))
-    print(f"- compile (`kernels.warm_up()`, float32 + float64): cold cache **{cold:.2f} s**, "
-          f"warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s)")
+    print(f"- compile, the app's kernels (`kernels.warm_up()`, float32 + float64): cold cache "
+          f"**{cold:.2f} s**, warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / "
+          f"{warm_imp:.2f} s); all kernels (`warm_up(large=True)`): cold **{cold_all:.2f} s**, "
+          f"warm **{warm_all:.2f} s**")
 
     rng = np.random.default_rng(0)
     vs = f"torch: `F.{{}}`, {threads} threads each" if torch is not None else "torch not installed"

@@ -15,8 +15,8 @@ transform point over all tiles are one matrix product (tiles x O) @ (O x C), run
 input and output transforms are the Numba loops below.
 
 Kernel lengths per phase are kept to r <= 3, interpolation points 0, +-1 (+-2 for bigger tiles)
-and infinity: AT and BT hold small integers, exact in floating point; the fractions are in G,
-applied to the kernel in float64. F(m, 1) is the identity: a one-tap phase needs no transform.
+and infinity: AT and BT hold small integers, exact in floating point; the fractions are in G
+(for F(2, r): halves, exact too). F(m, 1) is the identity: a one-tap phase needs no transform.
 """
 
 import functools
@@ -119,17 +119,16 @@ def transformed_kernels(w, phases):
     """{(taps_y, taps_x): G_y g G_x^T as (T_y*T_x, O, C)} for the phase pairs' kernels.
 
     g is the phase's sub-kernel flipped (correlation form); phases with the same taps (all of
-    them, under dilation) share one transformed kernel. Computed in float64, rounded once.
+    them, under dilation) share one transformed kernel.
     """
-    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2), dtype=np.float64)     # (kh, kw, O, C)
+    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))                 # (kh, kw, O, C)
     out = {}
     for py, px in phases:
         key = (py.taps, px.taps)
         if key not in out:
-            gy, gx = (winograd_matrices(len(taps))[1] for taps in key)
-            both = np.empty((len(gy) * len(gx),) + w_oc.shape[2:])
-            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, both)
-            out[key] = both.astype(w.dtype)
+            gy, gx = (winograd_matrices(len(taps))[1].astype(w.dtype) for taps in key)
+            out[key] = np.empty((len(gy) * len(gx),) + w_oc.shape[2:], dtype=w.dtype)
+            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, out[key])
     return out
 
 
@@ -137,10 +136,10 @@ def transformed_kernels(w, phases):
 def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
     """out[a*Tx + b] = sum over t, u of gy[a, t] gx[b, u] w[taps_y[t], taps_x[u]] (each an O x C matrix)."""
     flat = out.reshape(out.shape[0], -1)
+    flat[:] = 0
     for a in range(gy.shape[0]):
         for b in range(gx.shape[0]):
             dst = flat[a * gx.shape[0] + b]
-            dst[:] = 0
             for t in range(taps_y.size):
                 for u in range(taps_x.size):
                     coef = gy[a, t] * gx[b, u]
