@@ -304,15 +304,24 @@ def _matmul_in_blocks(a, b, out):
 
 
 def _scratch(dtype, *sizes):
-    """Arrays of these sizes, kept per thread and reused: fresh ones of a megabyte come from mmap,
-    and page-faulting them in on every call cost as much as the transforms they hold."""
+    """Arrays of these sizes, kept per thread and reused, cache-line aligned: fresh ones of a
+    megabyte come from mmap, and page-faulting them in on every call cost as much as the
+    transforms they hold."""
     kept = _SCRATCH.__dict__.setdefault(dtype.char, [])
     while len(kept) < len(sizes):
         kept.append(np.empty(0, dtype=dtype))
     for i, size in enumerate(sizes):
         if kept[i].size < size:
-            kept[i] = np.empty(size, dtype=dtype)
+            kept[i] = _aligned(size, dtype)
     return [a[:size] for a, size in zip(kept, sizes)]
+
+
+def _aligned(size, dtype, alignment=64):
+    """An empty array starting on a cache line (NumPy's own start at 16 bytes): vector loads that
+    straddle two lines measured 4% slower here."""
+    raw = np.empty(size * dtype.itemsize + alignment, dtype=np.uint8)
+    start = -raw.ctypes.data % alignment
+    return raw[start:start + size * dtype.itemsize].view(dtype)
 
 
 def _chunk_rows(rows, row_bytes):
