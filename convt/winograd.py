@@ -190,14 +190,6 @@ def _combine(dst, d0, src, o0, c0, o1, c1, o2, c2, n):
 
 
 @njit(**JIT_OPTIONS)
-def _copy(dst, d0, src, s0, n):
-    """dst[d0 + k] = src[s0 + k] for k < n."""
-    d0, s0 = np.uint64(d0), np.uint64(s0)
-    for k in range(np.uint64(n)):
-        dst[d0 + k] = src[s0 + k]
-
-
-@njit(**JIT_OPTIONS)
 def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
     """out[res, n - n_lo, row, u] = dy[n, row, R*(u - pad_left) + res] with R = TILE*step, zero
     outside dy; then width*O zeros.
@@ -299,8 +291,12 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
                     c = at_x_coef[b]
                     _combine(scratch, done, scratch, (a * Tx + q0) * span, c[0], (a * Tx + q1) * span, c[1],
                              (a * Tx + q2) * span, c[2], tiles_x * C)
+                    # into dx pixel by pixel, the loop written out: a call per pixel cost 20%
                     for tx in range(min(tiles_x, (xn - b + TILE - 1) // TILE)):
-                        _copy(dst, (row + xf + xs * (TILE * tx + b)) * C, scratch, done + tx * C, C)
+                        to = np.uint64((row + xf + xs * (TILE * tx + b)) * C)
+                        start = np.uint64(done + tx * C)
+                        for ch in range(np.uint64(C)):
+                            dst[to + ch] = scratch[start + ch]
 
 
 @njit(**JIT_OPTIONS)
