@@ -69,6 +69,17 @@ def torch_transpose_case(rng):
     return x, w, kw
 
 
+def large_torch_transpose_case(rng):
+    """A big float32 transposed conv (16-48 channels): the kernels' Winograd and BLAS-block paths."""
+    i, k = int(rng.integers(6, 25)), int(rng.integers(1, 7))
+    s, d = pick(rng, [(1, 1), (2, 1), (3, 1), (1, 2), (1, 3), (2, 2)])
+    cin, cout = int(rng.integers(16, 49)), int(rng.integers(16, 49))
+    x = rng.standard_normal((int(rng.integers(1, 4)), cin, i, i + int(rng.integers(0, 3)))).astype(np.float32)
+    w = rng.standard_normal((cin, cout, k, k)).astype(np.float32)
+    return x, w, dict(stride=s, padding=int(rng.integers(0, k)), dilation=d,
+                      output_padding=int(rng.integers(0, max(s, d))))
+
+
 def tf_forward_case(rng):
     n, k, s, d = int(rng.integers(1, 10)), int(rng.integers(1, 6)), int(rng.integers(1, 4)), int(rng.integers(1, 3))
     g = pick(rng, [1, 1, 2])
@@ -126,13 +137,40 @@ def run_torch(call):
         return False, str(e)
 
 
+def check_large(rng, cases):
+    """Big float32 transposed convs against torch; values within 1e-4 of the largest output."""
+    from convt import kernels
+    taken = []
+    winograd = kernels._transpose_winograd
+    kernels._transpose_winograd = lambda *a: taken.append(1) or winograd(*a)
+    problems, worst = [], 0.0
+    for _ in range(cases):
+        x, w, kw = large_torch_transpose_case(rng)
+        with torch.backends.mkldnn.flags(enabled=False):
+            real = run_torch(lambda: torch.nn.functional.conv_transpose2d(torch.from_numpy(x),
+                                                                          torch.from_numpy(w), **kw))
+        ours = run(lambda: convt.torch_style.conv_transpose2d(x, w, **kw))
+        scale = max(1.0, float(np.max(np.abs(real[1])))) if real[0] and real[1].size else 1.0
+        if real[0] and ours[0] and real[1].shape == ours[1].shape and real[1].size:
+            worst = max(worst, float(np.max(np.abs(real[1] - ours[1]))) / scale)
+        p = compare("torch.conv_transpose2d (large)", real, ours, 1e-4 * scale)
+        if p:
+            problems.append(p + f"\n   case: x{x.shape} w{w.shape} {kw}")
+    kernels._transpose_winograd = winograd
+    print(f"large: {cases} calls, {len(taken)} through Winograd, largest difference "
+          f"{worst:.1e} of the largest output")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--large", type=int, default=0, metavar="N",
+                    help="also N big float32 transposed convs (Winograd / BLAS paths) against torch")
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
-    problems = []
+    problems = check_large(rng, args.large) if args.large else []
     for n in range(args.cases):
         c = tf_transpose_case(rng)
         tol = 1e-4 if c["input"].dtype == np.float32 else 1e-10
