@@ -10,13 +10,15 @@ stride-1 convolution with a short kernel::
 
 Winograd's F(m, r) computes m outputs of such a convolution with m + r - 1 multiplications instead
 of m*r (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016); nested over the
-two axes, F(2x2, 3x3) needs 16 products per 4 outputs instead of 36 (m = TILE below). The products of one
+two axes, F(4x4, 3x3) needs 36 products per 16 outputs instead of 144 (m = TILE below). The products of one
 transform point over all tiles are one matrix product (tiles x O) @ (O x C), run by BLAS; the
 input and output transforms are the Numba loops below.
 
-Kernel lengths per phase are kept to r <= 3, interpolation points 0, +-1 (+-2 for bigger tiles)
-and infinity: AT and BT hold small integers, exact in floating point; the fractions are in G
-(for F(2, r): halves, exact too). F(m, 1) is the identity: a one-tap phase needs no transform.
+Kernel lengths per phase are kept to r <= 3, interpolation points 0, +-1, 2, -1/2 and infinity:
+AT and BT hold small integers and eighths, exact in floating point; the other fractions are in G,
+applied to the kernel once. F(m, 1) is the identity: a one-tap phase needs no transform. The price of fewer
+products is rounding: F(4, 3) in float32 comes within about 2e-6 of the largest output, where a
+direct sum comes within 2e-7 (tests/test_winograd.py holds it to 1e-4).
 """
 
 import functools
@@ -32,15 +34,17 @@ from ._numba_config import JIT_OPTIONS
 
 # Largest kernel length per phase computed with Winograd (see the module docstring).
 MAX_TAPS = 3
-# The tile: outputs per tile along each axis. F(4, r) needs fewer products still (36 instead of
-# 16 per 4 outputs... per 16 outputs instead of 64), but measured slower here: its transforms
-# (denser, over more points) cost more than the products they save at 32-64 channels, and its
-# float32 error grows about 20-fold (4e-4 instead of 2e-5 on sums of 288 terms).
-TILE = 2
+# The tile: outputs per tile along each axis. F(4, 3) needs 36 products per 16 outputs where
+# F(2, 3) needs 64: measured 1.7x faster on the dilated benchmark shape, for a float32 error
+# about 6x larger (1.3e-4 instead of 2e-5 on outputs up to 80: 2e-6 of the largest).
+TILE = 4
 # Finite interpolation points of the Toom-Cook construction, in order of use; infinity is extra.
-_POINTS = (0.0, 1.0, -1.0, 2.0, -2.0)
-# Nonzeros per row of AT and BT that the kernels combine (``_combine``): F(2, r <= 3) has <= 3.
-_TERMS = 3
+# -1/2 rather than -2 last: F(4, 3)'s largest error fell from 3.7e-4 to 1.3e-4 with it (the
+# choice studied by Barabasz et al., "Error analysis and improving the accuracy of Winograd
+# convolution for deep neural networks", 2020).
+_POINTS = (0.0, 1.0, -1.0, 2.0, -0.5)
+# Most nonzeros in a row of AT or BT that ``_combine`` takes (F(4, 3)'s AT has 5).
+_TERMS = 6
 
 
 class AxisPhase(NamedTuple):
@@ -159,8 +163,8 @@ def transform_tables(r, dtype_char):
 def sparse_rows(matrix, dtype):
     """(columns, coefficients), each (rows, _TERMS): a transform matrix's nonzeros row by row.
 
-    Shorter rows are padded with coefficient 0 on their first column, so every row is one
-    three-term combination in ``_combine``.
+    Shorter rows are padded with coefficient 0 on their first column; ``_combine`` takes each
+    row in one loop.
     """
     columns = np.zeros((len(matrix), _TERMS), dtype=np.int64)
     coefficients = np.zeros((len(matrix), _TERMS), dtype=dtype)
@@ -178,15 +182,26 @@ def sparse_rows(matrix, dtype):
 # index for Python's negative wrap-around, and LLVM then leaves the loop scalar (4x slower here).
 
 @njit(**JIT_OPTIONS)
-def _combine(dst, d0, src, o0, c0, o1, c1, o2, c2, n):
-    """dst[d0 + k] = c0*src[o0 + k] + c1*src[o1 + k] + c2*src[o2 + k] for k < n."""
-    d0, o0, o1, o2 = np.uint64(d0), np.uint64(o0), np.uint64(o1), np.uint64(o2)
+def _combine(dst, d0, src, at, c, n):
+    """dst[d0 + k] = sum over t of c[t]*src[at[t] + k] for k < n: one vector loop, as many source
+    streams as the row has nonzeros (they come first in a sparse_rows row)."""
+    d = np.uint64(d0)
+    o0, o1, o2 = np.uint64(at[0]), np.uint64(at[1]), np.uint64(at[2])
+    o3, o4, o5 = np.uint64(at[3]), np.uint64(at[4]), np.uint64(at[5])
+    c0, c1, c2, c3, c4, c5 = c[0], c[1], c[2], c[3], c[4], c[5]
     if c2 == 0:
         for k in range(np.uint64(n)):
-            dst[d0 + k] = c0 * src[o0 + k] + c1 * src[o1 + k]
+            dst[d + k] = c0 * src[o0 + k] + c1 * src[o1 + k]
+    elif c3 == 0:
+        for k in range(np.uint64(n)):
+            dst[d + k] = c0 * src[o0 + k] + c1 * src[o1 + k] + c2 * src[o2 + k]
+    elif c4 == 0:
+        for k in range(np.uint64(n)):
+            dst[d + k] = c0 * src[o0 + k] + c1 * src[o1 + k] + c2 * src[o2 + k] + c3 * src[o3 + k]
     else:
         for k in range(np.uint64(n)):
-            dst[d0 + k] = c0 * src[o0 + k] + c1 * src[o1 + k] + c2 * src[o2 + k]
+            dst[d + k] = (c0 * src[o0 + k] + c1 * src[o1 + k] + c2 * src[o2 + k] + c3 * src[o3 + k]
+                          + c4 * src[o4 + k] + c5 * src[o5 + k])
 
 
 @njit(**JIT_OPTIONS)
@@ -229,7 +244,7 @@ def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, 
     span = scratch.size // (Ty * Tx)
     bt_y_cols, bt_y_coef = bt_y
     bt_x_cols, bt_x_coef = bt_x
-    at = np.empty(3, dtype=np.int64)
+    at = np.empty(_TERMS, dtype=np.int64)
     pairs = phases.shape[0]
     for k in range(pairs):
         tiles_x, yf, ys, yn, yo, xf, xo = (phases[k, 1], phases[k, 2], phases[k, 3], phases[k, 4],
@@ -239,20 +254,19 @@ def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, 
             for i in range(Ty):                  # the columns' transform of input row i, all tiles
                 b = TILE * ty + yo + i
                 for q in range(Tx):
-                    for t in range(3):
+                    for t in range(_TERMS):
                         e = xo + bt_x_cols[q, t]
                         res, u = xf + step * (e % TILE), e // TILE + pad_left
                         at[t] = (((res * N + n) * H + yf + ys * b) * width + u) * O if 0 <= b < yn else zeros
                     c = bt_x_coef[q]
-                    _combine(scratch, (i * Tx + q) * span, src, at[0], c[0], at[1], c[1], at[2], c[2], run)
+                    _combine(scratch, (i * Tx + q) * span, src, at, c, run)
             r0 = (ty - ty0) * tiles_x
             for p in range(Ty):                  # the rows' transform, into v
-                i0, i1, i2 = bt_y_cols[p, 0], bt_y_cols[p, 1], bt_y_cols[p, 2]
                 c = bt_y_coef[p]
                 for q in range(Tx):
-                    _combine(dst, (((p * Tx + q) * pairs + k) * rows + r0) * O, scratch,
-                             (i0 * Tx + q) * span, c[0], (i1 * Tx + q) * span, c[1],
-                             (i2 * Tx + q) * span, c[2], run)
+                    for t in range(_TERMS):
+                        at[t] = (bt_y_cols[p, t] * Tx + q) * span
+                    _combine(dst, (((p * Tx + q) * pairs + k) * rows + r0) * O, scratch, at, c, run)
 
 
 @njit(**JIT_OPTIONS)
@@ -271,6 +285,7 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
     done = TILE * Tx * span                      # one output row's columns, transformed
     at_y_cols, at_y_coef = at_y
     at_x_cols, at_x_coef = at_x
+    at = np.empty(_TERMS, dtype=np.int64)
     pairs = phases.shape[0]
     for k in range(pairs):
         tiles_x, yf, ys, yn, xf, xs, xn = (phases[k, 1], phases[k, 2], phases[k, 3], phases[k, 4],
@@ -278,19 +293,17 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
         for ty in range(ty0, min(ty1, phases[k, 0])):
             r0 = (ty - ty0) * tiles_x
             for a in range(min(TILE, yn - TILE * ty)):   # the rows' transform of output row a
-                p0, p1, p2 = at_y_cols[a, 0], at_y_cols[a, 1], at_y_cols[a, 2]
                 c = at_y_coef[a]
                 for q in range(Tx):
-                    _combine(scratch, (a * Tx + q) * span, src,
-                             (((p0 * Tx + q) * pairs + k) * rows + r0) * C, c[0],
-                             (((p1 * Tx + q) * pairs + k) * rows + r0) * C, c[1],
-                             (((p2 * Tx + q) * pairs + k) * rows + r0) * C, c[2], tiles_x * C)
+                    for t in range(_TERMS):
+                        at[t] = (((at_y_cols[a, t] * Tx + q) * pairs + k) * rows + r0) * C
+                    _combine(scratch, (a * Tx + q) * span, src, at, c, tiles_x * C)
                 row = (n * H + yf + ys * (TILE * ty + a)) * W
                 for b in range(TILE):                    # the columns' transform, then into dx
-                    q0, q1, q2 = at_x_cols[b, 0], at_x_cols[b, 1], at_x_cols[b, 2]
                     c = at_x_coef[b]
-                    _combine(scratch, done, scratch, (a * Tx + q0) * span, c[0], (a * Tx + q1) * span, c[1],
-                             (a * Tx + q2) * span, c[2], tiles_x * C)
+                    for t in range(_TERMS):
+                        at[t] = (a * Tx + at_x_cols[b, t]) * span
+                    _combine(scratch, done, scratch, at, c, tiles_x * C)
                     # into dx pixel by pixel, the loop written out: a call per pixel cost 20%
                     for tx in range(min(tiles_x, (xn - b + TILE - 1) // TILE)):
                         to = np.uint64((row + xf + xs * (TILE * tx + b)) * C)

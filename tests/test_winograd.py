@@ -20,16 +20,19 @@ needs_blas = pytest.mark.skipif(not _blas.GEMM, reason="no BLAS callable from Nu
 
 
 @pytest.mark.parametrize("r", [1, 2, 3])
-def test_matrices_compute_two_correlation_outputs(r):
+def test_matrices_compute_a_tile_of_correlation_outputs(r):
+    m = winograd.TILE
     at, g, bt = winograd.winograd_matrices(r)
-    assert at.shape == (2, r + 1) and g.shape == (r + 1, r) and bt.shape == (r + 1, r + 1)
+    assert at.shape == (m, m + r - 1) and g.shape == (m + r - 1, r) and bt.shape == (m + r - 1,) * 2
     rng = np.random.default_rng(r)
     for _ in range(20):
-        d, taps = rng.standard_normal(r + 1), rng.standard_normal(r)
-        expected = [sum(d[i + t] * taps[t] for t in range(r)) for i in range(2)]
+        d, taps = rng.standard_normal(m + r - 1), rng.standard_normal(r)
+        expected = [sum(d[i + t] * taps[t] for t in range(r)) for i in range(m)]
         np.testing.assert_allclose(at @ ((g @ taps) * (bt @ d)), expected, rtol=1e-12, atol=1e-12)
-    for m in (at, g, bt):                        # exact in binary floating point
-        assert np.array_equal(m * 2, np.round(m * 2))
+    for matrix in (at, bt):                      # multiples of 1/8 up to 8: exact in floating point
+        assert np.array_equal(matrix * 8, np.round(matrix * 8)) and np.abs(matrix).max() <= 8
+    if r == 1:                                   # one tap: no transform at all
+        assert np.array_equal(at, np.eye(m)) and np.array_equal(bt, np.eye(m))
 
 
 @pytest.mark.parametrize("r", [1, 2, 3])
@@ -141,8 +144,8 @@ def test_not_taken_where_it_does_not_apply(monkeypatch):
     assert not planned(stride=(2, 2))                           # stride and dilation on one axis
     assert not planned(dy_shape=(2, 16, 16, 8))                 # few channels
     assert not planned(w_shape=(5, 5, 32, 32), dilation=(1, 1))  # 5 taps in a phase
-    assert not planned(w_shape=(4, 4, 32, 32), stride=(2, 2), dilation=(1, 1), pad_before=(1, 1),
-                       out_size=(32, 32))                       # 9/16 of the products: not enough
+    assert not planned(stride=(2, 2), dilation=(1, 1), pad_before=(1, 1),
+                       out_size=(32, 32))                       # 81/144 of the products: not enough
     without_blas(monkeypatch)
     assert not planned(stride=(1, 1), dilation=(1, 1), pad_before=(1, 1))
 
