@@ -376,13 +376,14 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
     kh, kw, Cg, _ = w.shape
     K, Og = kh * kw * Cg, O // groups
     M = N * h * wd
-    dx = np.zeros((N, H, W, Cg * groups), dtype=dy.dtype)
+    plan = _use_gemm(M * K * O, Cg, Og) and _winograd_plan(
+        dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before), tuple(out_size), groups,
+        dy.dtype.char, WINOGRAD_MIN_CHANNELS, WINOGRAD_MAX_PRODUCTS)
+    # Winograd writes every output its phases reach: where they reach all, no zeros are needed.
+    dx = (np.empty if plan and plan.covers_all else np.zeros)((N, H, W, Cg * groups), dtype=dy.dtype)
     if not _use_gemm(M * K * O, Cg, Og):
         _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
         return dx
-    plan = _winograd_plan(dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before),
-                          tuple(out_size), groups, dy.dtype.char, WINOGRAD_MIN_CHANNELS,
-                          WINOGRAD_MAX_PRODUCTS)
     if plan:
         _transpose_winograd(dy, w, plan, dx)
         return dx
@@ -474,7 +475,8 @@ def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, gr
                           px.out_first, px.out_step, px.out_count) for py, px in group], dtype=np.int64)
         tile_groups.append(_TileGroup(Ty, Tx, group, ins, outs, int(ins[:, 0].max()),
                                       int(ins[:, 1].max())))
-    return _WinogradPlan(pairs, tile_groups, step, pad_left, width)
+    covers_all = sum(py.out_count * px.out_count for py, px in pairs) == out_size[0] * out_size[1]
+    return _WinogradPlan(pairs, tile_groups, step, pad_left, width, covers_all)
 
 
 class _TileGroup(NamedTuple):
@@ -494,6 +496,7 @@ class _WinogradPlan(NamedTuple):
     step: int            # in_step of the x phases
     pad_left: int        # winograd.split_columns' layout
     width: int
+    covers_all: bool     # the pairs' outputs are all of dx (phases are disjoint)
 
 
 def _tile_count(phase):
