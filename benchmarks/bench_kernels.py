@@ -3,7 +3,9 @@
 Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
 
 - float32, NHWC for convt, NCHW for torch (each framework's native layout, so no transposes are
-  timed); the two run interleaved (alternating order), and the table shows the median of repeats.
+  timed); the two run interleaved (alternating order), and the table shows the median of repeats,
+  their ratio, the median of the ratios of samples taken in the same round ("paired": the
+  machine's speed drifts between rounds, not within one) and the ratio of the best samples.
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
   the table header with convt's own thread count. Without torch installed, only convt's numbers
   are printed.
@@ -110,7 +112,8 @@ def timed(fn, inner):
 
 
 def bench_interleaved(fns, repeats, min_sample_s=0.02, settle_s=0.0):
-    """(median, min) seconds per call of each fn, samples interleaved in alternating order.
+    """Seconds per call of each fn, one list of samples per fn, interleaved in alternating order
+    (sample r of every fn taken in the same round, so their ratio cancels the machine's drift).
 
     With ``settle_s``, each sample follows at least that long of untimed calls to the same fn:
     torch's OpenMP workers spin for up to ~10 ms after a call, taking a core from whatever runs
@@ -128,7 +131,7 @@ def bench_interleaved(fns, repeats, min_sample_s=0.02, settle_s=0.0):
             if settle:
                 timed(fns[i], settle)
             samples[i].append(timed(fns[i], inner))
-    return [(statistics.median(s), min(s)) for s in samples]
+    return samples
 
 
 def fmt_ms(sec):
@@ -183,13 +186,15 @@ def run_table(op, repeats, rng, settle_s=0.0):
             err = float(np.max(np.abs(ours() - ref)))
             check = f"{err:.0e}"
             fns.append(theirs)
-        stats = bench_interleaved(fns, repeats, settle_s=settle_s)
-        times = [median for median, _ in stats]
+        samples = bench_interleaved(fns, repeats, settle_s=settle_s)
+        times = [statistics.median(s) for s in samples]
         row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
         if torch is not None:
+            paired = statistics.median(a / b for a, b in zip(*samples))
             row += [fmt_ms(times[1]), f"{2 * macs / times[1] / 1e9:.1f}",
-                    f"**{times[0] / times[1]:.2f}**", f"{stats[0][1] / stats[1][1]:.2f}", check]
+                    f"**{times[0] / times[1]:.2f}**", f"{paired:.2f}",
+                    f"{min(samples[0]) / min(samples[1]):.2f}", check]
         rows.append(row)
     return rows
 
@@ -197,7 +202,8 @@ def run_table(op, repeats, rng, settle_s=0.0):
 def print_table(title, rows):
     head = ["shape", "NHWC in -> out", "conv", "convt ms", "convt GFLOP/s"]
     if torch is not None:
-        head += ["torch ms", "torch GFLOP/s", "convt/torch", "ratio of best times", "max abs diff"]
+        head += ["torch ms", "torch GFLOP/s", "convt/torch", "paired ratio", "ratio of best times",
+                 "max abs diff"]
     print(f"\n{title}\n")
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" for _ in head) + "|")
@@ -257,8 +263,9 @@ def main():
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
           f"convt = up to {kernels.KERNEL_THREADS} (its own pool of Python threads running nogil "
           "kernels on separate images, BLAS products small enough for one OpenBLAS thread each; "
-          "no parallel=True). float32 transposes with 3x3 taps per phase and >= 16 channels go "
-          "through Winograd F(2x2, 3x3) (convt/winograd.py).")
+          "no parallel=True). float32 transposes with <= 3x3 taps per phase, >= 16 channels and "
+          "at most half the multiplications go "
+          "through Winograd F(4x4, 3x3) (convt/winograd.py).")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"
