@@ -27,6 +27,12 @@ Two implementations of each, chosen by size:
   product on two threads, 7 us for 8x64x512 on one). ``conv2d_filter_grad`` still uses
   multithreaded BLAS.
 
+Big float32 transposed convs go further (float64, the app's dtype, keeps the NumPy-driven
+path, which needs no extra compiling): where NumPy's OpenBLAS can be called from Numba
+(``convt._blas``), each thread's part is one nogil call; and where the sub-pixel or polyphase
+phases have at most 3x3 taps and Winograd saves half the multiplications, ``convt.winograd``
+computes them (``_winograd_plan`` decides).
+
 The public functions take validated arguments (the adapters in ``tf_style`` / ``torch_style``
 check them), make the arrays C-contiguous and return arrays of the input's dtype.
 """
