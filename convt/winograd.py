@@ -138,19 +138,31 @@ def transformed_kernels(w, phases):
 
 @njit(**JIT_OPTIONS)
 def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
-    """out[a*Tx + b] = sum over t, u of gy[a, t] gx[b, u] w[taps_y[t], taps_x[u]] (each an O x C matrix)."""
-    flat = out.reshape(out.shape[0], -1)
+    """out[a*Tx + b] = sum over t, u of gy[a, t] gx[b, u] w[taps_y[t], taps_x[u]] (each an O x C
+    matrix), one axis at a time: G_x first into ``half``, then G_y."""
+    Ty, Tx = gy.shape[0], gx.shape[0]
+    size = w.shape[2] * w.shape[3]
+    half = np.zeros((taps_y.size, Tx, size), dtype=out.dtype)
+    for t in range(taps_y.size):
+        for b in range(Tx):
+            dst = half[t, b]
+            for u in range(taps_x.size):
+                coef = gx[b, u]
+                if coef != 0:
+                    src = w[taps_y[t], taps_x[u]].reshape(-1)
+                    for i in range(size):
+                        dst[i] += coef * src[i]
+    flat = out.reshape(Ty * Tx, size)
     flat[:] = 0
-    for a in range(gy.shape[0]):
-        for b in range(gx.shape[0]):
-            dst = flat[a * gx.shape[0] + b]
+    for a in range(Ty):
+        for b in range(Tx):
+            dst = flat[a * Tx + b]
             for t in range(taps_y.size):
-                for u in range(taps_x.size):
-                    coef = gy[a, t] * gx[b, u]
-                    if coef != 0:
-                        src = w[taps_y[t], taps_x[u]].reshape(-1)
-                        for i in range(dst.size):
-                            dst[i] += coef * src[i]
+                coef = gy[a, t]
+                if coef != 0:
+                    src = half[t, b]
+                    for i in range(size):
+                        dst[i] += coef * src[i]
 
 
 @functools.lru_cache(maxsize=None)
