@@ -382,17 +382,20 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
     kh, kw, Cg, _ = w.shape
     K, Og = kh * kw * Cg, O // groups
     M = N * h * wd
-    plan = _use_gemm(M * K * O, Cg, Og) and _winograd_plan(
-        dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before), tuple(out_size), groups,
-        dy.dtype.char, WINOGRAD_MIN_CHANNELS, WINOGRAD_MAX_PRODUCTS)
-    # Winograd writes every output its phases reach: where they reach all, no zeros are needed.
-    dx = (np.empty if plan and plan.covers_all else np.zeros)((N, H, W, Cg * groups), dtype=dy.dtype)
+    shape = (N, H, W, Cg * groups)
     if not _use_gemm(M * K * O, Cg, Og):
+        dx = np.zeros(shape, dtype=dy.dtype)
         _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx)
         return dx
+    plan = _winograd_plan(dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before),
+                          tuple(out_size), groups, dy.dtype.char, WINOGRAD_MIN_CHANNELS,
+                          WINOGRAD_MAX_PRODUCTS)
     if plan:
+        # Winograd writes every output its phases reach: where they reach all, no zeros are needed.
+        dx = (np.empty if plan.covers_all else np.zeros)(shape, dtype=dy.dtype)
         _transpose_winograd(dy, w, plan, dx)
         return dx
+    dx = np.zeros(shape, dtype=dy.dtype)
     wt = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 2, 0))   # (G, Og, K)
     geometry = (sh, sw, dh, dw, pt, pl)
     _in_parallel(_transpose_images, [(dy, wt, geometry, (kh, kw, Cg), n_lo, n_hi, dx)

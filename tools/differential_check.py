@@ -143,20 +143,22 @@ def check_large(rng, cases):
     taken = []
     winograd = kernels._transpose_winograd
     kernels._transpose_winograd = lambda *a: taken.append(1) or winograd(*a)
-    problems, worst = [], 0.0
-    for _ in range(cases):
-        x, w, kw = large_torch_transpose_case(rng)
-        with torch.backends.mkldnn.flags(enabled=False):
-            real = run_torch(lambda: torch.nn.functional.conv_transpose2d(torch.from_numpy(x),
-                                                                          torch.from_numpy(w), **kw))
-        ours = run(lambda: convt.torch_style.conv_transpose2d(x, w, **kw))
-        scale = max(1.0, float(np.max(np.abs(real[1])))) if real[0] and real[1].size else 1.0
-        if real[0] and ours[0] and real[1].shape == ours[1].shape and real[1].size:
-            worst = max(worst, float(np.max(np.abs(real[1] - ours[1]))) / scale)
-        p = compare("torch.conv_transpose2d (large)", real, ours, 1e-4 * scale)
-        if p:
-            problems.append(p + f"\n   case: x{x.shape} w{w.shape} {kw}")
-    kernels._transpose_winograd = winograd
+    try:
+        problems, worst = [], 0.0
+        for _ in range(cases):
+            x, w, kw = large_torch_transpose_case(rng)
+            with torch.backends.mkldnn.flags(enabled=False):
+                real = run_torch(lambda: torch.nn.functional.conv_transpose2d(torch.from_numpy(x),
+                                                                              torch.from_numpy(w), **kw))
+            ours = run(lambda: convt.torch_style.conv_transpose2d(x, w, **kw))
+            scale = max(1.0, float(np.max(np.abs(real[1])))) if real[0] and real[1].size else 1.0
+            if real[0] and ours[0] and real[1].shape == ours[1].shape and real[1].size:
+                worst = max(worst, float(np.max(np.abs(real[1] - ours[1]))) / scale)
+            p = compare("torch.conv_transpose2d (large)", real, ours, 1e-4 * scale)
+            if p:
+                problems.append(p + f"\n   case: x{x.shape} w{w.shape} {kw}")
+    finally:
+        kernels._transpose_winograd = winograd
     print(f"large: {cases} calls, {len(taken)} through Winograd, largest difference "
           f"{worst:.1e} of the largest output")
     return problems
