@@ -523,14 +523,8 @@ def _transpose_winograd(dy, w, plan, dx):
 
     Phase pairs write disjoint positions of dx, images disjoint images.
     """
-    kernels_t = winograd.transformed_kernels(w, plan.pairs)
-    w_ts = []
-    for group in plan.groups:
-        # One kernel per transform point if the pairs share their taps (all of them, under
-        # dilation): then each point's product covers the tiles of every pair at once.
-        keys = {(py.taps, px.taps) for py, px in group.pairs}
-        w_ts.append(kernels_t[keys.pop()] if len(keys) == 1 else np.stack(
-            [kernels_t[py.taps, px.taps] for py, px in group.pairs], axis=1).reshape(-1, *w.shape[3:1:-1]))
+    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))
+    w_ts = [winograd.transformed_kernels(w_oc, group.pairs) for group in plan.groups]
     _in_parallel(_transpose_images_winograd, [(dy, plan, w_ts, lo, hi, dx) for lo, hi in
                                               _split(0, dy.shape[0], dy.size * w.shape[2])])
 
@@ -544,7 +538,9 @@ def _transpose_images_winograd(dy, plan, w_ts, n_lo, n_hi, dx):
     chunks, sizes = [], [size]
     for g in plan.groups:
         points = g.Ty * g.Tx * len(g.pairs)
-        ty_step = max(1, min(g.tiles_y, GEMM_CHUNK_BYTES // (points * g.tiles_x * max(O, C) * dtype.itemsize)))
+        most = max(1, min(g.tiles_y, GEMM_CHUNK_BYTES // (points * g.tiles_x * max(O, C) * dtype.itemsize)))
+        chunks_y = -(-g.tiles_y // most)
+        ty_step = -(-g.tiles_y // chunks_y)      # equal chunks: a short last one costs a full GEMM
         chunks.append((ty_step, ty_step * g.tiles_x))
         sizes += [points * ty_step * g.tiles_x * O, points * ty_step * g.tiles_x * C,
                   g.Ty * g.Tx * g.tiles_x * O, (winograd.TILE * g.Tx + 1) * g.tiles_x * C]

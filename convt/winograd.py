@@ -119,50 +119,34 @@ def winograd_matrices(r):
     return at, g, bt
 
 
-def transformed_kernels(w, phases):
-    """{(taps_y, taps_x): G_y g G_x^T as (T_y*T_x, O, C)} for the phase pairs' kernels.
+def transformed_kernels(w_oc, pairs):
+    """The kernels of one tile size's phase pairs, G_y g G_x^T each, ready for transpose_tiles:
+    (T_y*T_x, O, C) if the pairs share their taps (all of them, under dilation: then each point's
+    product covers the tiles of every pair at once), else (T_y*T_x*pairs, O, C), point-major.
 
-    g is the phase's sub-kernel flipped (correlation form); phases with the same taps (all of
-    them, under dilation) share one transformed kernel.
+    ``w_oc`` is the kernel as (kh, kw, O, C); g is a phase's sub-kernel flipped (correlation form).
+    All pairs' transforms are one stacked matrix product, (G_y kron G_x) @ g with g's taps as
+    rows: for four 4x4x64x32 kernels 51 us, a loop in Numba took 116.
     """
-    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))                 # (kh, kw, O, C)
-    out = {}
-    for py, px in phases:
-        key = (py.taps, px.taps)
-        if key not in out:
-            gy, gx = (winograd_matrices(len(taps))[1].astype(w.dtype) for taps in key)
-            out[key] = np.empty((len(gy) * len(gx),) + w_oc.shape[2:], dtype=w.dtype)
-            _transform_kernel(w_oc, np.array(py.taps[::-1]), np.array(px.taps[::-1]), gy, gx, out[key])
-    return out
+    keys = [(py.taps, px.taps) for py, px in pairs]
+    if len(set(keys)) == 1:
+        keys = keys[:1]
+    kh, kw, O, C = w_oc.shape
+    taps = np.array([[ty * kw + tx for ty in taps_y[::-1] for tx in taps_x[::-1]]
+                     for taps_y, taps_x in keys])
+    g = np.take(w_oc.reshape(kh * kw, O * C), taps, axis=0)                  # (pairs, taps, O*C)
+    gg = _kron_g(len(keys[0][0]), len(keys[0][1]), w_oc.dtype.char)
+    out = np.empty((len(gg), len(keys), O * C), dtype=w_oc.dtype)
+    np.matmul(gg, g, out=out.transpose(1, 0, 2))
+    return out.reshape(-1, O, C)
 
 
-@njit(**JIT_OPTIONS)
-def _transform_kernel(w, taps_y, taps_x, gy, gx, out):
-    """out[a*Tx + b] = sum over t, u of gy[a, t] gx[b, u] w[taps_y[t], taps_x[u]] (each an O x C
-    matrix), one axis at a time: G_x first into ``half``, then G_y."""
-    Ty, Tx = gy.shape[0], gx.shape[0]
-    size = w.shape[2] * w.shape[3]
-    half = np.zeros((taps_y.size, Tx, size), dtype=out.dtype)
-    for t in range(taps_y.size):
-        for b in range(Tx):
-            dst = half[t, b]
-            for u in range(taps_x.size):
-                coef = gx[b, u]
-                if coef != 0:
-                    src = w[taps_y[t], taps_x[u]].reshape(-1)
-                    for i in range(size):
-                        dst[i] += coef * src[i]
-    flat = out.reshape(Ty * Tx, size)
-    flat[:] = 0
-    for a in range(Ty):
-        for b in range(Tx):
-            dst = flat[a * Tx + b]
-            for t in range(taps_y.size):
-                coef = gy[a, t]
-                if coef != 0:
-                    src = half[t, b]
-                    for i in range(size):
-                        dst[i] += coef * src[i]
+@functools.lru_cache(maxsize=None)
+def _kron_g(ry, rx, dtype_char):
+    """G_y kron G_x: row a*T_x + b, column t*r_x + u holds G_y[a, t] G_x[b, u]."""
+    gg = np.kron(winograd_matrices(ry)[1], winograd_matrices(rx)[1]).astype(dtype_char)
+    gg.flags.writeable = False
+    return gg
 
 
 @functools.lru_cache(maxsize=None)
@@ -228,15 +212,23 @@ def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
     """
     _, H, W, O = dy.shape
     R = TILE * step
-    out[:] = 0
     src = dy.reshape(-1)
-    for n in range(n_lo, n_hi):
-        for row in range(H):
-            for x in range(W):
-                at = np.uint64((((x % R * (n_hi - n_lo) + n - n_lo) * H + row) * width + pad_left + x // R) * O)
-                start = np.uint64(((n * H + row) * W + x) * O)
-                for o in range(np.uint64(O)):
-                    out[at + o] = src[start + o]
+    at = np.uint64(0)
+    for res in range(R):                 # every element of out written once, in order
+        for n in range(n_lo, n_hi):
+            for row in range(H):
+                for u in range(width):
+                    x = R * (u - pad_left) + res
+                    if 0 <= x < W:
+                        start = np.uint64(((n * H + row) * W + x) * O)
+                        for o in range(np.uint64(O)):
+                            out[at + o] = src[start + o]
+                    else:
+                        for o in range(np.uint64(O)):
+                            out[at + o] = 0
+                    at += np.uint64(O)
+    for o in range(np.uint64(width * O)):
+        out[at + o] = 0
 
 
 @njit(**JIT_OPTIONS)
