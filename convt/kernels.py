@@ -29,7 +29,8 @@ Two implementations of each, chosen by size:
 
 Big float32 transposed convs go further (float64, the app's dtype, keeps the NumPy-driven
 path, which needs no extra compiling): where NumPy's OpenBLAS can be called from Numba
-(``convt._blas``), each thread's part is one nogil call; and where the sub-pixel or polyphase
+(``convt._blas``), each part of the batch is one nogil call, the parts on OpenMP's threads at
+once (``convt._openmp``: no Python thread to wake); and where the sub-pixel or polyphase
 phases have at most 3x3 taps and Winograd saves half the multiplications, ``convt.winograd``
 computes them (``_winograd_plan`` decides).
 
@@ -44,9 +45,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
+from numba import cfunc, njit
 
-from . import _blas, winograd
+from . import _blas, _openmp, winograd
 from ._blas import gemm
 from ._numba_config import JIT_OPTIONS
 
@@ -389,52 +390,81 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
         return dx
     plan = _winograd_plan(dy.shape, w.shape, tuple(stride), tuple(dilation), tuple(pad_before),
                           tuple(out_size), groups, dy.dtype.char, WINOGRAD_MIN_CHANNELS,
-                          WINOGRAD_MAX_PRODUCTS)
+                          WINOGRAD_MAX_PRODUCTS, GEMM_CHUNK_BYTES)
     if plan:
         # Winograd writes every output its phases reach: where they reach all, no zeros are needed.
         dx = (np.empty if plan.covers_all else np.zeros)(shape, dtype=dy.dtype)
         _transpose_winograd(dy, w, plan, dx)
         return dx
-    dx = np.zeros(shape, dtype=dy.dtype)
     wt = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 2, 0))   # (G, Og, K)
     geometry = (sh, sw, dh, dw, pt, pl)
+    if dy.dtype == np.float32 and _blas.GEMM:        # one nogil call per part, BLAS from Numba
+        dx = np.empty(shape, dtype=dy.dtype)         # each part zeroes its own images
+        block = max(BLAS_MIN_BLOCK_ROWS, BLAS_ONE_THREAD_MNK // (K * Og))
+        parts = np.array(_split(0, N, M * K * groups), dtype=np.int64)
+        cols, = _part_rows(dy.dtype, len(parts), groups * block * K)
+        _run_parts(_transpose_blocks_parts, _transpose_blocks, len(parts), dy, wt, *geometry, kh, kw,
+                   parts, block, _blas.GEMM[dy.dtype], cols, dx)
+        return dx
+    dx = np.zeros(shape, dtype=dy.dtype)
     _in_parallel(_transpose_images, [(dy, wt, geometry, (kh, kw, Cg), n_lo, n_hi, dx)
                                      for n_lo, n_hi in _split(0, N, M * K * groups, parts=N)])
     return dx
 
 
 @njit(**JIT_OPTIONS)
-def _transpose_blocks(dy, wt, sh, sw, dh, dw, pt, pl, kh, kw, m_lo, m_hi, block, gemm_address, cols, dx):
-    """dx += col2im(dy @ w^T) for the rows [m_lo, m_hi) of dy, ``block`` rows at a time: each
-    block's product (BLAS, called from here, on this thread) goes to col2im while it is in cache."""
+def _transpose_blocks(dy, wt, sh, sw, dh, dw, pt, pl, kh, kw, parts, block, gemm_address, cols, dx, p):
+    """dx = col2im(dy @ w^T) for the images [parts[p, 0], parts[p, 1]), ``block`` rows of dy at a
+    time: each block's product (BLAS, called from here, on this thread) goes to col2im while it
+    is in cache. Zeroes those images of dx first (in parallel, and into cache, with the rest)."""
     N, h, wd, O = dy.shape
     G, Og, K = wt.shape
-    a, b, c = dy.reshape(-1), wt.reshape(-1), cols.reshape(-1)
-    for r0 in range(m_lo, m_hi, block):
+    n_lo, n_hi = parts[p, 0], parts[p, 1]
+    dx[n_lo:n_hi] = 0
+    a, b, c = dy.reshape(-1), wt.reshape(-1), cols[p]
+    m_hi = n_hi * h * wd
+    for r0 in range(n_lo * h * wd, m_hi, block):
         r = min(block, m_hi - r0)
         for g in range(G):
             gemm(gemm_address, r, K, Og, a, r0 * O + g * Og, O, b, g * Og * K, K, 0.0, c, g * r * K, K)
         _col2im(c[:G * r * K].reshape(G, r, kh, kw, K // (kh * kw)), sh, sw, dh, dw, pt, pl, h, wd, r0, dx)
 
 
+@functools.cache
+def _transpose_blocks_parts():
+    """The cfunc running _transpose_blocks on every part (convt._openmp), made on first use (see
+    winograd.transpose_parts)."""
+    return cfunc(_openmp.ENTRY_SIGNATURE, **JIT_OPTIONS)(_blocks_parts)
+
+
+def _blocks_parts(address):
+    """_transpose_blocks for each part not yet taken, on whichever thread runs this: the
+    arguments are _transpose_blocks' but the last (p), described in that order."""
+    d = _openmp.descriptor_at(address)
+    dy, at = _openmp.read4(d, _openmp.FIRST, np.float32)
+    wt, at = _openmp.read3(d, at, np.float32)
+    sh, sw, dh, dw, pt, pl, kh, kw = d[at:at + 8]
+    parts, at = _openmp.read2(d, at + 8, np.int64)
+    block, gemm_address = d[at], d[at + 1]
+    cols, at = _openmp.read2(d, at + 2, np.float32)
+    dx, at = _openmp.read4(d, at, np.float32)
+    p = _openmp.next_part(d)
+    while p < d[_openmp.PARTS]:
+        _transpose_blocks(dy, wt, sh, sw, dh, dw, pt, pl, kh, kw, parts, block, gemm_address, cols, dx, p)
+        p = _openmp.next_part(d)
+
+
 def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
-    """dx[n_lo:n_hi] = col2im(dy @ w^T) for those images, in chunks of rows, on this thread.
+    """dx[n_lo:n_hi] = col2im(dy @ w^T) for those images, in chunks of rows, on this thread, with
+    NumPy's matmul: float64 (the app's small arrays; no extra compiling), or no BLAS reachable
+    from Numba (convt._blas; else _transpose_blocks).
 
     The products go to BLAS in blocks of rows of at most BLAS_ONE_THREAD_MNK multiply-adds,
-    which OpenBLAS runs on the calling thread: the parallelism is the split over images. In
-    float32, where NumPy's BLAS is reachable from Numba (convt._blas), the whole part is one
-    nogil call (_transpose_blocks), each block's product going to col2im while still in cache;
-    float64 (the app's small arrays) keeps to NumPy's matmul, which needs no extra compiling.
+    which OpenBLAS runs on the calling thread: the parallelism is the split over images.
     """
     _, h, wd, O = dy.shape
     G, Og, K = wt.shape
     m_lo, m_hi = n_lo * h * wd, n_hi * h * wd
-    if dy.dtype == np.float32 and _blas.GEMM:        # one nogil call, BLAS called from Numba
-        block = max(BLAS_MIN_BLOCK_ROWS, BLAS_ONE_THREAD_MNK // (K * Og))
-        cols, = _scratch(dy.dtype, G * block * K)
-        _transpose_blocks(dy, wt, *geometry, kernel[0], kernel[1], m_lo, m_hi, block,
-                          _blas.GEMM[dy.dtype], cols, dx)
-        return
     dy2 = dy.reshape(-1, O)
     step = _chunk_rows(m_hi - m_lo, G * K * dy.itemsize)
     buffer = np.empty(G * step * K, dtype=dy.dtype)          # reused: no page faults per chunk
@@ -448,11 +478,12 @@ def _transpose_images(dy, wt, geometry, kernel, n_lo, n_hi, dx):
 
 @functools.lru_cache(maxsize=256)
 def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, groups, dtype_char,
-                   min_channels, max_products):
+                   min_channels, max_products, chunk_bytes):
     """How to run a transposed conv with Winograd (``_WinogradPlan``), or None where it does not
     pay: float64 (big float64 convs are rare, and their kernels would double the compile time),
     several groups, fewer than ``min_channels``, more than ``max_products`` of the direct
-    multiplications; or no BLAS callable from Numba (``convt._blas``)."""
+    multiplications; or no BLAS callable from Numba (``convt._blas``). A chunk of transformed
+    inputs takes at most ``chunk_bytes``."""
     N, h, wd, O = dy_shape
     kh, kw, C, _ = w_shape
     if not _blas.GEMM or dtype_char != "f" or groups != 1 or min(C, O) < min_channels:
@@ -475,37 +506,65 @@ def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, gr
     by_size = {}
     for py, px in pairs:
         by_size.setdefault((_tile_size(py), _tile_size(px)), []).append((py, px))
-    tile_groups = []
-    for (Ty, Tx), group in by_size.items():
-        ins = np.array([(_tile_count(py), _tile_count(px), py.in_first, py.in_step, py.in_count,
-                         py.shift - len(py.taps) + 1, px.in_first, px.shift - len(px.taps) + 1)
-                        for py, px in group], dtype=np.int64)
-        outs = np.array([(_tile_count(py), _tile_count(px), py.out_first, py.out_step, py.out_count,
-                          px.out_first, px.out_step, px.out_count) for py, px in group], dtype=np.int64)
-        tile_groups.append(_TileGroup(Ty, Tx, group, ins, outs, int(ins[:, 0].max()),
-                                      int(ins[:, 1].max())))
     covers_all = sum(py.out_count * px.out_count for py, px in pairs) == out_size[0] * out_size[1]
-    return _WinogradPlan(pairs, tile_groups, step, pad_left, width, covers_all)
+    return _WinogradPlan(list(by_size.values()), step, pad_left, width,
+                         *_group_arguments(by_size, O, C, dtype_char, chunk_bytes), covers_all)
 
 
-class _TileGroup(NamedTuple):
-    """The phase pairs of one tile size, with winograd.transpose_tiles' arguments for them."""
-    Ty: int
-    Tx: int
-    pairs: list
-    ins: np.ndarray
-    outs: np.ndarray
-    tiles_y: int         # the most of any pair
-    tiles_x: int
+def _group_arguments(by_size, O, C, dtype_char, chunk_bytes):
+    """winograd.transpose_part's arguments for the groups of phase pairs {(Ty, Tx): pairs}:
+    a row per group (its ``groups``), the stacked tables, ins, outs, and the sizes of v, m,
+    in_scratch and out_scratch per part."""
+    tables, first_rows = [], {}
+
+    def table_rows(T):                    # the first rows of T's BT and of its AT in the tables
+        if T not in first_rows:
+            at, bt = winograd.transform_tables(T - winograd.TILE + 1, dtype_char)
+            start = sum(len(columns) for columns, _ in tables)
+            first_rows[T] = (start, start + T)
+            tables.extend((bt, at))
+        return first_rows[T]
+
+    rows, ins, outs, sizes, kernels_first = [], [], [], [], 0
+    for (Ty, Tx), group in by_size.items():
+        tiles_y = max(_tile_count(py) for py, _ in group)
+        tiles_x = max(_tile_count(px) for _, px in group)
+        points = Ty * Tx * len(group)
+        most = max(1, min(tiles_y, chunk_bytes // (points * tiles_x * max(O, C)
+                                                         * np.dtype(dtype_char).itemsize)))
+        ty_step = -(-tiles_y // -(-tiles_y // most))   # equal chunks: a short one costs a full GEMM
+        # One kernel per transform point if the pairs share their taps (all of them, under
+        # dilation): then each point's product covers the tiles of every pair at once.
+        stacks = Ty * Tx * (1 if len({(py.taps, px.taps) for py, px in group}) == 1 else len(group))
+        (bt_y, at_y), (bt_x, at_x) = table_rows(Ty), table_rows(Tx)
+        rows.append((Ty, Tx, len(ins), len(ins) + len(group), bt_y, bt_x, at_y, at_x, kernels_first,
+                     stacks, ty_step, ty_step * tiles_x, tiles_x))
+        ins += [(_tile_count(py), _tile_count(px), py.in_first, py.in_step, py.in_count,
+                 py.shift - len(py.taps) + 1, px.in_first, px.shift - len(px.taps) + 1)
+                for py, px in group]
+        outs += [(_tile_count(py), _tile_count(px), py.out_first, py.out_step, py.out_count,
+                  px.out_first, px.out_step, px.out_count) for py, px in group]
+        sizes.append((points * ty_step * tiles_x * O, points * ty_step * tiles_x * C,
+                      Ty * Tx * tiles_x * O, (winograd.TILE * Tx + 1) * tiles_x * C))
+        kernels_first += stacks * O * C
+    return (np.array(rows, dtype=np.int64), np.concatenate([c for c, _ in tables]),
+            np.concatenate([f for _, f in tables]), np.array(ins, dtype=np.int64),
+            np.array(outs, dtype=np.int64), [max(column) for column in zip(*sizes)])
 
 
 class _WinogradPlan(NamedTuple):
-    pairs: list          # (y, x) phase pairs computed
-    groups: list         # a _TileGroup per tile size
+    """winograd.transpose_part's arguments that depend on the shapes only."""
+    groups: list         # the phase pairs (y, x) of each tile size
     step: int            # in_step of the x phases
     pad_left: int        # winograd.split_columns' layout
     width: int
-    covers_all: bool     # the pairs' outputs are all of dx (phases are disjoint)
+    group_rows: np.ndarray   # a row per group: winograd.transpose_part's ``groups``
+    table_cols: np.ndarray   # BT and AT of each tile size, as sparse_rows
+    table_coefs: np.ndarray
+    ins: np.ndarray          # a row per pair: its tiles and inputs (winograd.input_tiles)
+    outs: np.ndarray         # its tiles and outputs (winograd.output_tiles)
+    part_sizes: list         # elements of v, m, in_scratch, out_scratch per part
+    covers_all: bool         # the pairs' outputs are all of dx (phases are disjoint)
 
 
 def _tile_count(phase):
@@ -518,44 +577,44 @@ def _tile_size(phase):
     return winograd.TILE + len(phase.taps) - 1
 
 
-def _transpose_winograd(dy, w, plan, dx):
-    """dx of every phase pair by F(4x4, Ly x Lx), the images split over the threads.
+def _transpose_winograd(dy, w, plan, dx, parts=None):
+    """dx of every phase pair by F(4x4, Ly x Lx), the images split into parts, each part on its
+    own thread (_run_parts).
 
-    Phase pairs write disjoint positions of dx, images disjoint images.
+    Phase pairs write disjoint positions of dx, parts disjoint images.
     """
+    N, H, _, O = dy.shape
+    dtype = dy.dtype
     w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))
-    w_ts = [winograd.transformed_kernels(w_oc, group.pairs) for group in plan.groups]
-    _in_parallel(_transpose_images_winograd, [(dy, plan, w_ts, lo, hi, dx) for lo, hi in
-                                              _split(0, dy.shape[0], dy.size * w.shape[2])])
+    w_ts = np.concatenate([winograd.transformed_kernels(w_oc, group).reshape(-1)
+                           for group in plan.groups])
+    if parts is None:
+        parts = np.array(_split(0, N, dy.size * w.shape[2]), dtype=np.int64)
+    most = int((parts[:, 1] - parts[:, 0]).max())
+    split_size = winograd.TILE * plan.step * most * H * plan.width * O + plan.width * O
+    buffers = _part_rows(dtype, len(parts), split_size, *plan.part_sizes)
+    _run_parts(winograd.transpose_parts, winograd.transpose_part, len(parts), dy, parts, plan.step,
+               plan.pad_left, plan.width, plan.group_rows, plan.table_cols, plan.table_coefs, plan.ins,
+               plan.outs, w_ts, _blas.GEMM[dtype], max(1, BLAS_ONE_THREAD_MNK // (O * dx.shape[3])),
+               *buffers, dx)
 
 
-def _transpose_images_winograd(dy, plan, w_ts, n_lo, n_hi, dx):
-    """Images [n_lo, n_hi): split their columns, then each group of phase pairs in one kernel call,
-    in chunks of rows of tiles whose transformed inputs fit in GEMM_CHUNK_BYTES."""
-    _, H, _, O = dy.shape
-    C, dtype = dx.shape[3], dy.dtype
-    size = winograd.TILE * plan.step * (n_hi - n_lo) * H * plan.width * O + plan.width * O
-    chunks, sizes = [], [size]
-    for g in plan.groups:
-        points = g.Ty * g.Tx * len(g.pairs)
-        most = max(1, min(g.tiles_y, GEMM_CHUNK_BYTES // (points * g.tiles_x * max(O, C) * dtype.itemsize)))
-        chunks_y = -(-g.tiles_y // most)
-        ty_step = -(-g.tiles_y // chunks_y)      # equal chunks: a short last one costs a full GEMM
-        chunks.append((ty_step, ty_step * g.tiles_x))
-        sizes += [points * ty_step * g.tiles_x * O, points * ty_step * g.tiles_x * C,
-                  g.Ty * g.Tx * g.tiles_x * O, (winograd.TILE * g.Tx + 1) * g.tiles_x * C]
-    split, *buffers = _scratch(dtype, *sizes)
-    winograd.split_columns(dy, n_lo, n_hi, plan.step, plan.pad_left, plan.width, split)
-    split = split[:size - plan.width * O].reshape(winograd.TILE * plan.step, n_hi - n_lo, H,
-                                                  plan.width, O)
-    for i, (g, w_t, (ty_step, rows)) in enumerate(zip(plan.groups, w_ts, chunks)):
-        v, m, in_scratch, out_scratch = buffers[4 * i:4 * i + 4]
-        (at_y, bt_y), (at_x, bt_x) = (winograd.transform_tables(T - winograd.TILE + 1, dtype.char)
-                                      for T in (g.Ty, g.Tx))
-        winograd.transpose_tiles(split, plan.step, plan.pad_left, g.Ty, g.Tx, (bt_y, bt_x, at_y, at_x),
-                                 g.ins, g.outs, w_t, n_lo, ty_step, _blas.GEMM[dtype],
-                                 max(1, BLAS_ONE_THREAD_MNK // (O * C)), v.reshape(-1, rows, O),
-                                 m.reshape(-1, rows, C), in_scratch, out_scratch, dx)
+def _run_parts(entry, part, parts, *arguments):
+    """part(*arguments, p) for each of ``parts`` parts p, at once: on OpenMP's threads through
+    the cfunc ``entry()`` (convt._openmp) where libgomp loads, else on the Python pool. A single
+    part runs here, without describing its arguments (10 us, a third of a small call)."""
+    threads = min(parts, KERNEL_THREADS)
+    if threads > 1 and _openmp.run(entry(), _openmp.describe(parts, *arguments), threads):
+        return
+    _in_parallel(part, [(*arguments, p) for p in range(parts)])
+
+
+def _part_rows(dtype, parts, *sizes):
+    """_scratch arrays of ``parts`` rows each, rows of at least these sizes, each starting on a
+    cache line."""
+    per_line = 64 // np.dtype(dtype).itemsize
+    sizes = [-(-size // per_line) * per_line for size in sizes]
+    return [a.reshape(parts, size) for a, size in zip(_scratch(dtype, *(parts * s for s in sizes)), sizes)]
 
 
 def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):
@@ -612,8 +671,11 @@ def warm_up(large=False):
         _im2col(x, 1, 1, 1, 1, 0, 0, 2, 2, 0, 0, 4, cols)
         _col2im(cols, 1, 1, 1, 1, 0, 0, 2, 2, 0, dx)
     if large and _blas.GEMM:
-        dy, w = np.ones((1, 2, 2, 1), dtype=np.float32), np.ones((3, 3, 1, 1), dtype=np.float32)
-        plan = _winograd_plan(dy.shape, w.shape, (1, 1), (1, 1), (1, 1), (2, 2), 1, "f", 0, 1.0)
-        _transpose_winograd(dy, w, plan, np.zeros((1, 2, 2, 1), dtype=np.float32))
-        _transpose_images(dy, w.reshape(1, 1, 9), (1, 1, 1, 1, 1, 1), (3, 3, 1), 0, 1,
-                          np.zeros((1, 2, 2, 1), dtype=np.float32))
+        dy, w = np.ones((2, 2, 2, 1), dtype=np.float32), np.ones((3, 3, 1, 1), dtype=np.float32)
+        plan = _winograd_plan(dy.shape, w.shape, (1, 1), (1, 1), (1, 1), (2, 2), 1, "f", 0, 1.0, 1)
+        for parts in ([(0, 2)], [(0, 1), (1, 2)]):   # one part here; two on OpenMP's threads
+            parts = np.array(parts, dtype=np.int64)
+            _transpose_winograd(dy, w, plan, np.zeros_like(dy), parts)
+            _run_parts(_transpose_blocks_parts, _transpose_blocks, len(parts), dy, w.reshape(1, 1, 9),
+                       1, 1, 1, 1, 1, 1, 3, 3, parts, 4, _blas.GEMM[dy.dtype],
+                       np.zeros((2, 36), dtype=np.float32), np.zeros_like(dy))

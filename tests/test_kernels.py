@@ -96,13 +96,15 @@ PATHS = ["direct", "gemm", "gemm_chunked", "winograd"]
 
 @contextlib.contextmanager
 def kernel_path(path):
-    """Force one implementation: direct loops, im2col + BLAS (split over threads), or per row;
-    or, for the transposed convs it covers (one group, stride or dilation 1 per axis, up to 3
-    taps per phase), Winograd in chunks of one row of tiles, whatever the channels and savings."""
+    """Force one implementation: direct loops, im2col + BLAS (split over threads: OpenMP's where
+    libgomp loads), or per row (split over the Python pool, as where it does not); or, for the
+    transposed convs it covers (one group, stride or dilation 1 per axis, up to 3 taps per
+    phase), Winograd in chunks of one row of tiles, whatever the channels and savings."""
     names = ["GEMM_MIN_MACS", "GEMM_MIN_CHANNELS", "GEMM_CHUNK_BYTES", "SPLIT_MIN_ELEMENTS",
              "BLAS_ONE_THREAD_MNK", "BLAS_MIN_BLOCK_ROWS", "WINOGRAD_MIN_CHANNELS",
              "WINOGRAD_MAX_PRODUCTS"]
     saved = {name: getattr(kernels, name) for name in names}
+    run_openmp = kernels._openmp.run
     kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
     kernels.WINOGRAD_MIN_CHANNELS = 0 if path == "winograd" else 10**18
     if path == "gemm":
@@ -113,6 +115,7 @@ def kernel_path(path):
         kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
         kernels.SPLIT_MIN_ELEMENTS = 0
         kernels.BLAS_ONE_THREAD_MNK = 0       # products too wide for blocks: BLAS gets them whole
+        kernels._openmp.run = lambda *args: False
     if path == "winograd":
         kernels.WINOGRAD_MAX_PRODUCTS = float("inf")
         kernels.GEMM_CHUNK_BYTES = 1          # one row of tiles per chunk
@@ -122,6 +125,7 @@ def kernel_path(path):
     finally:
         for name, value in saved.items():
             setattr(kernels, name, value)
+        kernels._openmp.run = run_openmp
 
 
 @st.composite
