@@ -8,7 +8,7 @@ brute-force search over ``output_padding``. Presets and fixes are checked too.
 """
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from convt import chain as C
 from convt import tf_style, torch_style
@@ -51,13 +51,14 @@ def run_adapter(fw, n, layer):
 
 
 def keras_reference(i, layer):
-    """Keras by brute force: the size it gives, or None when no output_padding reaches `out`."""
+    """Keras by brute force: the size it gives, or None when no output_padding (None included:
+    Keras's own default size) reaches `out`."""
     if layer.kind == "conv":
         return None  # same arithmetic as TF, covered there
     k, s = layer.kernel, layer.stride
     if layer.out is None:
         return keras_output_size(i, k, s, 1, layer.padding, None)
-    reachable = {keras_output_size(i, k, s, 1, layer.padding, op) for op in range(s)}
+    reachable = {keras_output_size(i, k, s, 1, layer.padding, op) for op in [None, *range(s)]}
     if layer.out in reachable and layer.out in tf_valid_output_sizes(i, k, s, 1, layer.padding):
         return layer.out
     return None
@@ -115,6 +116,7 @@ def test_walk_agrees_with_the_adapters(chain, fw):
 
 @SETTINGS
 @given(chains())
+@example(chain=C.Chain(input=4, layers=(C.Layer("convT", kernel=2, stride=2, padding="SAME", out=8),)))
 def test_keras_walk_agrees_with_brute_force(chain):
     w = C.walk(chain, "keras", with_fixes=False)
     sizes = [chain.input]
