@@ -31,7 +31,7 @@ sys.path.insert(0, REPO)
 
 import numpy as np  # noqa: E402
 
-from convt import kernels  # noqa: E402
+from convt import _openmp, kernels  # noqa: E402
 
 try:
     import torch
@@ -261,11 +261,12 @@ def main():
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
-          f"convt = up to {kernels.KERNEL_THREADS} (its own pool of Python threads running nogil "
-          "kernels on separate images, BLAS products small enough for one OpenBLAS thread each; "
-          "no parallel=True). float32 transposes with <= 3x3 taps per phase, >= 16 channels and "
-          "at most half the multiplications go "
-          "through Winograd F(4x4, 3x3) (convt/winograd.py).")
+          f"convt = up to {kernels.KERNEL_THREADS} (nogil kernels on separate images, BLAS "
+          "products small enough for one OpenBLAS thread each; the big float32 transposes on "
+          f"OpenMP's threads{'' if _openmp._GOMP_PARALLEL else ' (no libgomp here: Python threads)'}"
+          " (convt/_openmp.py), the rest on a pool of Python threads; no Numba parallel=True). "
+          "float32 transposes with <= 3x3 taps per phase, >= 16 channels and at most half the "
+          "multiplications go through Winograd F(4x4, 3x3) (convt/winograd.py).")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"

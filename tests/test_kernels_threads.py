@@ -1,7 +1,9 @@
 """Kernels called from 8 threads at once (as Streamlit sessions do) give the single-threaded results.
 
 A kernel compiled with Numba's ``parallel=True`` under the default ``workqueue`` layer would abort
-this whole process here ("Concurrent access has been detected"); the kernels use BLAS instead.
+this whole process here ("Concurrent access has been detected"); the kernels split their work
+over a Python thread pool, or (big float32 transposes) over OpenMP teams of their own, one per
+calling thread (convt._openmp).
 """
 import threading
 
