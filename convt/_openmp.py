@@ -7,7 +7,7 @@ them too, but its parallel loop around the Winograd kernel took 5 s more to comp
 kernel's parts are driven by one Numba ``cfunc`` of a single pointer, which ``GOMP_parallel``
 runs on each thread of its team: every thread takes the next part from an atomic counter until
 none is left. Where libgomp is missing (stock macOS), ``run`` says so and the caller runs the
-same cfunc on its Python threads instead (through ctypes, which releases the GIL).
+parts on its Python threads instead (``kernels._run_parts``).
 
 libgomp gives every calling thread its own team, so any number of Streamlit sessions can be in
 here at once. A call's arguments travel as one int64 array (``describe``): the part counter,
@@ -37,8 +37,6 @@ def _find_gomp():
 
 
 _GOMP_PARALLEL = _find_gomp()
-# The cfunc's C type, to call it from Python (ctypes.CFUNCTYPE releases the GIL for the call).
-ENTRY = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 ENTRY_SIGNATURE = types.void(types.voidptr)
 LENGTH, COUNTER, PARTS, FIRST = 0, 1, 2, 3    # descriptor slots; the arguments start at FIRST
 
@@ -49,9 +47,11 @@ def describe(parts, *arguments):
     words = [0, 0, parts]
     for argument in arguments:
         if isinstance(argument, np.ndarray):
-            if not argument.flags.c_contiguous:
+            face = argument.__array_interface__         # one lookup for address and shape
+            if face["strides"] is not None:             # None: C-contiguous
                 raise ValueError("describe takes C-contiguous arrays only")
-            words += [argument.ctypes.data, *argument.shape]
+            words.append(face["data"][0])
+            words += face["shape"]
         else:
             words.append(int(argument))
     words[LENGTH] = len(words)

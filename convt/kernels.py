@@ -60,9 +60,9 @@ GEMM_MIN_CHANNELS = 8
 # so a chunk is still in L2 when BLAS or col2im reads it, and memory stays bounded.
 GEMM_CHUNK_BYTES = 1024 * 1024
 # Work is split into parts (images, or im2col rows) taken by this thread and a small pool of
-# Python threads, KERNEL_THREADS in all; the Numba code and BLAS release the GIL. Not Numba's
-# parallel=True: see _numba_config. Under SPLIT_MIN_ELEMENTS (im2col matrix elements) the
-# hand-over is not worth it.
+# Python threads, KERNEL_THREADS in all; the Numba code and BLAS release the GIL. The big float32
+# transposes run theirs on OpenMP's threads instead (_run_parts). Not Numba's parallel=True: see
+# _numba_config. Under SPLIT_MIN_ELEMENTS (im2col matrix elements) the hand-over is not worth it.
 KERNEL_THREADS = max(1, min(4, os.cpu_count() or 1))
 SPLIT_MIN_ELEMENTS = 1 << 17
 # OpenBLAS runs a product of m*n*k <= 4 * 65536 multiply-adds on the calling thread (its
