@@ -586,8 +586,8 @@ def _transpose_winograd(dy, w, plan, dx, parts=None):
     N, H, _, O = dy.shape
     dtype = dy.dtype
     w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))
-    w_ts = np.concatenate([winograd.transformed_kernels(w_oc, group).reshape(-1)
-                           for group in plan.groups])
+    w_ts = [winograd.transformed_kernels(w_oc, group).reshape(-1) for group in plan.groups]
+    w_ts = w_ts[0] if len(w_ts) == 1 else np.concatenate(w_ts)
     if parts is None:
         parts = np.array(_split(0, N, dy.size * w.shape[2]), dtype=np.int64)
     most = int((parts[:, 1] - parts[:, 0]).max())
@@ -657,8 +657,8 @@ def warm_up(large=False):
     """Compile (or load from the cache) every kernel for float32 and float64, on tiny inputs.
 
     With ``large``, also the float32 kernels only big transposed convs use (Winograd, and the
-    im2col blocks that call BLAS from Numba): the app never does, and they take about as long
-    again to compile on a cold cache.
+    im2col blocks that call BLAS from Numba, with their OpenMP entries): the app never does, and
+    they take longer than the app's to compile on a cold cache (about 6.5 s here, against 3.8).
     """
     for dtype in (np.float32, np.float64):
         x = np.ones((1, 3, 3, 2), dtype=dtype)
