@@ -10,13 +10,15 @@ none is left. Where libgomp is missing (stock macOS), ``run`` says so and the ca
 parts on its Python threads instead (``kernels._run_parts``).
 
 libgomp gives every calling thread its own team, so any number of Streamlit sessions can be in
-here at once. A call's arguments travel as one int64 array (``describe``): the part counter,
+here at once. It is not fork-safe (a child's team is gone, and waiting for it hangs), so a
+forked child uses the Python threads. A call's arguments travel as one int64 array (``describe``): the part counter,
 the number of parts, then each argument in order, an array as its address and shape, an integer
 as itself; the cfunc reads them back in the same order (``read1`` ... ``read4``).
 """
 
 import ctypes
 import ctypes.util
+import os
 
 import numpy as np
 from llvmlite import ir
@@ -37,6 +39,14 @@ def _find_gomp():
 
 
 _GOMP_PARALLEL = _find_gomp()
+
+
+def _forget_gomp():
+    global _GOMP_PARALLEL
+    _GOMP_PARALLEL = None
+
+
+os.register_at_fork(after_in_child=_forget_gomp)
 ENTRY_SIGNATURE = types.void(types.voidptr)
 LENGTH, COUNTER, PARTS, FIRST = 0, 1, 2, 3    # descriptor slots; the arguments start at FIRST
 

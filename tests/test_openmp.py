@@ -3,13 +3,16 @@
 The kernels' own tests (test_kernels.py, test_winograd.py, test_kernels_threads.py) check the
 results through it; these check the mechanism with a cfunc that only records who ran what.
 """
+import os
+import signal
 import threading
+import time
 
 import numpy as np
 import pytest
 from numba import cfunc
 
-from convt import _openmp
+from convt import _openmp, kernels
 
 needs_gomp = pytest.mark.skipif(_openmp._GOMP_PARALLEL is None, reason="no libgomp here")
 
@@ -83,3 +86,29 @@ def test_without_libgomp_run_does_nothing(monkeypatch):
     runs = np.zeros(3, dtype=np.int64)
     assert _openmp.run(RECORD, _openmp.describe(3, runs, np.zeros((3, 1), np.float32), 1), 2) is False
     assert not runs.any()
+
+
+@needs_gomp
+def test_a_forked_child_still_computes():
+    """After fork the child's OpenMP team is gone (waiting for it would hang the child): the
+    child's big transposed convs run on its Python threads and give the parent's result."""
+    rng = np.random.default_rng(0)
+    dy = rng.standard_normal((4, 16, 16, 32)).astype(np.float32)
+    w = rng.standard_normal((3, 3, 32, 32)).astype(np.float32)
+    args = (1, 1), (2, 2), (2, 2), (16, 16)                 # dilated: Winograd, two parts
+    expected = kernels.conv2d_transpose(dy, w, *args)
+    pid = os.fork()
+    if pid == 0:                                            # the child: never returns into pytest
+        code = 1
+        try:
+            code = 0 if np.array_equal(kernels.conv2d_transpose(dy, w, *args), expected) else 2
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 60
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child hung")
+    assert os.waitstatus_to_exitcode(done[1]) == 0
