@@ -402,7 +402,7 @@ def conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
         dx = np.empty(shape, dtype=dy.dtype)         # each part zeroes its own images
         block = max(BLAS_MIN_BLOCK_ROWS, BLAS_ONE_THREAD_MNK // (K * Og))
         parts = np.array(_split(0, N, M * K * groups), dtype=np.int64)
-        cols, = _part_rows(dy.dtype, len(parts), groups * block * K)
+        _, (cols,) = _part_rows(dy.dtype, 0, len(parts), groups * block * K)
         _run_parts(_transpose_blocks_parts, _transpose_blocks, len(parts), dy, wt, *geometry, kh, kw,
                    parts, block, _blas.GEMM[dy.dtype], cols, dx)
         return dx
@@ -507,7 +507,8 @@ def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, gr
     for py, px in pairs:
         by_size.setdefault((_tile_size(py), _tile_size(px)), []).append((py, px))
     covers_all = sum(py.out_count * px.out_count for py, px in pairs) == out_size[0] * out_size[1]
-    return _WinogradPlan(list(by_size.values()), step, pad_left, width,
+    return _WinogradPlan([winograd.kernel_taps(group, kw, dtype_char) for group in by_size.values()],
+                         step, pad_left, width,
                          *_group_arguments(by_size, O, C, dtype_char, chunk_bytes), covers_all)
 
 
@@ -554,7 +555,7 @@ def _group_arguments(by_size, O, C, dtype_char, chunk_bytes):
 
 class _WinogradPlan(NamedTuple):
     """winograd.transpose_part's arguments that depend on the shapes only."""
-    groups: list         # the phase pairs (y, x) of each tile size
+    kernel_taps: list    # per tile size: winograd.kernel_taps of its phase pairs
     step: int            # in_step of the x phases
     pad_left: int        # winograd.split_columns' layout
     width: int
@@ -584,19 +585,19 @@ def _transpose_winograd(dy, w, plan, dx, parts=None):
     Phase pairs write disjoint positions of dx, parts disjoint images.
     """
     N, H, _, O = dy.shape
-    dtype = dy.dtype
-    w_oc = np.ascontiguousarray(w.transpose(0, 1, 3, 2))
-    w_ts = [winograd.transformed_kernels(w_oc, group).reshape(-1) for group in plan.groups]
-    w_ts = w_ts[0] if len(w_ts) == 1 else np.concatenate(w_ts)
+    C, dtype = dx.shape[3], dy.dtype
     if parts is None:
-        parts = np.array(_split(0, N, dy.size * w.shape[2]), dtype=np.int64)
+        parts = np.array(_split(0, N, dy.size * C), dtype=np.int64)
     most = int((parts[:, 1] - parts[:, 0]).max())
     split_size = winograd.TILE * plan.step * most * H * plan.width * O + plan.width * O
-    buffers = _part_rows(dtype, len(parts), split_size, *plan.part_sizes)
+    kernel_sizes = [len(gg) * len(taps) * O * C for taps, gg in plan.kernel_taps]
+    w_ts, buffers = _part_rows(dtype, sum(kernel_sizes), len(parts), split_size, *plan.part_sizes)
+    for (taps, gg), first, size in zip(plan.kernel_taps, np.cumsum([0] + kernel_sizes), kernel_sizes):
+        winograd.transformed_kernels(w, taps, gg, _blas.GEMM[dtype],
+                                     w_ts[first:first + size].reshape(len(gg), len(taps), O, C))
     _run_parts(winograd.transpose_parts, winograd.transpose_part, len(parts), dy, parts, plan.step,
                plan.pad_left, plan.width, plan.group_rows, plan.table_cols, plan.table_coefs, plan.ins,
-               plan.outs, w_ts, _blas.GEMM[dtype], max(1, BLAS_ONE_THREAD_MNK // (O * dx.shape[3])),
-               *buffers, dx)
+               plan.outs, w_ts, _blas.GEMM[dtype], max(1, BLAS_ONE_THREAD_MNK // (O * C)), *buffers, dx)
 
 
 def _run_parts(entry, part, parts, *arguments):
@@ -609,12 +610,13 @@ def _run_parts(entry, part, parts, *arguments):
     _in_parallel(part, [(*arguments, p) for p in range(parts)])
 
 
-def _part_rows(dtype, parts, *sizes):
-    """_scratch arrays of ``parts`` rows each, rows of at least these sizes, each starting on a
-    cache line."""
+def _part_rows(dtype, shared, parts, *sizes):
+    """_scratch arrays: one of ``shared`` elements, and a list of arrays of ``parts`` rows each,
+    rows of at least these sizes, each row starting on a cache line."""
     per_line = 64 // np.dtype(dtype).itemsize
     sizes = [-(-size // per_line) * per_line for size in sizes]
-    return [a.reshape(parts, size) for a, size in zip(_scratch(dtype, *(parts * s for s in sizes)), sizes)]
+    common, *rows = _scratch(dtype, shared, *(parts * s for s in sizes))
+    return common, [a.reshape(parts, size) for a, size in zip(rows, sizes)]
 
 
 def conv2d_filter_grad(x, dy, kernel_size, stride, dilation, pad_before, groups=1):

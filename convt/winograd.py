@@ -122,26 +122,37 @@ def winograd_matrices(r):
     return at, g, bt
 
 
-def transformed_kernels(w_oc, pairs):
-    """The kernels of one tile size's phase pairs, G_y g G_x^T each, ready for transpose_tiles:
-    (T_y*T_x, O, C) if the pairs share their taps (all of them, under dilation: then each point's
-    product covers the tiles of every pair at once), else (T_y*T_x*pairs, O, C), point-major.
-
-    ``w_oc`` is the kernel as (kh, kw, O, C); g is a phase's sub-kernel flipped (correlation form).
-    All pairs' transforms are one stacked matrix product, (G_y kron G_x) @ g with g's taps as
-    rows: for four 4x4x64x32 kernels 51 us, a loop in Numba took 116.
-    """
+def kernel_taps(pairs, kw, dtype_char):
+    """What transformed_kernels needs to know of one tile size's phase pairs: a row per kernel,
+    the taps of its sub-kernel as indices ky*kw + kx into w, flipped (correlation form), in the
+    order of G_y kron G_x's columns; and G_y kron G_x. One kernel if the pairs share their taps
+    (all of them, under dilation: then each point's product covers the tiles of every pair at
+    once), else one per pair."""
     keys = [(py.taps, px.taps) for py, px in pairs]
     if len(set(keys)) == 1:
         keys = keys[:1]
-    kh, kw, O, C = w_oc.shape
     taps = np.array([[ty * kw + tx for ty in taps_y[::-1] for tx in taps_x[::-1]]
-                     for taps_y, taps_x in keys])
-    g = np.take(w_oc.reshape(kh * kw, O * C), taps, axis=0)                  # (pairs, taps, O*C)
-    gg = _kron_g(len(keys[0][0]), len(keys[0][1]), w_oc.dtype.char)
-    out = np.empty((len(gg), len(keys), O * C), dtype=w_oc.dtype)
-    np.matmul(gg, g, out=out.transpose(1, 0, 2))
-    return out.reshape(-1, O, C)
+                     for taps_y, taps_x in keys], dtype=np.int64)
+    return taps, _kron_g(len(keys[0][0]), len(keys[0][1]), dtype_char)
+
+
+@njit(**JIT_OPTIONS)
+def transformed_kernels(w, taps, gg, gemm_address, out):
+    """out[point, k] = (G_y g_k G_x^T)[point] as an O x C matrix, for each kernel k: one BLAS
+    product (G_y kron G_x) @ g_k, g_k's taps (``taps[k]``, kernel_taps) gathered as rows from
+    w (kh, kw, C, O). ``out`` is (T_y*T_x, kernels, O, C), ready for transpose_tiles."""
+    kh, kw, C, O = w.shape
+    points, kernels = out.shape[0], out.shape[1]
+    n = taps.shape[1]
+    g = np.empty((n, O * C), dtype=w.dtype)
+    for k in range(kernels):
+        for j in range(n):
+            ty, tx = taps[k, j] // kw, taps[k, j] % kw
+            for o in range(O):
+                for c in range(C):
+                    g[j, o * C + c] = w[ty, tx, c, o]
+        gemm(gemm_address, points, O * C, n, gg.reshape(-1), 0, n, g.reshape(-1), 0, O * C, 0.0,
+             out.reshape(-1), k * O * C, kernels * O * C)
 
 
 @functools.lru_cache(maxsize=None)
