@@ -507,12 +507,13 @@ def _winograd_plan(dy_shape, w_shape, stride, dilation, pad_before, out_size, gr
     for py, px in pairs:
         by_size.setdefault((_tile_size(py), _tile_size(px)), []).append((py, px))
     covers_all = sum(py.out_count * px.out_count for py, px in pairs) == out_size[0] * out_size[1]
-    return _WinogradPlan([winograd.kernel_taps(group, kw, dtype_char) for group in by_size.values()],
-                         step, pad_left, width,
-                         *_group_arguments(by_size, O, C, dtype_char, chunk_bytes), covers_all)
+    kernel_taps = [winograd.kernel_taps(group, kw, dtype_char) for group in by_size.values()]
+    return _WinogradPlan(kernel_taps, step, pad_left, width,
+                         *_group_arguments(by_size, kernel_taps, O, C, dtype_char, chunk_bytes),
+                         covers_all)
 
 
-def _group_arguments(by_size, O, C, dtype_char, chunk_bytes):
+def _group_arguments(by_size, kernel_taps, O, C, dtype_char, chunk_bytes):
     """winograd.transpose_part's arguments for the groups of phase pairs {(Ty, Tx): pairs}:
     a row per group (its ``groups``), the stacked tables, ins, outs, and the sizes of v, m,
     in_scratch and out_scratch per part."""
@@ -527,16 +528,14 @@ def _group_arguments(by_size, O, C, dtype_char, chunk_bytes):
         return first_rows[T]
 
     rows, ins, outs, sizes, kernels_first = [], [], [], [], 0
-    for (Ty, Tx), group in by_size.items():
+    for ((Ty, Tx), group), (taps, _) in zip(by_size.items(), kernel_taps):
         tiles_y = max(_tile_count(py) for py, _ in group)
         tiles_x = max(_tile_count(px) for _, px in group)
         points = Ty * Tx * len(group)
         most = max(1, min(tiles_y, chunk_bytes // (points * tiles_x * max(O, C)
                                                          * np.dtype(dtype_char).itemsize)))
         ty_step = -(-tiles_y // -(-tiles_y // most))   # equal chunks: a short one costs a full GEMM
-        # One kernel per transform point if the pairs share their taps (all of them, under
-        # dilation): then each point's product covers the tiles of every pair at once.
-        stacks = Ty * Tx * (1 if len({(py.taps, px.taps) for py, px in group}) == 1 else len(group))
+        stacks = Ty * Tx * len(taps)                   # kernel matrices (winograd.kernel_taps)
         (bt_y, at_y), (bt_x, at_x) = table_rows(Ty), table_rows(Tx)
         rows.append((Ty, Tx, len(ins), len(ins) + len(group), bt_y, bt_x, at_y, at_x, kernels_first,
                      stacks, ty_step, ty_step * tiles_x, tiles_x))
