@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from convt import kernels  # noqa: E402
-from convt.draw import animator, export  # noqa: E402
+from lab.draw import animator, export  # noqa: E402
 from convt.trace import make_conv_trace, make_transpose_trace  # noqa: E402
 
 CASES = [

@@ -45,7 +45,7 @@ def _time(at, change, reps):
 
 
 def scenarios():
-    from convt.examples import seed_examples
+    from lab.examples import seed_examples
     messages = [m for _, m in seed_examples()]
     ex = "pages/3_Shape_explorer.py"
     dec = "pages/4_Error_decoder.py"

@@ -1,10 +1,10 @@
 """Forward convolution: the window sliding over the padded input, step by step, with the dot product
-written out. All numbers come from convt.trace / convt.animation; all pictures from convt.draw."""
+written out. All numbers come from convt.trace / lab.animation; all pictures from lab.draw."""
 import inspect
 
 import streamlit as st
 
-from convt import animation as anim
+from lab import animation as anim
 from convt import trace as trace_mod
 from ui import anim_widgets as aw
 from ui.page_header import page_header, share_state

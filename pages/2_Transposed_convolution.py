@@ -1,11 +1,11 @@
 """Transposed convolution: one computation in three synchronised views (scatter, direct conv with the
 kernel rotated 180°, matrix Cᵀ), stepped exactly or played in the browser, exported as a GIF.
-All numbers come from convt.trace / convt.animation; all pictures from convt.draw."""
+All numbers come from convt.trace / lab.animation; all pictures from lab.draw."""
 import inspect
 
 import streamlit as st
 
-from convt import animation as anim
+from lab import animation as anim
 from convt import trace as trace_mod
 from ui import anim_widgets as aw
 from ui.page_header import page_header, share_state

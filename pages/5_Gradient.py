@@ -1,10 +1,10 @@
 """Gradient: the gradient of conv_transpose is a forward conv (and vice versa), on the same numbers;
 the adjoint identity checked live; why TF must check output_shape (the seed's point 4).
-All numbers come from convt.gradient; pictures from convt.draw.gradient."""
+All numbers come from lab.gradient; pictures from lab.draw.gradient."""
 import streamlit as st
 
-from convt import gradient as G
-from convt.draw.gradient import compare_png
+from lab import gradient as G
+from lab.draw.gradient import compare_png
 from ui.links import page_link
 from ui.page_header import page_header, share_state
 from ui.style import md

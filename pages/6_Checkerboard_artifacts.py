@@ -1,10 +1,10 @@
 """Checkerboard artifacts: the overlap count of every output cell of a transposed conv, a real photograph
 upsampled by a transposed conv vs resize-then-conv, and the rule of thumb with the numbers.
-All numbers come from convt.checkerboard; pictures from convt.draw.checkerboard."""
+All numbers come from lab.checkerboard; pictures from lab.draw.checkerboard."""
 import streamlit as st
 
-from convt import checkerboard as C
-from convt.draw.checkerboard import images_png, overlap_png
+from lab import checkerboard as C
+from lab.draw.checkerboard import images_png, overlap_png
 from ui.page_header import page_header, share_state
 from ui.url_sync import set_widgets
 

@@ -1,10 +1,10 @@
 """Encoder–decoder: a chain of conv / conv_transpose layers, every intermediate shape in TensorFlow,
 Keras and PyTorch, the first layer that breaks with each framework's message, and fixes.
-All logic lives in convt.chain; the diagram in convt.draw.chain."""
+All logic lives in lab.chain; the diagram in lab.draw.chain."""
 import streamlit as st
 
-from convt import chain as C
-from convt.draw.chain import chain_png
+from lab import chain as C
+from lab.draw.chain import chain_png
 from ui.page_header import page_header, share_state
 from ui.style import md
 from ui.url_sync import set_widgets

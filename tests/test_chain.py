@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from convt import chain as C
+from lab import chain as C
 from convt import tf_style, torch_style
 from convt.arithmetic import keras_output_size, tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError

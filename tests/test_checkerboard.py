@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from convt import checkerboard as C
+from lab import checkerboard as C
 from convt.arithmetic import full_transpose_length, tf_valid_output_sizes, windowed_output
 
 SETTINGS = settings(max_examples=60, deadline=None)

@@ -1,4 +1,4 @@
-"""convt.codegen: the snippets are valid Python, and running them against stand-ins for
+"""lab.codegen: the snippets are valid Python, and running them against stand-ins for
 TensorFlow / PyTorch built on convt's adapters (themselves checked against the real frameworks'
 golden fixtures) gives exactly the outcome written in the snippet's closing comment."""
 import ast
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from convt import ShapeError, tf_style, torch_style
-from convt.codegen import code_for, keras_code, tf_code
-from convt.explorer import SCHEMA, Config, analyse
+from lab.codegen import code_for, keras_code, tf_code
+from lab.explorer import SCHEMA, Config, analyse
 
 
 def _predicted(code):

@@ -1,12 +1,12 @@
-"""convt.design: every listed layer really produces the target size (checked by running convt's
+"""lab.design: every listed layer really produces the target size (checked by running convt's
 TF / PyTorch adapters), checkerboard flags are right, and the best designs come first."""
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from convt import tf_style, torch_style
 from convt.arithmetic import keras_output_size
-from convt.design import checkerboard_risk, designs
-from convt.explorer import Config, analyse
+from lab.design import checkerboard_risk, designs
+from lab.explorer import Config, analyse
 
 
 def _check(i, target, d=1):

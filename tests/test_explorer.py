@@ -1,4 +1,4 @@
-"""convt.explorer: verdicts, messages and fixes of the shape explorer, checked against the
+"""lab.explorer: verdicts, messages and fixes of the shape explorer, checked against the
 framework_rules.md worked examples, the golden fixtures (real TF 2.21 / Keras 3.15 / torch 2.13)
 and convt's own adapters."""
 import json
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from convt import ShapeError, messages, tf_style, torch_style
-from convt.examples import seed_examples
+from lab.examples import seed_examples
 from convt.explain import explain
-from convt.explorer import (SCHEMA, Config, analyse, explorer_link_params, keras_row,
+from lab.explorer import (SCHEMA, Config, analyse, explorer_link_params, keras_row,
                             requested_sizes, tf_error, torch_row)
 
 GOLDEN = Path(__file__).parent / "golden"

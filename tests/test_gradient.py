@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from convt import gradient as G
+from lab import gradient as G
 from convt import tf_style
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError

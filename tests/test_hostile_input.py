@@ -42,8 +42,8 @@ HTML_PAYLOADS = [
 
 def _schemas():
     """Each page's URL schema, from the package (the pages' own source of truth)."""
-    from convt import animation, chain, checkerboard, explorer, gradient
-    from convt.url_state import Param
+    from lab import animation, chain, checkerboard, explorer, gradient
+    from lab.url_state import Param
     big = {"big": Param(bool, False)}
     decoder = {"m": Param(str, ""), **big}
     return {
@@ -354,7 +354,7 @@ def test_decoder_huge_link(text):
 
 def _app_sources():
     files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
-    for package in ("convt", "ui"):
+    for package in ("convt", "lab", "ui"):
         files += sorted((ROOT / package).rglob("*.py"))
     return [f for f in files if f.exists() and "__pycache__" not in f.parts]
 

@@ -1,10 +1,10 @@
-"""convt.draw.number_line: the explorer's figure, as SVG text (shown) and PNG bytes (export)."""
+"""lab.draw.number_line: the explorer's figure, as SVG text (shown) and PNG bytes (export)."""
 import io
 
 from PIL import Image
 
-from convt.draw.number_line import number_line_png, number_line_svg
-from convt.explorer import Config, analyse
+from lab.draw.number_line import number_line_png, number_line_svg
+from lab.explorer import Config, analyse
 
 
 def _args(cfg=Config()):

@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from convt import kernels
-from convt.animation import grid_text
+from lab.animation import grid_text
 from convt.trace import example_arrays
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -6,7 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from convt.examples import seed_examples
+from lab.examples import seed_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

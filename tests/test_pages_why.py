@@ -7,9 +7,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from convt import chain as CH
-from convt import checkerboard as CB
-from convt import gradient as G
+from lab import chain as CH
+from lab import checkerboard as CB
+from lab import gradient as G
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "app.py")

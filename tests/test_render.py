@@ -1,4 +1,4 @@
-"""Frames, GIF export and the ``python -m convt.render`` command line."""
+"""Frames, GIF export and the ``python -m lab.render`` command line."""
 import io
 import os
 import subprocess
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from convt.draw import animator, export, render_frames
-from convt.render import main
+from lab.draw import animator, export, render_frames
+from lab.render import main
 from convt.trace import make_conv_trace, make_transpose_trace
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -69,7 +69,7 @@ def test_cli_in_process(tmp_path):
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "convt.render", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "lab.render", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
 
 
@@ -110,7 +110,7 @@ def test_cli_help_lists_every_option():
     ("spin", "--in", "3"),
 ])
 def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
-    r = subprocess.run([sys.executable, "-m", "convt.render", *args], cwd=tmp_path, capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-m", "lab.render", *args], cwd=tmp_path, capture_output=True, text=True,
                        timeout=120, env={**os.environ, "PYTHONPATH": ROOT})
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr

@@ -1,9 +1,9 @@
-"""convt.url_state: typed parsing of query parameters that never raises, with a note per fallback."""
+"""lab.url_state: typed parsing of query parameters that never raises, with a note per fallback."""
 import math
 
 from hypothesis import given, settings, strategies as st
 
-from convt.url_state import Param, clamp, escape_markdown, parse, quote, serialize
+from lab.url_state import Param, clamp, escape_markdown, parse, quote, serialize
 
 SCHEMA = {
     "in": Param(int, 25, 1, 512, label="input height"),

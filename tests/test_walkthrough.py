@@ -1,5 +1,5 @@
-"""convt.walkthrough: the home page's demos say what the seed says."""
-from convt import walkthrough as wt
+"""lab.walkthrough: the home page's demos say what the seed says."""
+from lab import walkthrough as wt
 
 
 def test_reverse():

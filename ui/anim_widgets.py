@@ -1,7 +1,7 @@
 """Streamlit pieces shared by the two animation pages: geometry controls, the player, the exports.
 
-Everything numeric comes from ``convt`` (traces, ``convt.animation``) and every picture from
-``convt.draw``; this module only lays out widgets and caches results.
+Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every picture from
+``lab.draw``; this module only lays out widgets and caches results.
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Callable, List, Optional, Sequence
 
 import streamlit as st
 
-from convt import animation as anim
-from convt.draw import animator, export
-from convt.draw.channels import channel_diagram_png
+from lab import animation as anim
+from lab.draw import animator, export
+from lab.draw.channels import channel_diagram_png
 from convt.trace import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE, make_conv_trace, make_transpose_trace
 from ui.url_sync import set_widgets
 

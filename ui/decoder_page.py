@@ -3,11 +3,11 @@ PyTorch message, get convt.explain's Diagnosis and a link that opens the shape e
 configuration. Lives here so Streamlit compiles it once per process, not on every rerun."""
 import streamlit as st
 
-from convt.examples import seed_examples
+from lab.examples import seed_examples
 from convt.explain import explain
 from convt.explanations import size_list
-from convt.explorer import explorer_link_params
-from convt.url_state import Param
+from lab.explorer import explorer_link_params
+from lab.url_state import Param
 from ui.style import md, readability
 from ui.warmup import warm_kernels
 from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out

@@ -1,13 +1,13 @@
 """The shape explorer page (pages/3_Shape_explorer.py calls :func:`main`): which output sizes a
 transposed conv accepts, what each framework prints when it does not, why, and one-click fixes.
-All logic lives in convt.explorer / codegen / design; this module only lays out widgets.
+All logic lives in lab.explorer / codegen / design; this module only lays out widgets.
 
 The page body lives here rather than in ``pages/`` so that Streamlit compiles it once per process
 instead of on every rerun."""
 import streamlit as st
 
-from convt import codegen, design, explorer
-from convt.draw.number_line import number_line_svg
+from lab import codegen, design, explorer
+from lab.draw.number_line import number_line_svg
 from convt.explanations import size_list
 from ui.style import md, readability
 from ui.warmup import warm_kernels

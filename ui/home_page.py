@@ -1,10 +1,10 @@
 """The home page (app.py calls :func:`main`): a guided walkthrough of the seed's five points, each
 with a live demo on seeded numbers and a link to the page that goes deeper. All numbers come from
-convt (convt.walkthrough). Lives here so Streamlit compiles it once per process."""
+convt (lab.walkthrough). Lives here so Streamlit compiles it once per process."""
 import streamlit as st
 
-from convt import walkthrough as wt
-from convt.explorer import SEED_PARAMS
+from lab import walkthrough as wt
+from lab.explorer import SEED_PARAMS
 from ui.links import page_link
 from ui.style import md, readability
 from ui.warmup import warm_kernels

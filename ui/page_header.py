@@ -3,7 +3,7 @@ from typing import Callable, Dict, Optional
 
 import streamlit as st
 
-from convt.url_state import Param
+from lab.url_state import Param
 from ui.style import readability
 from ui.url_sync import notes as url_notes, url_in, url_out
 from ui.warmup import warm_kernels

@@ -39,5 +39,5 @@ def readability(key: str, default: bool = False) -> bool:
 
 def md(text: str) -> str:
     """Plain text made safe for Markdown: every Markdown special character escaped."""
-    from convt.url_state import escape_markdown
+    from lab.url_state import escape_markdown
     return escape_markdown(text)

@@ -1,4 +1,4 @@
-"""Keep a page's widgets and ``st.query_params`` in step, through :mod:`convt.url_state`.
+"""Keep a page's widgets and ``st.query_params`` in step, through :mod:`lab.url_state`.
 
 A page calls :func:`url_in` before creating its widgets and :func:`url_out` after reading them::
 
@@ -17,7 +17,7 @@ from typing import Callable, Dict, List
 
 import streamlit as st
 
-from convt.url_state import Param, parse, serialize
+from lab.url_state import Param, parse, serialize
 
 
 def url_in(page: str, schema: Dict[str, Param], load: Callable[[Dict[str, object], bool], None]) -> None:

@@ -207,7 +207,7 @@ def test_decoder_shows_script_text_as_text(page):
 
 
 def _player_frame(page):
-    """The browser-side animation player (convt.draw.export.player_html) inside its iframe."""
+    """The browser-side animation player (lab.draw.export.player_html) inside its iframe."""
     iframes = page.locator("iframe")
     for i in range(iframes.count()):
         frame = iframes.nth(i).content_frame

@@ -27,7 +27,7 @@ from convt.arithmetic import (Padding, effective_kernel, keras_output_size, tf_v
 from convt.explanations import (Fix, forward_arithmetic, size_list, tf_size_fixes,
                                 tf_size_mismatch_explanation, torch_output_size_explanation,
                                 torch_output_size_fixes)
-from convt.url_state import Param, Parsed, parse, serialize
+from lab.url_state import Param, Parsed, parse, serialize
 
 # Size caps (the page says so when a value is refused).
 MAX_INPUT = 512

@@ -1,8 +1,8 @@
 """Render an animation of a forward or transposed convolution to an animated GIF, for slides.
 
-    python -m convt.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif
-    python -m convt.render transpose --in 3 --k 2 --s 2 --pad SAME --out 5 --view direct -o direct.gif
-    python -m convt.render conv --in 6 --k 3 --s 2 --pad SAME -o conv.gif
+    python -m lab.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif
+    python -m lab.render transpose --in 3 --k 2 --s 2 --pad SAME --out 5 --view direct -o direct.gif
+    python -m lab.render conv --in 6 --k 3 --s 2 --pad SAME -o conv.gif
 
 Numbers are seeded small integers (``--seed``), the same the app shows for that configuration.
 Bad arguments print one line and exit with code 2.
@@ -56,12 +56,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(
-        prog="python -m convt.render",
+        prog="python -m lab.render",
         description="Render a convolution animation (seeded integer example data) to an animated GIF.",
         epilog="Options of both subcommands: --in N, --k N, --s N, --pad SAME|VALID|N, --d N, --fps F, "
                "--seed N, -o FILE. transpose only: --out N, --view scatter|direct|matrix, --by column|row. "
-               "Example: python -m convt.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif "
-               "(details: python -m convt.render transpose --help).")
+               "Example: python -m lab.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif "
+               "(details: python -m lab.render transpose --help).")
     sub = ap.add_subparsers(dest="op", required=True, metavar="{transpose,conv}")
     for name, helptext in (("transpose", "transposed convolution (conv2d_transpose)"),
                            ("conv", "forward convolution (conv2d)")):
@@ -116,7 +116,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if n > MAX_GIF_FRAMES:
         ap.error(f"{n} steps is too many for a GIF (max {MAX_GIF_FRAMES}); use smaller sizes or another view")
 
-    from convt.draw import export, render_frames
+    from lab.draw import export, render_frames
 
     frames = render_frames(tr, view, by)
     data = export.gif_bytes(frames, fps=a.fps)

@@ -28,7 +28,7 @@ import numpy as np
 from convt import kernels, messages
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
 from convt.explanations import forward_arithmetic, size_list, tf_size_fixes, tf_size_mismatch_explanation
-from convt.url_state import Param, parse, serialize
+from lab.url_state import Param, parse, serialize
 
 # Caps (the page says them when a link asks for more).
 MAX_IN = 32          # conv_transpose input height = width

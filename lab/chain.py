@@ -19,7 +19,7 @@ Frameworks (spatial sizes only, square tensors, one channel suffices for the sha
   ``forward(x, output_size=...)``.
 
 Sizes come from :mod:`convt.arithmetic`; transposed-conv verdicts and texts from
-:mod:`convt.explorer` (the shape explorer's rows, built by :mod:`convt.messages`); a forward conv's
+:mod:`lab.explorer` (the shape explorer's rows, built by :mod:`convt.messages`); a forward conv's
 refusal text from the adapters themselves. ``tests/test_chain.py`` checks every verdict against
 :mod:`convt.tf_style` / :mod:`convt.torch_style`.
 """
@@ -31,12 +31,12 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
 
-from convt import explorer
+from lab import explorer
 from convt.arithmetic import (keras_output_size, tf_valid_output_sizes, torch_conv_output_size,
                               torch_output_size, torch_output_size_range, windowed_output)
 from convt.errors import ShapeError
 from convt.explanations import (size_list, tf_size_mismatch_explanation, torch_output_size_explanation)
-from convt.url_state import Param, parse, quote, serialize
+from lab.url_state import Param, parse, quote, serialize
 
 MAX_INPUT = 512
 MAX_LAYERS = 12

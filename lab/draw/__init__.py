@@ -9,8 +9,8 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from convt.draw import export
-from convt.draw.frames import VIEWS, animator
+from lab.draw import export
+from lab.draw.frames import VIEWS, animator
 
 
 def render_frames(tr, view: str = "scatter", by: str = "column",

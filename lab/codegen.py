@@ -1,7 +1,7 @@
 """Copyable TensorFlow, Keras and PyTorch code for a shape-explorer configuration.
 
 Each snippet builds the same shapes as the page and ends with the outcome the page predicts (the
-exact error text, or the output shape) as a comment, taken from :func:`convt.explorer.analyse`, so
+exact error text, or the output shape) as a comment, taken from :func:`lab.explorer.analyse`, so
 pasting it into a Python session reproduces what the page says. TF snippets switch oneDNN off
 (``TF_ENABLE_ONEDNN_OPTS=0``) before importing TensorFlow: with oneDNN on, float32 errors become the
 opaque "could not create a primitive descriptor" text.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from typing import Dict, Optional
 
-from convt.explorer import (Analysis, Config, Row, analyse, keras_output_padding_for,
+from lab.explorer import (Analysis, Config, Row, analyse, keras_output_padding_for,
                             requested_sizes)
 from convt.arithmetic import keras_output_size, torch_output_size
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from convt.draw import grid as g
+from lab.draw import grid as g
 from convt.trace import ConvTrace, TransposeTrace, fmt, padding_label
 
 VIEWS = ("scatter", "direct", "matrix")

@@ -16,7 +16,7 @@ from convt.arithmetic import effective_kernel, full_transpose_length, windowed_o
 from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, ConvTrace,
                          TransposeTrace, fmt, make_conv_trace, make_transpose_trace, replay_conv, replay_direct,
                          replay_matrix, replay_scatter, valid_output_sizes)
-from convt.url_state import Param, parse, quote
+from lab.url_state import Param, parse, quote
 
 MAX_PLAYER_FRAMES = 300  # frames embedded in the browser player / GIF
 MAX_SEED = 9999

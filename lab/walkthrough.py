@@ -14,7 +14,7 @@ from convt import tf_style
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError
 from convt.explanations import forward_arithmetic, size_list
-from convt.explorer import SEED_PARAMS, Config, analyse
+from lab.explorer import SEED_PARAMS, Config, analyse
 
 SEED = 20261125
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from convt import kernels
 from convt.arithmetic import full_transpose_length, keras_output_size, windowed_output
-from convt.url_state import Param, parse, serialize
+from lab.url_state import Param, parse, serialize
 
 MAX_IN = 16          # overlap heat map: input cells per side
 MAX_KERNEL = 9
