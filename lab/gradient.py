@@ -27,7 +27,7 @@ import numpy as np
 
 from convt import kernels, messages
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
-from convt.explanations import forward_arithmetic, size_list, tf_size_fixes, tf_size_mismatch_explanation
+from convt.explanations import forward_arithmetic, tf_size_fixes, tf_size_mismatch_explanation
 from lab.url_state import Param, parse, serialize
 
 # Caps (the page says them when a link asks for more).
@@ -291,10 +291,6 @@ class GradientDemo:
         return self.check.arithmetic
 
     @property
-    def valid_text(self) -> str:
-        return size_list(self.valid_sizes)
-
-    @property
     def corner_diff(self) -> Optional[float]:
         """When TF refuses with computed > input: |true gradient − the forward conv's top-left corner|.
 
@@ -352,10 +348,3 @@ def gradient_demo(cfg: GradientConfig, budget: int = NUDGE_BUDGET) -> GradientDe
                         grad_nudged, grad_forward, len(cells), conv_x, conv_up, conv_nudged, conv_grad_t,
                         len(conv_cells), lhs, rhs)
 
-
-def adjoint_pair(x: np.ndarray, y: np.ndarray, w: np.ndarray, stride: int, padding: str,
-                 in_size: int) -> Tuple[float, float]:
-    """``(⟨C x, y⟩, ⟨x, Cᵀ y⟩)`` for a forward conv ``C`` over an ``in_size``-sized input."""
-    cfg = GradientConfig(in_size=y.shape[1], out_size=in_size, kernel=w.shape[0], stride=stride,
-                         padding=padding, channels_in=w.shape[3], channels_out=w.shape[2])
-    return _inner(forward(x, w, cfg, out_size=y.shape[1]), y), _inner(x, transpose(y, w, cfg))

@@ -205,13 +205,3 @@ def serialize(values: Mapping[str, Any], schema: Mapping[str, Param],
             continue
         out[name] = _fmt(value)
     return out
-
-
-def clamp(value: Any, param: Param) -> Any:
-    """``value`` forced into ``param``'s bounds (for numbers); other values unchanged."""
-    if param.type in (int, float) and value is not None:
-        if param.min is not None and value < param.min:
-            value = param.type(param.min)
-        if param.max is not None and value > param.max:
-            value = param.type(param.max)
-    return value

@@ -11,7 +11,7 @@ from typing import Dict, List, Tuple
 import numpy as np
 
 from convt import tf_style
-from convt.arithmetic import tf_valid_output_sizes, windowed_output
+from convt.arithmetic import tf_valid_output_sizes
 from convt.errors import ShapeError
 from convt.explanations import forward_arithmetic, size_list
 from lab.explorer import SEED_PARAMS, Config, analyse
@@ -134,10 +134,3 @@ def timing_demo(dynamic: bool) -> Dict[str, str]:
     return {"timing": a.timing, "stage": row.stage if row else "",
             "message": row.message if row and row.message else ""}
 
-
-def forward_size(n: int, kernel: int, stride: int, padding: str = "SAME") -> int:
-    return windowed_output(n, kernel, stride, 1, padding).size
-
-
-def explorer_seed_params() -> Dict[str, str]:
-    return {k: str(v) for k, v in SEED_PARAMS.items()}

@@ -5,7 +5,7 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 """
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, List, Optional
 
 import streamlit as st
 
@@ -159,11 +159,6 @@ def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fp
     pngs, caps = all_frames(op, cfg, view, by)
     st.iframe(export.player_html(pngs, caps, fps=fps, start=t, uid=op[0]), height="content")
     return True
-
-
-def show_notes(box, notes: Sequence[str]):
-    for note in notes:
-        box.warning(note, icon="⚠️")
 
 
 def channels_section(prefix: str, cfg: anim.AnimConfig):
