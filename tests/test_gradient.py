@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lab import gradient as G
+from lab.url_state import from_query, to_query
 from convt import tf_style
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError
@@ -163,9 +164,9 @@ def test_big_configuration_samples_within_budget():
 
 
 def test_url_round_trip_and_malformed_values():
-    cfg, notes = G.config_from_query({"in": "25", "out": "97", "s": "3"})
+    cfg, notes = from_query(G.GradientConfig, {"in": "25", "out": "97", "s": "3"})
     assert cfg == G.SEED and notes == []
-    assert G.config_to_query(G.SEED) == {"in": "25", "out": "97", "s": "3"}
-    cfg, notes = G.config_from_query({"k": "abc", "out": "9999", "pad": "FULL"})
+    assert to_query(G.SEED) == {"in": "25", "out": "97", "s": "3"}
+    cfg, notes = from_query(G.GradientConfig, {"k": "abc", "out": "9999", "pad": "FULL"})
     assert cfg == G.DEFAULT
     assert len(notes) == 3 and any("maximum 128" in n for n in notes)
