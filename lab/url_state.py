@@ -47,6 +47,8 @@ _TRUE = {"1", "true", "yes", "on", "y", "t"}
 _FALSE = {"0", "false", "no", "off", "n", "f"}
 _NONE = {"", "none", "null"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # the characters that start Markdown syntax
+# where a bare URL or e-mail address would start (GFM links them even without Markdown syntax)
+_AUTOLINK = re.compile(r"(https?|ftp|www|mailto)(?=[:.])|@", re.IGNORECASE)
 MAX_QUOTE = 40
 
 
@@ -86,12 +88,13 @@ def quote(raw: Any) -> str:
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     if len(text) > MAX_QUOTE:
         text = text[:MAX_QUOTE] + "…"
-    return "“" + _MD_SPECIAL.sub(r"\\\1", text) + "”"
+    return "“" + escape_markdown(text) + "”"
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` with every Markdown special character backslash-escaped (for ``st.markdown``)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """``text`` with every Markdown special character backslash-escaped and every bare URL or
+    e-mail address broken by a zero-width space, so nothing in it renders as syntax or a live link."""
+    return _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _MD_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def _fmt(value: Any) -> str:

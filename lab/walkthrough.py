@@ -135,3 +135,7 @@ def timing_demo(dynamic: bool) -> Dict[str, str]:
     return {"timing": a.timing, "stage": row.stage if row else "",
             "message": row.message if row and row.message else ""}
 
+
+@dataclass(frozen=True)
+class HomeState:
+    """The home page keeps nothing in its link but the header's large-type switch."""

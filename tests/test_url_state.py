@@ -63,6 +63,9 @@ def test_notes_escape_user_text():
     assert "[click]" not in note and "**" not in note and "<b>" not in note
     assert len(quote("y" * 500)) < 60
     assert escape_markdown("a*b_c") == "a\\*b\\_c"
+    for bare in ("https://evil.example/x", "www.evil.example", "me@evil.example", "HTTP://X.Y"):
+        text = quote(bare)
+        assert "\u200b" in text and text.replace("\u200b", "") == f"“{bare}”"   # no autolink, same text
 
 
 def test_serialize_leaves_out_defaults_and_round_trips():

@@ -24,7 +24,8 @@ def page_header(page: str, cls: Type[Any], title: str, caption: str, load: Optio
     warm_kernels(wait=wait)
     large = readability(f"{page}_big")
     st.title(title)
-    st.caption(caption)
+    if caption:
+        st.caption(caption)
     for note in notes:
         st.warning("Link parameter ignored: " + note, icon="⚠️")
     return large
