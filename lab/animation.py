@@ -1,4 +1,4 @@
-"""What the two animation pages need, as pure functions: URL schemas, validated configurations
+"""What the two animation pages need, as pure functions: their link state, validated configurations
 (with a plain note for every value that had to change), the size formulas written out with the
 current numbers, and the check that the three transposed views agree with the kernel.
 
@@ -14,9 +14,9 @@ import numpy as np
 from convt import kernels
 from convt.arithmetic import effective_kernel, full_transpose_length, windowed_output
 from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, ConvTrace,
-                         TransposeTrace, fmt, make_conv_trace, make_transpose_trace, replay_conv, replay_direct,
+                         TransposeTrace, fmt, replay_conv, replay_direct,
                          replay_matrix, replay_scatter, valid_output_sizes)
-from lab.url_state import Param, parse, quote
+from lab.url_state import quote, url_field
 
 MAX_PLAYER_FRAMES = 300  # frames embedded in the browser player / GIF
 MAX_SEED = 9999
@@ -27,24 +27,33 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 PadSpec = Union[str, int]
 
-_COMMON = {
-    "in": Param(int, 3, 1, MAX_INPUT, label="input size"),
-    "k": Param(int, 2, 1, MAX_KERNEL, label="kernel size"),
-    "s": Param(int, 2, 1, MAX_STRIDE, label="stride"),
-    "d": Param(int, 1, 1, MAX_DILATION, label="dilation"),
-    "pad": Param(str, "SAME", label="padding (SAME, VALID or a number)"),
-    "seed": Param(int, 0, 0, MAX_SEED, label="example numbers' seed"),
-    "t": Param(int, 0, 0, 100_000, label="step"),
-    "fps": Param(float, 2.0, 0.5, 8.0, label="speed"),
-}
-CONV_SCHEMA: Dict[str, Param] = {**_COMMON, "in": Param(int, 6, 1, MAX_INPUT, label="input size"),
-                                 "k": Param(int, 3, 1, MAX_KERNEL, label="kernel size")}
-TRANSPOSE_SCHEMA: Dict[str, Param] = {
-    **_COMMON,
-    "out": Param(int, None, 1, 200, nullable=True, label="output size"),
-    "view": Param(str, "scatter", choices=tuple(VIEWS), label="view"),
-    "by": Param(str, "column", choices=("column", "row"), label="matrix stepping"),
-}
+PAD_LABEL = "padding (SAME, VALID or a number)"
+
+
+@dataclass(frozen=True)
+class ConvState:
+    """The forward page's link. ``pad`` is text (SAME, VALID or a number of cells), checked by
+    :func:`resolve_conv`; ``t`` counts steps from 0."""
+
+    in_size: int = url_field("in", 6, "input size", min=1, max=MAX_INPUT)
+    kernel: int = url_field("k", 3, "kernel size", min=1, max=MAX_KERNEL)
+    stride: int = url_field("s", 2, "stride", min=1, max=MAX_STRIDE)
+    dilation: int = url_field("d", 1, "dilation", min=1, max=MAX_DILATION)
+    pad: str = url_field("pad", "SAME", PAD_LABEL)
+    seed: int = url_field("seed", 0, "example numbers' seed", min=0, max=MAX_SEED)
+    t: int = url_field("t", 0, "step", min=0, max=100_000)
+    fps: float = url_field("fps", 2.0, "speed", min=0.5, max=8.0)
+
+
+@dataclass(frozen=True)
+class TransposeState(ConvState):
+    """The transposed page's link: the forward page's, plus the output size and the view."""
+
+    in_size: int = url_field("in", 3, "input size", min=1, max=MAX_INPUT)
+    kernel: int = url_field("k", 2, "kernel size", min=1, max=MAX_KERNEL)
+    out: Optional[int] = url_field("out", None, "output size", kind=int, min=1, max=200, nullable=True)
+    view: str = url_field("view", "scatter", "view", choices=tuple(VIEWS))
+    by: str = url_field("by", "column", "matrix stepping", choices=("column", "row"))
 CAPS_TEXT = (f"Animations are capped at input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, stride ≤ {MAX_STRIDE}, "
              f"dilation ≤ {MAX_DILATION} and explicit padding ≤ (k−1)·d, so that every cell stays readable.")
 
@@ -83,12 +92,11 @@ class AnimConfig:
         return d
 
 
-def _resolve_common(values: Dict[str, object], defaults: Dict[str, Param], notes: List[str]):
+def _resolve_common(values: Dict[str, object], notes: List[str]):
     pad = parse_pad(values.get("pad", "SAME"))
     if pad is None:
-        notes.append(f"pad={quote(values.get('pad'))} is not SAME, VALID or a whole number; using "
-                     f"{defaults['pad'].default}.")
-        pad = defaults["pad"].default
+        notes.append(f"pad={quote(values.get('pad'))} is not SAME, VALID or a whole number; using SAME.")
+        pad = "SAME"
     k, d = int(values["k"]), int(values["d"])
     if not isinstance(pad, str) and pad > (k - 1) * d:
         notes.append(f"Explicit padding {pad} is more than (k−1)·d = {(k - 1) * d}; the animation uses "
@@ -100,7 +108,7 @@ def _resolve_common(values: Dict[str, object], defaults: Dict[str, Param], notes
 def resolve_conv(values: Dict[str, object]) -> Tuple[AnimConfig, List[str]]:
     """A forward configuration that can be drawn, and a note for everything changed to get it."""
     notes: List[str] = []
-    pad = _resolve_common(values, CONV_SCHEMA, notes)
+    pad = _resolve_common(values, notes)
     n, k, s, d = (int(values[x]) for x in ("in", "k", "s", "d"))
     if windowed_output(n, k, s, d, pad if isinstance(pad, str) else (pad, pad)).size < 1:
         k_eff = effective_kernel(k, d)
@@ -114,7 +122,7 @@ def resolve_conv(values: Dict[str, object]) -> Tuple[AnimConfig, List[str]]:
 def resolve_transpose(values: Dict[str, object]) -> Tuple[AnimConfig, List[str], range]:
     """A transposed configuration, the notes, and every valid output size for it."""
     notes: List[str] = []
-    pad = _resolve_common(values, TRANSPOSE_SCHEMA, notes)
+    pad = _resolve_common(values, notes)
     i, k, s, d = (int(values[x]) for x in ("in", "k", "s", "d"))
     valid = valid_output_sizes(i, k, s, d, pad)
     if not len(valid):  # explicit padding so large that no output size maps back to i

@@ -36,7 +36,7 @@ from convt.arithmetic import (keras_output_size, tf_valid_output_sizes, torch_co
                               torch_output_size, torch_output_size_range, windowed_output)
 from convt.errors import ShapeError
 from convt.explanations import (size_list, tf_size_mismatch_explanation, torch_output_size_explanation)
-from lab.url_state import Param, parse, quote, serialize
+from lab.url_state import quote, url_field
 
 MAX_INPUT = 512
 MAX_LAYERS = 12
@@ -180,31 +180,26 @@ PRESET_LABELS = {
 }
 DEFAULT_PRESET = "seed"
 
-SCHEMA = {
-    "in": Param(int, PRESETS[DEFAULT_PRESET].input, min=1, max=MAX_INPUT, label="input size"),
-    "layers": Param(str, PRESETS[DEFAULT_PRESET].text("; "), label="layers"),
-    "fw": Param(str, "tf", choices=FRAMEWORKS, label="framework"),
-    "preset": Param(str, "", choices=("",) + tuple(PRESETS), nullable=True, label="preset"),
-}
+@dataclass(frozen=True)
+class ChainState:
+    """The encoder–decoder page's link: the chain as text (read by :func:`parse_layers`), the
+    diagram's framework, or a preset name that stands for the whole chain."""
 
+    input: int = url_field("in", PRESETS[DEFAULT_PRESET].input, "input size", min=1, max=MAX_INPUT)
+    layers: str = url_field("layers", PRESETS[DEFAULT_PRESET].text("; "), "layers")
+    framework: str = url_field("fw", "tf", "framework", choices=FRAMEWORKS)
+    preset: Optional[str] = url_field("preset", "", "preset", choices=("",) + tuple(PRESETS), nullable=True)
 
-def chain_from_query(query: Mapping[str, object]) -> Tuple[Chain, str, List[str]]:
-    """(chain, framework, notes) for a link; a preset overrides ``in`` and ``layers``."""
-    parsed = parse(query, SCHEMA)
-    notes = list(parsed.notes)
-    values = parsed.values
-    if values.get("preset"):
-        return PRESETS[values["preset"]], values["fw"], notes
-    layers, layer_notes = parse_layers(values["layers"])
-    notes += layer_notes
-    if not layers:
-        notes.append(f"No layer could be read; showing the preset “{PRESET_LABELS[DEFAULT_PRESET]}”.")
-        return PRESETS[DEFAULT_PRESET], values["fw"], notes
-    return Chain(values["in"], layers), values["fw"], notes
-
-
-def chain_to_query(chain: Chain, framework: str) -> Dict[str, str]:
-    return serialize({"in": chain.input, "layers": chain.text("; "), "fw": framework}, SCHEMA)
+    def resolve(self) -> Tuple[Chain, Optional[str]]:
+        """The chain this link stands for, and a note if it had to fall back: a preset wins over
+        ``in`` and ``layers``; layers of which not one can be read give the default preset."""
+        if self.preset:
+            return PRESETS[self.preset], None
+        layers, _ = parse_layers(self.layers)
+        if not layers:
+            return PRESETS[DEFAULT_PRESET], (f"The link's layers could not be read; showing the preset "
+                                             f"“{PRESET_LABELS[DEFAULT_PRESET]}”.")
+        return Chain(self.input, layers), None
 
 
 # ---------------------------------------------------------------------------------------------

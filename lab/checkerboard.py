@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Mapping, Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 
 from convt import kernels
 from convt.arithmetic import full_transpose_length, keras_output_size, windowed_output
-from lab.url_state import Param, parse, serialize
+from lab.url_state import url_field
 
 MAX_IN = 16          # overlap heat map: input cells per side
 MAX_KERNEL = 9
@@ -31,44 +31,14 @@ MAX_PHOTO = max(PHOTO_SIZES)
 
 @dataclass(frozen=True)
 class CheckerConfig:
-    in_size: int = 6
-    kernel: int = 3
-    stride: int = 2
-    padding: str = "SAME"
-    photo: int = 64
+    in_size: int = url_field("in", 6, "input size", min=2, max=MAX_IN)
+    kernel: int = url_field("k", 3, "kernel size", min=1, max=MAX_KERNEL)
+    stride: int = url_field("s", 2, "stride", min=1, max=MAX_STRIDE)
+    padding: str = url_field("pad", "SAME", "padding", choices=("SAME", "VALID"))
+    photo: int = url_field("photo", 64, "photo size", choices=PHOTO_SIZES)
 
 
 DEFAULT = CheckerConfig()
-SCHEMA = {
-    "in": Param(int, DEFAULT.in_size, min=2, max=MAX_IN, label="input size"),
-    "k": Param(int, DEFAULT.kernel, min=1, max=MAX_KERNEL, label="kernel size"),
-    "s": Param(int, DEFAULT.stride, min=1, max=MAX_STRIDE, label="stride"),
-    "pad": Param(str, DEFAULT.padding, choices=("SAME", "VALID"), label="padding"),
-    "photo": Param(str, str(DEFAULT.photo), choices=tuple(str(v) for v in PHOTO_SIZES), label="photo size"),
-}
-_FIELDS = {"in": "in_size", "k": "kernel", "s": "stride", "pad": "padding", "photo": "photo"}
-
-
-def config_from_values(values: Mapping[str, object]) -> CheckerConfig:
-    kwargs = {_FIELDS[k]: v for k, v in values.items() if k in _FIELDS}
-    kwargs["photo"] = int(kwargs.get("photo", DEFAULT.photo))
-    return CheckerConfig(**kwargs)
-
-
-def config_to_values(cfg: CheckerConfig) -> Dict[str, object]:
-    values = {k: getattr(cfg, f) for k, f in _FIELDS.items()}
-    values["photo"] = str(cfg.photo)
-    return values
-
-
-def config_from_query(query: Mapping[str, object]) -> Tuple[CheckerConfig, List[str]]:
-    parsed = parse(query, SCHEMA)
-    return config_from_values(parsed.values), list(parsed.notes)
-
-
-def config_to_query(cfg: CheckerConfig) -> Dict[str, str]:
-    return serialize(config_to_values(cfg), SCHEMA)
-
 
 # ---------------------------------------------------------------------------------------------
 # Overlap counts
@@ -273,6 +243,6 @@ def photo_demo(size: int, kernel: int, stride: int) -> PhotoDemo:
     return PhotoDemo(img, t, r, _phase_means(t, stride, sl), _phase_means(r, stride, sl))
 
 
-__all__ = ["CheckerConfig", "DEFAULT", "SCHEMA", "PHOTO_CREDIT", "overlap_counts", "interior_counts_1d",
+__all__ = ["CheckerConfig", "DEFAULT", "PHOTO_CREDIT", "overlap_counts", "interior_counts_1d",
            "unevenness", "even_kernels", "rule_of_thumb", "photo", "transpose_upsample",
-           "resize_then_conv", "PhotoDemo", "photo_demo", "config_from_query", "config_to_query"]
+           "resize_then_conv", "PhotoDemo", "photo_demo"]

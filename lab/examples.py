@@ -1,13 +1,25 @@
-"""Example error messages to try in the error decoder: the seed's, built by :mod:`convt.messages`.
+"""The error decoder's model: its link state, and example messages to try (the seed's, built by
+:mod:`convt.messages`).
 
 Each entry is ``(label, message)``; the texts are exactly what the frameworks print (TF 2.21 with
 oneDNN off, TF 1.x as in the seed, Keras 3.15, PyTorch 2.13) for the seed's numbers.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import List, Tuple
 
 from convt import messages
+from lab.url_state import url_field
+
+MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
+
+
+@dataclass(frozen=True)
+class DecoderState:
+    """The error decoder's link: the pasted message."""
+
+    message: str = url_field("m", "", "message", max=MAX_MESSAGE)
 
 SEED_SHAPE_X = (3, 25, 25, 20)
 SEED_SHAPE_GRAD = (3, 33, 33, 20)

@@ -10,9 +10,9 @@ for the output size (TF ``output_shape``, Keras ``output_padding``, PyTorch ``ou
 * one :class:`Row` per framework and stage (TF1 graph build, TF1 run, TF2, TF2 + oneDNN, Keras,
   PyTorch) with the exact text that framework prints, built by :mod:`convt.messages`;
 * the explanation in plain words and one-click :class:`~convt.explanations.Fix` es whose ``changes``
-  use the URL keys of :data:`SCHEMA`.
+  use the URL keys of :class:`Config`.
 
-The URL keys (:data:`SCHEMA`) are the page's query parameters; ``?in=25&k=3&s=3&pad=SAME&out=97`` is
+Each :class:`Config` field is also one of the page's query parameters (:class:`ExplorerPage`); ``?in=25&k=3&s=3&pad=SAME&out=97`` is
 the seed's failure. No Streamlit here.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from convt.arithmetic import (Padding, effective_kernel, keras_output_size, tf_v
 from convt.explanations import (Fix, forward_arithmetic, size_list, tf_size_fixes,
                                 tf_size_mismatch_explanation, torch_output_size_explanation,
                                 torch_output_size_fixes)
-from lab.url_state import Param, Parsed, parse, serialize
+from lab.url_state import from_values, to_values, url_field
 
 # Size caps (the page says so when a value is refused).
 MAX_INPUT = 512
@@ -45,29 +45,6 @@ FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch"}
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
 TORCH_REQUESTS = ("size", "padding")
 
-SCHEMA: Dict[str, Param] = {
-    "in": Param(int, 25, 1, MAX_INPUT, label="input height"),
-    "inw": Param(int, 0, 0, MAX_INPUT, label="input width (0 = same as the height)"),
-    "k": Param(int, 3, 1, MAX_KERNEL, label="kernel size"),
-    "s": Param(int, 3, 1, MAX_STRIDE, label="stride"),
-    "pad": Param(str, "SAME", choices=PADDINGS, label="padding"),
-    "pb": Param(int, 0, 0, MAX_PAD, label="explicit padding before (top / left)"),
-    "pa": Param(int, 0, 0, MAX_PAD, label="explicit padding after (bottom / right)"),
-    "d": Param(int, 1, 1, MAX_DILATION, label="dilation"),
-    "fw": Param(str, "tf", choices=FRAMEWORKS, label="framework"),
-    "out": Param(int, 97, 1, MAX_OUTPUT, label="requested output height"),
-    "outw": Param(int, 0, 0, MAX_OUTPUT, label="requested output width (0 = same as the height)"),
-    "op": Param(int, None, 0, MAX_OUTPUT_PADDING, nullable=True, label="output_padding"),
-    "req": Param(str, "size", choices=TORCH_REQUESTS, label="PyTorch request (size or padding)"),
-    "dyn": Param(bool, False, label="dynamic output_shape switch"),
-    "b": Param(int, 3, 1, MAX_BATCH, label="input batch"),
-    "ob": Param(int, 3, 1, MAX_BATCH, label="output_shape batch"),
-    "c": Param(int, 20, 1, MAX_CHANNELS, label="input channels"),
-    "fi": Param(int, 20, 1, MAX_CHANNELS, label="filter in_channels (filter[3])"),
-    "fo": Param(int, 10, 1, MAX_CHANNELS, label="filter out_channels (filter[2])"),
-    "oc": Param(int, 10, 1, MAX_CHANNELS, label="output_shape channels"),
-}
-
 URL_ALWAYS = ("in", "k", "s", "pad", "out")  # always in the link, so it reads like the seed URL
 SEED_PARAMS = {"in": 25, "k": 3, "s": 3, "pad": "SAME", "out": 97}
 CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, "
@@ -76,55 +53,33 @@ CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT},
 
 @dataclass(frozen=True)
 class Config:
-    """One shape-explorer state; field names are readable, :meth:`from_values` maps URL keys."""
+    """One shape-explorer configuration; each field is also a URL parameter of the page."""
 
-    in_h: int = 25
-    in_w: int = 0  # 0: square
-    kernel: int = 3
-    stride: int = 3
-    padding: str = "SAME"
-    pad_before: int = 0
-    pad_after: int = 0
-    dilation: int = 1
-    framework: str = "tf"
-    out_h: int = 97
-    out_w: int = 0  # 0: same as out_h
-    output_padding: Optional[int] = None
-    torch_request: str = "size"
-    dynamic: bool = False
-    batch: int = 3
-    out_batch: int = 3
-    channels: int = 20
-    filter_in: int = 20
-    filter_out: int = 10
-    out_channels: int = 10
-
-    _KEYS = (("in", "in_h"), ("inw", "in_w"), ("k", "kernel"), ("s", "stride"), ("pad", "padding"),
-             ("pb", "pad_before"), ("pa", "pad_after"), ("d", "dilation"), ("fw", "framework"),
-             ("out", "out_h"), ("outw", "out_w"), ("op", "output_padding"), ("req", "torch_request"),
-             ("dyn", "dynamic"), ("b", "batch"), ("ob", "out_batch"), ("c", "channels"),
-             ("fi", "filter_in"), ("fo", "filter_out"), ("oc", "out_channels"))
-
-    @classmethod
-    def from_values(cls, values: Dict[str, object]) -> "Config":
-        kwargs = {attr: values[key] for key, attr in cls._KEYS if key in values}
-        return cls(**kwargs)
-
-    @classmethod
-    def from_query(cls, query) -> Tuple["Config", List[str]]:
-        parsed: Parsed = parse(query, SCHEMA)
-        return cls.from_values(parsed.values), parsed.notes
-
-    def to_values(self) -> Dict[str, object]:
-        return {key: getattr(self, attr) for key, attr in self._KEYS}
-
-    def to_query(self) -> Dict[str, str]:
-        return serialize(self.to_values(), SCHEMA)
+    in_h: int = url_field("in", 25, "input height", min=1, max=MAX_INPUT)
+    in_w: int = url_field("inw", 0, "input width (0 = same as the height)", min=0, max=MAX_INPUT)
+    kernel: int = url_field("k", 3, "kernel size", min=1, max=MAX_KERNEL)
+    stride: int = url_field("s", 3, "stride", min=1, max=MAX_STRIDE)
+    padding: str = url_field("pad", "SAME", "padding", choices=PADDINGS)
+    pad_before: int = url_field("pb", 0, "explicit padding before (top / left)", min=0, max=MAX_PAD)
+    pad_after: int = url_field("pa", 0, "explicit padding after (bottom / right)", min=0, max=MAX_PAD)
+    dilation: int = url_field("d", 1, "dilation", min=1, max=MAX_DILATION)
+    framework: str = url_field("fw", "tf", "framework", choices=FRAMEWORKS)
+    out_h: int = url_field("out", 97, "requested output height", min=1, max=MAX_OUTPUT)
+    out_w: int = url_field("outw", 0, "requested output width (0 = same as the height)", min=0, max=MAX_OUTPUT)
+    output_padding: Optional[int] = url_field("op", None, "output_padding", kind=int, min=0,
+                                              max=MAX_OUTPUT_PADDING, nullable=True)
+    torch_request: str = url_field("req", "size", "PyTorch request (size or padding)", choices=TORCH_REQUESTS)
+    dynamic: bool = url_field("dyn", False, "dynamic output_shape switch")
+    batch: int = url_field("b", 3, "input batch", min=1, max=MAX_BATCH)
+    out_batch: int = url_field("ob", 3, "output_shape batch", min=1, max=MAX_BATCH)
+    channels: int = url_field("c", 20, "input channels", min=1, max=MAX_CHANNELS)
+    filter_in: int = url_field("fi", 20, "filter in_channels (filter[3])", min=1, max=MAX_CHANNELS)
+    filter_out: int = url_field("fo", 10, "filter out_channels (filter[2])", min=1, max=MAX_CHANNELS)
+    out_channels: int = url_field("oc", 10, "output_shape channels", min=1, max=MAX_CHANNELS)
 
     def with_changes(self, changes: Dict[str, object]) -> "Config":
-        values = self.to_values()
-        values.update(changes)
-        return Config.from_values(values)
+        """This configuration with some URL keys changed (a fix's ``changes``)."""
+        return from_values(Config, {**to_values(self), **changes})
 
     # derived
     @property
@@ -723,12 +678,19 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
 # ---------------------------------------------------------------------------------------------
 # the page's own parameters (beyond the configuration) and links from the error decoder
 
-PAGE_SCHEMA: Dict[str, Param] = {
-    **SCHEMA,
-    "mode": Param(str, "explore", choices=("explore", "design"), label="mode"),
-    "T": Param(int, 0, 0, MAX_OUTPUT, label="design target size (0 = twice the input)"),
-    "big": Param(bool, False, label="large type switch"),
-}
+@dataclass(frozen=True)
+class ExplorerPage(Config):
+    """The shape explorer page's link: the configuration, the mode, and design mode's target size."""
+
+    mode: str = url_field("mode", "explore", "mode", choices=("explore", "design"))
+    target: int = url_field("T", 0, "design target size (0 = twice the input)", min=0, max=MAX_OUTPUT)
+
+    @property
+    def config(self) -> Config:
+        return from_values(Config, to_values(self))
+
+
+PAGE_KEYS = frozenset(to_values(ExplorerPage())) | {"big"}
 
 
 def explorer_link_params(diag) -> Dict[str, str]:
@@ -752,6 +714,6 @@ def explorer_link_params(diag) -> Dict[str, str]:
             params["req"] = "padding"
     out: Dict[str, str] = {}
     for key, value in params.items():
-        if key in PAGE_SCHEMA and value is not None:
+        if key in PAGE_KEYS and value is not None:
             out[key] = str(value)
     return out

@@ -21,14 +21,14 @@ of the input: that is exactly TF's error. Every number here comes from :mod:`con
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Dict, Mapping, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 import numpy as np
 
 from convt import kernels, messages
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
-from convt.explanations import forward_arithmetic, size_list, tf_size_fixes, tf_size_mismatch_explanation
-from lab.url_state import Param, parse, serialize
+from convt.explanations import forward_arithmetic, tf_size_fixes, tf_size_mismatch_explanation
+from lab.url_state import url_field
 
 # Caps (the page says them when a link asks for more).
 MAX_IN = 32          # conv_transpose input height = width
@@ -55,14 +55,14 @@ class GradientConfig:
     also the forward conv's ``[h, w, in, out]`` filter seen from the other side.
     """
 
-    in_size: int = 3
-    out_size: int = 6
-    kernel: int = 3
-    stride: int = 2
-    padding: str = "SAME"
-    channels_in: int = 1
-    channels_out: int = 1
-    seed: int = 0
+    in_size: int = url_field("in", 3, "input size", min=1, max=MAX_IN)
+    out_size: int = url_field("out", 6, "output size", min=1, max=MAX_OUT)
+    kernel: int = url_field("k", 3, "kernel size", min=1, max=MAX_KERNEL)
+    stride: int = url_field("s", 2, "stride", min=1, max=MAX_STRIDE)
+    padding: str = url_field("pad", "SAME", "padding", choices=("SAME", "VALID"))
+    channels_in: int = url_field("cin", 1, "input channels", min=1, max=MAX_CHANNELS)
+    channels_out: int = url_field("cout", 1, "output channels", min=1, max=MAX_CHANNELS)
+    seed: int = url_field("seed", 0, "random seed", min=0, max=MAX_SEED)
 
 
 DEFAULT = GradientConfig()
@@ -79,37 +79,6 @@ PRESET_LABELS = {
     "seed": "The seed: 25 → 97, stride 3 (refused)",
     "seed_fixed": "The seed, fixed: 25 → 75",
 }
-
-SCHEMA = {
-    "in": Param(int, DEFAULT.in_size, min=1, max=MAX_IN, label="input size"),
-    "out": Param(int, DEFAULT.out_size, min=1, max=MAX_OUT, label="output size"),
-    "k": Param(int, DEFAULT.kernel, min=1, max=MAX_KERNEL, label="kernel size"),
-    "s": Param(int, DEFAULT.stride, min=1, max=MAX_STRIDE, label="stride"),
-    "pad": Param(str, DEFAULT.padding, choices=("SAME", "VALID"), label="padding"),
-    "cin": Param(int, DEFAULT.channels_in, min=1, max=MAX_CHANNELS, label="input channels"),
-    "cout": Param(int, DEFAULT.channels_out, min=1, max=MAX_CHANNELS, label="output channels"),
-    "seed": Param(int, DEFAULT.seed, min=0, max=MAX_SEED, label="random seed"),
-}
-_FIELDS = {"in": "in_size", "out": "out_size", "k": "kernel", "s": "stride", "pad": "padding",
-           "cin": "channels_in", "cout": "channels_out", "seed": "seed"}
-
-
-def config_from_values(values: Mapping[str, object]) -> GradientConfig:
-    return GradientConfig(**{_FIELDS[k]: v for k, v in values.items() if k in _FIELDS})
-
-
-def config_to_values(cfg: GradientConfig) -> Dict[str, object]:
-    return {k: getattr(cfg, f) for k, f in _FIELDS.items()}
-
-
-def config_from_query(query: Mapping[str, object]) -> Tuple[GradientConfig, list]:
-    """The configuration a link asks for, and a note for every value that fell back to a default."""
-    parsed = parse(query, SCHEMA)
-    return config_from_values(parsed.values), parsed.notes
-
-
-def config_to_query(cfg: GradientConfig) -> Dict[str, str]:
-    return serialize(config_to_values(cfg), SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -291,10 +260,6 @@ class GradientDemo:
         return self.check.arithmetic
 
     @property
-    def valid_text(self) -> str:
-        return size_list(self.valid_sizes)
-
-    @property
     def corner_diff(self) -> Optional[float]:
         """When TF refuses with computed > input: |true gradient − the forward conv's top-left corner|.
 
@@ -352,10 +317,3 @@ def gradient_demo(cfg: GradientConfig, budget: int = NUDGE_BUDGET) -> GradientDe
                         grad_nudged, grad_forward, len(cells), conv_x, conv_up, conv_nudged, conv_grad_t,
                         len(conv_cells), lhs, rhs)
 
-
-def adjoint_pair(x: np.ndarray, y: np.ndarray, w: np.ndarray, stride: int, padding: str,
-                 in_size: int) -> Tuple[float, float]:
-    """``(⟨C x, y⟩, ⟨x, Cᵀ y⟩)`` for a forward conv ``C`` over an ``in_size``-sized input."""
-    cfg = GradientConfig(in_size=y.shape[1], out_size=in_size, kernel=w.shape[0], stride=stride,
-                         padding=padding, channels_in=w.shape[3], channels_out=w.shape[2])
-    return _inner(forward(x, w, cfg, out_size=y.shape[1]), y), _inner(x, transpose(y, w, cfg))

@@ -1,8 +1,17 @@
-"""Page state <-> URL query parameters: a schema-driven parser and serializer that never raises.
+"""Page state <-> URL query parameters: declared once per page, parsed without ever raising.
 
 Every page keeps its state in ``st.query_params`` so that a shared link reproduces the view. This
-module is the pure part of that (no Streamlit): a page declares a *schema* — parameter name ->
-:class:`Param` (type, default, bounds, choices) — and calls
+module is the pure part of that (no Streamlit). A page declares its state once, as a frozen
+dataclass whose fields are :func:`url_field` s (URL key, default, bounds or choices, label)::
+
+    @dataclass(frozen=True)
+    class CheckerConfig:
+        kernel: int = url_field("k", 3, "kernel size", min=1, max=9)
+
+:func:`schema` reads the declaration back as ``{URL key: Param}``; :func:`from_query` gives the state
+a link asks for plus a note per value that fell back to its default; :func:`to_query` gives the
+link of a state. ``ui.binder`` keeps the widgets and the URL in step with these. Underneath, a
+*schema* (parameter name -> :class:`Param`) goes through
 
 * :func:`parse` with whatever the URL holds (a mapping of ``str`` -> ``str`` or ``list[str]``, e.g.
   ``{k: st.query_params.get_all(k) for k in st.query_params}``). It returns a :class:`Parsed`:
@@ -29,8 +38,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from dataclasses import dataclass, field, fields
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar
 
 _INT_RE = re.compile(r"[+-]?\d{1,30}", re.ASCII)
 _FLOAT_RE = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})([eE][+-]?\d{1,4})?", re.ASCII)
@@ -38,6 +47,8 @@ _TRUE = {"1", "true", "yes", "on", "y", "t"}
 _FALSE = {"0", "false", "no", "off", "n", "f"}
 _NONE = {"", "none", "null"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # the characters that start Markdown syntax
+# where a bare URL or e-mail address would start (GFM links them even without Markdown syntax)
+_AUTOLINK = re.compile(r"(https?|ftp|www|mailto)(?=[:.])|@", re.IGNORECASE)
 MAX_QUOTE = 40
 
 
@@ -45,8 +56,9 @@ MAX_QUOTE = 40
 class Param:
     """One query parameter: its Python type (``int``, ``float``, ``str`` or ``bool``) and default.
 
-    ``min`` / ``max`` bound numbers (inclusive; ``max`` is the longest length for a string); ``choices`` restricts strings (matched ignoring
-    case unless ``case_sensitive``, and returned in the spelling given in ``choices``);
+    ``min`` / ``max`` bound numbers (inclusive; ``max`` is the longest length for a string);
+    ``choices`` restricts strings (matched ignoring case unless ``case_sensitive``, and returned in
+    the spelling given in ``choices``) or numbers;
     ``nullable`` lets ``none`` / an empty value stand for ``None``; ``label`` names the parameter
     in notes.
     """
@@ -55,7 +67,7 @@ class Param:
     default: Any
     min: Optional[float] = None
     max: Optional[float] = None
-    choices: Optional[Tuple[str, ...]] = None
+    choices: Optional[Tuple[Any, ...]] = None
     nullable: bool = False
     case_sensitive: bool = False
     label: str = ""
@@ -76,12 +88,13 @@ def quote(raw: Any) -> str:
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     if len(text) > MAX_QUOTE:
         text = text[:MAX_QUOTE] + "…"
-    return "“" + _MD_SPECIAL.sub(r"\\\1", text) + "”"
+    return "“" + escape_markdown(text) + "”"
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` with every Markdown special character backslash-escaped (for ``st.markdown``)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """``text`` with every Markdown special character backslash-escaped and every bare URL or
+    e-mail address broken by a zero-width space, so nothing in it renders as syntax or a live link."""
+    return _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _MD_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def _fmt(value: Any) -> str:
@@ -139,6 +152,8 @@ def _check_bounds(value: Any, param: Param) -> str:
         return f"is longer than {_fmt(param.max)} characters"
     if value is None or param.type not in (int, float):
         return ""
+    if param.choices is not None and value not in param.choices:
+        return "is not one of " + ", ".join(_fmt(c) for c in param.choices)
     if param.min is not None and value < param.min:
         return f"is below the minimum {_fmt(param.min)}"
     if param.max is not None and value > param.max:
@@ -207,11 +222,45 @@ def serialize(values: Mapping[str, Any], schema: Mapping[str, Param],
     return out
 
 
-def clamp(value: Any, param: Param) -> Any:
-    """``value`` forced into ``param``'s bounds (for numbers); other values unchanged."""
-    if param.type in (int, float) and value is not None:
-        if param.min is not None and value < param.min:
-            value = param.type(param.min)
-        if param.max is not None and value > param.max:
-            value = param.type(param.max)
-    return value
+# ---- page state declared once: dataclass fields that are URL parameters ----------------------
+
+_URL = "convt.url"
+State = TypeVar("State")
+
+
+def url_field(key: str, default: Any, label: str, *, kind: Optional[type] = None, min: Optional[float] = None,
+              max: Optional[float] = None, choices: Optional[Tuple[Any, ...]] = None,
+              nullable: bool = False) -> Any:
+    """A dataclass field that is also the URL parameter ``key`` (``kind`` defaults to the default's type)."""
+    param = Param(kind or type(default), default, min, max, choices, nullable, label=label)
+    return field(default=default, metadata={_URL: (key, param)})
+
+
+def _url_fields(cls) -> List[Tuple[str, str, Param]]:
+    return [(f.metadata[_URL][0], f.name, f.metadata[_URL][1]) for f in fields(cls) if _URL in f.metadata]
+
+
+def schema(cls) -> Dict[str, Param]:
+    """``{URL key: Param}`` of a state class, in declaration order."""
+    return {key: param for key, _, param in _url_fields(cls)}
+
+
+def from_values(cls: Type[State], values: Mapping[str, Any]) -> State:
+    """The state whose URL keys take ``values`` (keys not given keep their defaults)."""
+    return cls(**{name: values[key] for key, name, _ in _url_fields(cls) if key in values})
+
+
+def to_values(state) -> Dict[str, Any]:
+    """``{URL key: value}`` of a state."""
+    return {key: getattr(state, name) for key, name, _ in _url_fields(type(state))}
+
+
+def from_query(cls: Type[State], query: Mapping[str, Any]) -> Tuple[State, List[str]]:
+    """The state a link asks for, and a note for every value that fell back to its default."""
+    parsed = parse(query, schema(cls))
+    return from_values(cls, parsed.values), parsed.notes
+
+
+def to_query(state, keep: Sequence[str] = ()) -> Dict[str, str]:
+    """The link's parameters for ``state`` (defaults left out, except the keys in ``keep``)."""
+    return serialize(to_values(state), schema(type(state)), keep)

@@ -11,10 +11,11 @@ from typing import Dict, List, Tuple
 import numpy as np
 
 from convt import tf_style
-from convt.arithmetic import tf_valid_output_sizes, windowed_output
+from convt.arithmetic import tf_valid_output_sizes
 from convt.errors import ShapeError
 from convt.explanations import forward_arithmetic, size_list
 from lab.explorer import SEED_PARAMS, Config, analyse
+from lab.url_state import from_values
 
 SEED = 20261125
 
@@ -127,7 +128,7 @@ def adjoint_demo(seed: int = SEED) -> AdjointDemo:
 
 def timing_demo(dynamic: bool) -> Dict[str, str]:
     """Point 5: static (a list) vs dynamic (``tf.shape(x)``) output_shape: when TF reports the seed."""
-    cfg = Config.from_values({**SEED_PARAMS, "dyn": dynamic})
+    cfg = from_values(Config, {**SEED_PARAMS, "dyn": dynamic})
     a = analyse(cfg)
     tf1 = [r for r in a.rows if r.framework == "TensorFlow 1.x" and r.applies]
     row = tf1[0] if tf1 else None
@@ -135,9 +136,6 @@ def timing_demo(dynamic: bool) -> Dict[str, str]:
             "message": row.message if row and row.message else ""}
 
 
-def forward_size(n: int, kernel: int, stride: int, padding: str = "SAME") -> int:
-    return windowed_output(n, kernel, stride, 1, padding).size
-
-
-def explorer_seed_params() -> Dict[str, str]:
-    return {k: str(v) for k, v in SEED_PARAMS.items()}
+@dataclass(frozen=True)
+class HomeState:
+    """The home page keeps nothing in its link but the header's large-type switch."""

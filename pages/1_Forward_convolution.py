@@ -7,28 +7,25 @@ import streamlit as st
 from lab import animation as anim
 from convt import trace as trace_mod
 from ui import anim_widgets as aw
-from ui.page_header import page_header, share_state
+from lab.url_state import from_values, to_values
+from ui.binder import write_link
+from ui.page_header import page_header
 from ui.style import md
 
 PAGE = "fc"
-S = anim.CONV_SCHEMA
 
 st.set_page_config(page_title="Forward convolution · convt", page_icon="🔲", layout="wide")
 
 
-def _load(values, only_missing):
-    full = {k: p.default for k, p in S.items()}
-    full.update(values or {})
-    cfg, notes = anim.resolve_conv(full)
-    full.update(cfg.as_url())
-    aw.load_geometry(PAGE, full, only_missing)
-    if not only_missing:
-        st.session_state["_fc_extra_notes"] = notes
+def _load(state: anim.ConvState):
+    values = to_values(state)
+    cfg, notes = anim.resolve_conv(values)
+    return aw.geometry_widgets(PAGE, {**values, **cfg.as_url()}), notes
 
 
-large = page_header(PAGE, S, _load, "🔲 Forward convolution",
+large = page_header(PAGE, anim.ConvState, "🔲 Forward convolution",
                     "The window slides over the padded input; each step is one dot product. The address "
-                    "bar holds this exact view: copy it to share.", extra_notes_key="_fc_extra_notes")
+                    "bar holds this exact view: copy it to share.", load=_load)
 
 raw, side = aw.geometry_controls(PAGE)
 c1, c2 = side.columns(2)
@@ -76,6 +73,4 @@ st.code(anim.grid_text(ref), language=None)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.conv_trace), language="python")
 
-values = {**cfg.as_url(), "t": t, "fps": fps}
-if not share_state(PAGE, S, values, large):
-    st.session_state["_fc_extra_notes"] = []
+write_link(PAGE, from_values(anim.ConvState, {**cfg.as_url(), "t": t, "fps": fps}), large)

@@ -8,30 +8,26 @@ import streamlit as st
 from lab import animation as anim
 from convt import trace as trace_mod
 from ui import anim_widgets as aw
-from ui.page_header import page_header, share_state
+from lab.url_state import from_values, to_values
+from ui.binder import write_link
+from ui.page_header import page_header
 from ui.style import md
-from ui.url_sync import set_widgets
 
 PAGE = "tc"
-S = anim.TRANSPOSE_SCHEMA
 
 st.set_page_config(page_title="Transposed convolution · convt", page_icon="🔁", layout="wide")
 
 
-def _load(values, only_missing):
-    full = {k: p.default for k, p in S.items()}
-    full.update(values or {})
-    cfg, notes, _ = anim.resolve_transpose(full)
-    full.update(cfg.as_url())
-    aw.load_geometry(PAGE, full, only_missing)
-    set_widgets({"tc_out": cfg.out, "tc_view": full["view"], "tc_by": full["by"]}, only_missing)
-    if not only_missing:
-        st.session_state["_tc_extra_notes"] = notes
+def _load(state: anim.TransposeState):
+    values = to_values(state)
+    cfg, notes, _ = anim.resolve_transpose(values)
+    widgets = aw.geometry_widgets(PAGE, {**values, **cfg.as_url()})
+    return {**widgets, "tc_out": cfg.out, "tc_view": state.view, "tc_by": state.by}, notes
 
 
-large = page_header(PAGE, S, _load, "🔁 Transposed convolution",
+large = page_header(PAGE, anim.TransposeState, "🔁 Transposed convolution",
                     "The forward convolution run backwards, three ways, on the same numbers. The address "
-                    "bar holds this exact view: copy it to share.", extra_notes_key="_tc_extra_notes")
+                    "bar holds this exact view: copy it to share.", load=_load)
 
 # --- controls --------------------------------------------------------------------------------
 raw, out_col = aw.geometry_controls(PAGE)
@@ -101,6 +97,5 @@ aw.channels_section(PAGE, cfg)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
-values = {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}
-if not share_state(PAGE, S, values, large):
-    st.session_state["_tc_extra_notes"] = []
+write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}),
+           large)

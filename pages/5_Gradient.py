@@ -5,25 +5,20 @@ import streamlit as st
 
 from lab import gradient as G
 from lab.draw.gradient import compare_png
+from lab.url_state import schema
+from ui.binder import read_widgets, set_widgets, widget_values, write_link
 from ui.links import page_link
-from ui.page_header import page_header, share_state
+from ui.page_header import page_header
 from ui.style import md
-from ui.url_sync import set_widgets
 
 PAGE = "gr"
-KEYS = {name: f"gr_{name}" for name in G.SCHEMA}
+KEYS = {key: f"{PAGE}_{key}" for key in schema(G.GradientConfig)}
 
 st.set_page_config(page_title="Gradient · convt", page_icon="∇", layout="wide")
 
 
-def _load(values, only_missing):
-    full = G.config_to_values(G.DEFAULT)
-    full.update(values or {})
-    set_widgets({key: full[name] for name, key in KEYS.items()}, only_missing)
-
-
 def _preset(name):
-    _load(G.config_to_values(G.PRESETS[name]), False)
+    set_widgets(widget_values(PAGE, G.PRESETS[name])[0], only_missing=False)
 
 
 @st.cache_data(max_entries=64, show_spinner="Nudging every input cell…")
@@ -56,7 +51,7 @@ def _diff_text(diff, nudged, total) -> str:
     return f"max difference {diff:g}{sample}"
 
 
-large = page_header(PAGE, G.SCHEMA, _load, "∇ The gradient connection",
+large = page_header(PAGE, G.GradientConfig, "∇ The gradient connection",
                     "Why conv2d_transpose must be told its output shape, and why TF checks it: the gradient of a "
                     "transposed conv *is* a forward conv (and the other way round). Everything below is computed "
                     "live on the same seeded numbers. The link holds every control.")
@@ -83,9 +78,8 @@ with st.expander("Controls", expanded=True):
                f"{G.MAX_STRIDE}, channels ≤ {G.MAX_CHANNELS} — the gradient is computed by nudging cells one "
                "by one, which grows with the square of the sizes.")
 
-values = {name: st.session_state[key] for name, key in KEYS.items()}
-share_state(PAGE, G.SCHEMA, values, large)
-cfg = G.config_from_values(values)
+cfg = read_widgets(PAGE, G.GradientConfig)
+write_link(PAGE, cfg, large)
 d = _demo(cfg)
 check = d.check
 i, n, k, s, c = cfg.in_size, cfg.out_size, cfg.kernel, cfg.stride, d.computed

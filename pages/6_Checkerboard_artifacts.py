@@ -5,21 +5,22 @@ import streamlit as st
 
 from lab import checkerboard as C
 from lab.draw.checkerboard import images_png, overlap_png
-from ui.page_header import page_header, share_state
-from ui.url_sync import set_widgets
+from lab.url_state import schema
+from ui.binder import widget_values, write_link
+from ui.page_header import page_header
 
 PAGE = "cb"
-KEYS = {name: f"cb_{name}" for name in C.SCHEMA}
+KEYS = {key: f"{PAGE}_{key}" for key in schema(C.CheckerConfig)}
 EXAMPLES = {"k3s2": ("Kernel 3, stride 2 (uneven)", 3, 2), "k4s2": ("Kernel 4, stride 2 (even)", 4, 2),
             "k5s3": ("Kernel 5, stride 3 (uneven)", 5, 3), "k2s3": ("Kernel 2, stride 3 (holes)", 2, 3)}
 
 st.set_page_config(page_title="Checkerboard artifacts · convt", page_icon="🏁", layout="wide")
 
 
-def _load(values, only_missing):
-    full = C.config_to_values(C.DEFAULT)
-    full.update(values or {})
-    set_widgets({key: full[name] for name, key in KEYS.items()}, only_missing)
+def _load(cfg: C.CheckerConfig):
+    """The plain mapping, but the photo size's selectbox holds text."""
+    widgets, notes = widget_values(PAGE, cfg)
+    return {**widgets, KEYS["photo"]: str(cfg.photo)}, notes
 
 
 def _example(k, s):
@@ -55,10 +56,11 @@ def _photo_png(size, k, s, large):
                       crop=min(32, size * s), large=large)
 
 
-large = page_header(PAGE, C.SCHEMA, _load, "🏁 Checkerboard artifacts",
+large = page_header(PAGE, C.CheckerConfig, "🏁 Checkerboard artifacts",
                     "A transposed conv stamps the kernel every *stride* cells and adds up the overlaps. When the "
                     "kernel size is not a multiple of the stride, some output cells get more stamps than others — "
-                    "and every picture it makes carries that pattern (Odena, Dumoulin & Olah, Distill 2016).")
+                    "and every picture it makes carries that pattern (Odena, Dumoulin & Olah, Distill 2016).",
+                    load=_load)
 
 st.markdown("**Try**")
 cols = st.columns(len(EXAMPLES))
@@ -72,9 +74,9 @@ c3.slider("Input cells (heat map)", 2, C.MAX_IN, key=KEYS["in"], help=f"at most 
 c4.selectbox("Padding", ("SAME", "VALID"), key=KEYS["pad"],
              help="SAME: output = input × stride; VALID: the full (input − 1) × stride + kernel")
 
-values = {name: st.session_state[key] for name, key in KEYS.items()}
-share_state(PAGE, C.SCHEMA, values, large)
-cfg = C.config_from_values(values)
+ss = st.session_state
+cfg = C.CheckerConfig(ss[KEYS["in"]], ss[KEYS["k"]], ss[KEYS["s"]], ss[KEYS["pad"]], int(ss[KEYS["photo"]]))
+write_link(PAGE, cfg, large)
 i, k, s, pad = cfg.in_size, cfg.kernel, cfg.stride, cfg.padding
 u = C.unevenness(k, s)
 

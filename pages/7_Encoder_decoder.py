@@ -5,9 +5,9 @@ import streamlit as st
 
 from lab import chain as C
 from lab.draw.chain import chain_png
-from ui.page_header import page_header, share_state
+from ui.binder import write_link
+from ui.page_header import page_header
 from ui.style import md
-from ui.url_sync import set_widgets
 
 PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
@@ -24,20 +24,11 @@ def _set_chain(chain: C.Chain):
     st.session_state[KEY_LAYERS] = chain.text("\n")
 
 
-def _load(values, only_missing):
-    full = {k: p.default for k, p in C.SCHEMA.items()}
-    full.update(values or {})
-    if full.get("preset"):
-        want = {KEY_IN: C.PRESETS[full["preset"]].input, KEY_LAYERS: C.PRESETS[full["preset"]].text("\n")}
-    else:
-        want = {KEY_IN: full["in"], KEY_LAYERS: _lines(full["layers"])}
-        if not C.parse_layers(full["layers"])[0]:
-            preset = C.PRESETS[C.DEFAULT_PRESET]
-            st.session_state["_ch_link_note"] = (
-                f"The link's layers could not be read; showing the preset “{C.PRESET_LABELS[C.DEFAULT_PRESET]}”.")
-            want = {KEY_IN: preset.input, KEY_LAYERS: preset.text("\n")}
-    want[KEY_FW] = full["fw"]
-    set_widgets(want, only_missing)
+def _load(state: C.ChainState):
+    """The text area keeps a link's own lines (its unreadable ones are noted below it on every run)."""
+    chain, note = state.resolve()
+    text = chain.text("\n") if state.preset or note else _lines(state.layers)
+    return {KEY_IN: chain.input, KEY_LAYERS: text, KEY_FW: state.framework}, [note] if note else []
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -53,12 +44,11 @@ def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
                      f"{C.FRAMEWORK_NAMES[fw]}: tensor sizes (height = width)", large)
 
 
-large = page_header(PAGE, C.SCHEMA, _load, "🔁 Encoder–decoder chains",
+large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
                     "Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
                     "intermediate size in TensorFlow, Keras and PyTorch, the first layer that fails with the "
-                    "framework's own message, and changes that fix it. The link holds the whole chain.")
-if st.session_state.get("_ch_link_note"):
-    st.warning(st.session_state.pop("_ch_link_note"))
+                    "framework's own message, and changes that fix it. The link holds the whole chain.",
+                    load=_load)
 
 st.markdown("**Presets**")
 cols = st.columns(2)
@@ -82,8 +72,7 @@ for note in layer_notes:
     st.warning(note)
 chain = C.Chain(int(st.session_state[KEY_IN]), layers)
 fw = st.session_state[KEY_FW]
-share_state(PAGE, C.SCHEMA, {"in": chain.input, "layers": "; ".join(_lines(text).split("\n")), "fw": fw},
-            large)
+write_link(PAGE, C.ChainState(chain.input, "; ".join(_lines(text).split("\n")), fw), large)
 
 if not layers:
     st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from lab import chain as C
+from lab.url_state import from_query, to_query
 from convt import tf_style, torch_style
 from convt.arithmetic import keras_output_size, tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError
@@ -195,11 +196,22 @@ def test_unet_preset_skip_connections_stop_matching():
     assert "skip" not in [f.kind for f in C.walk(chain, "torch").steps[5].fixes]
 
 
+def chain_from_query(query):
+    """(chain, framework, notes) for a link, as the encoder–decoder page reads it."""
+    state, notes = from_query(C.ChainState, query)
+    chain, fallback = state.resolve()
+    return chain, state.framework, notes + C.parse_layers(state.layers)[1] + ([fallback] if fallback else [])
+
+
+def chain_to_query(chain, framework):
+    return to_query(C.ChainState(chain.input, chain.text("; "), framework))
+
+
 @given(chains())
 def test_text_round_trip(chain):
     layers, notes = C.parse_layers(chain.text("; "))
     assert notes == [] and layers == chain.layers
-    back, fw, notes = C.chain_from_query(C.chain_to_query(chain, "torch"))
+    back, fw, notes = chain_from_query(chain_to_query(chain, "torch"))
     assert back == chain and fw == "torch" and notes == []
 
 
@@ -207,10 +219,10 @@ def test_malformed_layers_and_links():
     layers, notes = C.parse_layers("conv k3 s2 SAME\nbogus\nconv k99\nconv k3 out 5\nconvT k3 s2 skip 7")
     assert len(layers) == 2 and layers[1].skip is None
     assert len(notes) == 4
-    chain, fw, notes = C.chain_from_query({"in": "abc", "layers": "nothing here", "fw": "mxnet"})
+    chain, fw, notes = chain_from_query({"in": "abc", "layers": "nothing here", "fw": "mxnet"})
     assert chain == C.PRESETS[C.DEFAULT_PRESET] and fw == "tf"
     assert len(notes) == 4
-    chain, _, notes = C.chain_from_query({"preset": "unet"})
+    chain, _, notes = chain_from_query({"preset": "unet"})
     assert chain == C.PRESETS["unet"] and notes == []
     layers, notes = C.parse_layers("; ".join(["conv k1 s1 SAME"] * 40))
     assert len(layers) <= C.MAX_LAYERS and notes

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lab import checkerboard as C
+from lab.url_state import from_query, to_query
 from convt.arithmetic import full_transpose_length, tf_valid_output_sizes, windowed_output
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -101,8 +102,8 @@ def test_photo_is_a_real_grayscale_picture():
 
 
 def test_url_values():
-    cfg, notes = C.config_from_query({"k": "4", "photo": "96"})
+    cfg, notes = from_query(C.CheckerConfig, {"k": "4", "photo": "96"})
     assert cfg == C.CheckerConfig(kernel=4, photo=96) and notes == []
-    assert C.config_to_query(cfg) == {"k": "4", "photo": "96"}
-    cfg, notes = C.config_from_query({"k": "99", "photo": "50", "s": "x"})
+    assert to_query(cfg) == {"k": "4", "photo": "96"}
+    cfg, notes = from_query(C.CheckerConfig, {"k": "99", "photo": "50", "s": "x"})
     assert cfg == C.DEFAULT and len(notes) == 3

@@ -12,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 
 from convt import ShapeError, tf_style, torch_style
 from lab.codegen import code_for, keras_code, tf_code
-from lab.explorer import SCHEMA, Config, analyse
+from lab.explorer import Config, analyse
+from lab.url_state import schema
 
 
 def _predicted(code):
@@ -139,7 +140,7 @@ def test_keras_snippet_outcomes():
     assert "explicit padding" in keras_code(Config(framework="keras", padding="EXPLICIT"))
 
 
-@pytest.mark.parametrize("key", list(SCHEMA))
+@pytest.mark.parametrize("key", list(schema(Config)))
 def test_every_parameter_reaches_some_snippet_or_is_display_only(key):
     base = Config()
     other = {"in": 30, "inw": 31, "k": 5, "s": 2, "pad": "VALID", "pb": 1, "pa": 2, "d": 2, "fw": "torch",

@@ -7,6 +7,7 @@ from convt import tf_style, torch_style
 from convt.arithmetic import keras_output_size
 from lab.design import checkerboard_risk, designs
 from lab.explorer import Config, analyse
+from lab.url_state import from_query
 
 
 def _check(i, target, d=1):
@@ -19,7 +20,7 @@ def _check(i, target, d=1):
         assert y.shape == (1, target, target, 1)
         assert dz.checkerboard == checkerboard_risk((dz.kernel - 1) * d + 1, dz.stride)
         # the explorer agrees, opened from the design's link
-        cfg, notes = Config.from_query({k: str(v) for k, v in dz.params.items()})
+        cfg, notes = from_query(Config, {k: str(v) for k, v in dz.params.items()})
         assert notes == [] and analyse(cfg).dims[0].ok
     for dz in found["keras"]:
         assert keras_output_size(i, dz.kernel, dz.stride, d, dz.padding.lower(), dz.output_padding) == target
@@ -32,7 +33,7 @@ def _check(i, target, d=1):
         y = torch_style.conv_transpose2d(x_pt, w, stride=dz.stride, padding=p,
                                          output_padding=dz.output_padding, dilation=d)
         assert y.shape[2:] == (target, target)
-        cfg, notes = Config.from_query({k: str(v) for k, v in dz.params.items()})
+        cfg, notes = from_query(Config, {k: str(v) for k, v in dz.params.items()})
         assert notes == [] and analyse(cfg).dims[0].ok
     return found
 

@@ -11,8 +11,9 @@ from hypothesis import given, settings, strategies as st
 from convt import ShapeError, messages, tf_style, torch_style
 from lab.examples import seed_examples
 from convt.explain import explain
-from lab.explorer import (SCHEMA, Config, analyse, explorer_link_params, keras_row,
+from lab.explorer import (Config, analyse, explorer_link_params, keras_row,
                             requested_sizes, tf_error, torch_row)
+from lab.url_state import from_query, from_values, schema, to_query
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -41,7 +42,7 @@ def test_seed_default_is_the_seed_failure():
 
 
 def test_seed_from_url():
-    cfg, notes = Config.from_query({"in": "25", "k": "3", "s": "3", "pad": "SAME", "out": "97"})
+    cfg, notes = from_query(Config, {"in": "25", "k": "3", "s": "3", "pad": "SAME", "out": "97"})
     assert notes == [] and cfg == Config()
 
 
@@ -327,10 +328,10 @@ def test_torch_verdicts_agree_with_torch_style(i, k, s, p, d, n, op, by_size):
                                      st.booleans() if p.type is bool else
                                      st.one_of(st.none(), st.integers(int(p.min), int(p.max))) if p.nullable else
                                      st.integers(int(p.min), int(p.max)))
-                              for name, p in SCHEMA.items()}))
+                              for name, p in schema(Config).items()}))
 def test_config_url_round_trip_and_never_raises(values):
-    cfg = Config.from_values(values)
-    back, notes = Config.from_query(cfg.to_query())
+    cfg = from_values(Config, values)
+    back, notes = from_query(Config, to_query(cfg))
     assert notes == [] and back == cfg
     a = analyse(cfg)
     assert a.headline and a.rows is not None
@@ -339,7 +340,7 @@ def test_config_url_round_trip_and_never_raises(values):
 def test_decoder_links_reproduce_the_seed_messages():
     for label, message in seed_examples():
         params = explorer_link_params(explain(message))
-        cfg, notes = Config.from_query(params)
+        cfg, notes = from_query(Config, params)
         assert notes == [], label
         if "actual = 25, computed = 33 spatial_dim" in message:
             assert analyse(cfg).primary_message.endswith(message.split(": ", 1)[1])

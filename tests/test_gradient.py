@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lab import gradient as G
+from lab.url_state import from_query, to_query
 from convt import tf_style
 from convt.arithmetic import tf_valid_output_sizes, windowed_output
 from convt.errors import ShapeError
@@ -84,7 +85,10 @@ def test_adjoint_identity_and_dense_matrix(cfg, seed):
     w = _floats(rng, (cfg.kernel, cfg.kernel, cfg.channels_out, cfg.channels_in))
     x = _floats(rng, (1, n, n, cfg.channels_out))
     y = _floats(rng, (1, m, m, cfg.channels_in))
-    lhs, rhs = G.adjoint_pair(x, y, w, cfg.stride, cfg.padding, n)
+    back = G.GradientConfig(in_size=m, out_size=n, kernel=cfg.kernel, stride=cfg.stride, padding=cfg.padding,
+                            channels_in=cfg.channels_in, channels_out=cfg.channels_out)
+    lhs = float(np.sum(G.forward(x, w, back, out_size=m) * y))
+    rhs = float(np.sum(x * G.transpose(y, w, back)))
     assert lhs == pytest.approx(rhs, rel=1e-10, abs=1e-10)
     pb = windowed_output(n, cfg.kernel, cfg.stride, 1, cfg.padding).pad_before
     mat = naive_conv_matrix(n, m, w, cfg.stride, pb)
@@ -160,9 +164,9 @@ def test_big_configuration_samples_within_budget():
 
 
 def test_url_round_trip_and_malformed_values():
-    cfg, notes = G.config_from_query({"in": "25", "out": "97", "s": "3"})
+    cfg, notes = from_query(G.GradientConfig, {"in": "25", "out": "97", "s": "3"})
     assert cfg == G.SEED and notes == []
-    assert G.config_to_query(G.SEED) == {"in": "25", "out": "97", "s": "3"}
-    cfg, notes = G.config_from_query({"k": "abc", "out": "9999", "pad": "FULL"})
+    assert to_query(G.SEED) == {"in": "25", "out": "97", "s": "3"}
+    cfg, notes = from_query(G.GradientConfig, {"k": "abc", "out": "9999", "pad": "FULL"})
     assert cfg == G.DEFAULT
     assert len(notes) == 3 and any("maximum 128" in n for n in notes)

@@ -42,18 +42,17 @@ HTML_PAYLOADS = [
 
 def _schemas():
     """Each page's URL schema, from the package (the pages' own source of truth)."""
-    from lab import animation, chain, checkerboard, explorer, gradient
-    from lab.url_state import Param
+    from lab import animation, chain, checkerboard, examples, explorer, gradient
+    from lab.url_state import Param, schema
     big = {"big": Param(bool, False)}
-    decoder = {"m": Param(str, ""), **big}
     return {
-        "pages/1_Forward_convolution.py": {**animation.CONV_SCHEMA, **big},
-        "pages/2_Transposed_convolution.py": {**animation.TRANSPOSE_SCHEMA, **big},
-        "pages/3_Shape_explorer.py": explorer.PAGE_SCHEMA,
-        "pages/4_Error_decoder.py": decoder,
-        "pages/5_Gradient.py": {**gradient.SCHEMA, **big},
-        "pages/6_Checkerboard_artifacts.py": {**checkerboard.SCHEMA, **big},
-        "pages/7_Encoder_decoder.py": {**chain.SCHEMA, **big},
+        "pages/1_Forward_convolution.py": {**schema(animation.ConvState), **big},
+        "pages/2_Transposed_convolution.py": {**schema(animation.TransposeState), **big},
+        "pages/3_Shape_explorer.py": {**schema(explorer.ExplorerPage), **big},
+        "pages/4_Error_decoder.py": {**schema(examples.DecoderState), **big},
+        "pages/5_Gradient.py": {**schema(gradient.GradientConfig), **big},
+        "pages/6_Checkerboard_artifacts.py": {**schema(checkerboard.CheckerConfig), **big},
+        "pages/7_Encoder_decoder.py": {**schema(chain.ChainState), **big},
     }
 
 

@@ -3,7 +3,8 @@ import io
 
 from PIL import Image
 
-from lab.draw.number_line import number_line_png, number_line_svg
+from lab.draw.export import figure_png
+from lab.draw.number_line import number_line_figure, number_line_svg
 from lab.explorer import Config, analyse
 
 
@@ -22,8 +23,8 @@ def test_svg_carries_the_numbers_as_text():
 
 
 def test_png_and_large_type():
-    small = Image.open(io.BytesIO(number_line_png(*_args())))
-    big = Image.open(io.BytesIO(number_line_png(*_args(), large=True)))
+    small = Image.open(io.BytesIO(figure_png(number_line_figure(*_args()))))
+    big = Image.open(io.BytesIO(figure_png(number_line_figure(*_args(), large=True))))
     assert small.format == "PNG" and big.size[0] > small.size[0] and big.size[1] > small.size[1]
 
 

@@ -3,7 +3,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
-from lab.url_state import Param, clamp, escape_markdown, parse, quote, serialize
+from lab.url_state import Param, escape_markdown, parse, quote, serialize
 
 SCHEMA = {
     "in": Param(int, 25, 1, 512, label="input height"),
@@ -63,6 +63,9 @@ def test_notes_escape_user_text():
     assert "[click]" not in note and "**" not in note and "<b>" not in note
     assert len(quote("y" * 500)) < 60
     assert escape_markdown("a*b_c") == "a\\*b\\_c"
+    for bare in ("https://evil.example/x", "www.evil.example", "me@evil.example", "HTTP://X.Y"):
+        text = quote(bare)
+        assert "\u200b" in text and text.replace("\u200b", "") == f"“{bare}”"   # no autolink, same text
 
 
 def test_serialize_leaves_out_defaults_and_round_trips():
@@ -71,10 +74,6 @@ def test_serialize_leaves_out_defaults_and_round_trips():
     assert query == {"in": "97", "op": "3", "dyn": "1"}
     assert parse(query, SCHEMA).values == values
     assert serialize(DEFAULTS, SCHEMA, keep=("in", "pad")) == {"in": "25", "pad": "SAME"}
-
-
-def test_clamp():
-    assert clamp(999, SCHEMA["in"]) == 512 and clamp(-5, SCHEMA["in"]) == 1 and clamp("x", SCHEMA["pad"]) == "x"
 
 
 anything = st.one_of(st.text(max_size=300), st.lists(st.text(max_size=50), max_size=4),

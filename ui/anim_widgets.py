@@ -5,7 +5,7 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 """
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional
 
 import streamlit as st
 
@@ -13,7 +13,6 @@ from lab import animation as anim
 from lab.draw import animator, export
 from lab.draw.channels import channel_diagram_png
 from convt.trace import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE, make_conv_trace, make_transpose_trace
-from ui.url_sync import set_widgets
 
 PAD_MODES = ("SAME", "VALID", "explicit")
 
@@ -97,16 +96,15 @@ def geometry_controls(prefix: str, note_out: Optional[Callable] = None):
     return {"in": n, "k": k, "s": s, "d": d, "pad": anim.pad_to_text(pad)}, c7
 
 
-def load_geometry(prefix: str, values, only_missing: bool):
-    """Set the geometry widgets' keys from URL / saved values."""
+def geometry_widgets(prefix: str, values) -> Dict[str, object]:
+    """The geometry widgets' keys for URL-keyed values (``pad`` → mode and cells, ``t`` → a 1-based step)."""
     pad = anim.parse_pad(values.get("pad", "SAME"))
     pad = "SAME" if pad is None else pad
-    want = {f"{prefix}_in": values["in"], f"{prefix}_k": values["k"], f"{prefix}_s": values["s"],
+    return {f"{prefix}_in": values["in"], f"{prefix}_k": values["k"], f"{prefix}_s": values["s"],
             f"{prefix}_d": values["d"], f"{prefix}_padmode": pad if isinstance(pad, str) else "explicit",
             f"{prefix}_p": 0 if isinstance(pad, str) else min(int(pad), (values["k"] - 1) * values["d"]),
             f"{prefix}_seed": values.get("seed", 0), f"{prefix}_fps": values.get("fps", 2.0),
             f"{prefix}_t": values.get("t", 0) + 1}
-    set_widgets(want, only_missing)
 
 
 def _step(key: str, delta: int, n: int):
@@ -159,11 +157,6 @@ def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fp
     pngs, caps = all_frames(op, cfg, view, by)
     st.iframe(export.player_html(pngs, caps, fps=fps, start=t, uid=op[0]), height="content")
     return True
-
-
-def show_notes(box, notes: Sequence[str]):
-    for note in notes:
-        box.warning(note, icon="⚠️")
 
 
 def channels_section(prefix: str, cfg: anim.AnimConfig):

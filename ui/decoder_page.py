@@ -3,23 +3,20 @@ PyTorch message, get convt.explain's Diagnosis and a link that opens the shape e
 configuration. Lives here so Streamlit compiles it once per process, not on every rerun."""
 import streamlit as st
 
-from lab.examples import seed_examples
+from lab.examples import MAX_MESSAGE, DecoderState, seed_examples
 from convt.explain import explain
 from convt.explanations import size_list
 from lab.explorer import explorer_link_params
-from lab.url_state import Param
-from ui.style import md, readability
-from ui.warmup import warm_kernels
-from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
+from ui.binder import write_link
+from ui.page_header import page_header
+from ui.style import md
 
 PAGE = "dec"
-MAX_MESSAGE = 4000
-SCHEMA = {"m": Param(str, "", max=MAX_MESSAGE, label="message"),
-          "big": Param(bool, False, label="large type switch")}
 NAMES = {"tensorflow": "TensorFlow", "keras": "Keras", "pytorch": "PyTorch"}
 
-def _load(values, only_missing):
-    set_widgets({"dec_msg": values.get("m", ""), "dec_big": values.get("big", False)}, only_missing)
+
+def _load(state: DecoderState):
+    return {"dec_msg": state.message}, []
 
 
 def _use(text):
@@ -34,14 +31,10 @@ def _diagnose(message):
 
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
-    warm_kernels(wait=False)  # runs no kernel: start the once-per-process compile in the background
-    url_in(PAGE, SCHEMA, _load)
-    readability("dec_big")
-    st.title("🔎 Error decoder")
-    st.caption("Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d printed. "
-               "The decoder reads its numbers, says what they mean and what to change.")
-    for note in url_notes(PAGE):
-        st.warning("Link parameter ignored: " + note)
+    large = page_header(PAGE, DecoderState, "🔎 Error decoder",
+                        "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d printed. "
+                        "The decoder reads its numbers, says what they mean and what to change.",
+                        load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 
     st.markdown("**Examples to try** (the seed's messages):")
     examples = seed_examples()
@@ -52,7 +45,7 @@ def main():
     message = st.text_area("Error message", key="dec_msg", height=140, max_chars=MAX_MESSAGE,
                            placeholder="e.g. Conv2DCustomBackpropInput: Size of out_backprop doesn't "
                                        "match computed: actual = 25, computed = 33 …")
-    url_out(PAGE, SCHEMA, {"m": message or "", "big": st.session_state["dec_big"]})
+    write_link(PAGE, DecoderState(message or ""), large)
 
     if message and message.strip():
         d, params = _diagnose(message)

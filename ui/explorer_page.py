@@ -9,12 +9,12 @@ import streamlit as st
 from lab import codegen, design, explorer
 from lab.draw.number_line import number_line_svg
 from convt.explanations import size_list
-from ui.style import md, readability
-from ui.warmup import warm_kernels
-from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
+from lab.url_state import from_values, to_values
+from ui.binder import saved_state, set_widgets, write_link
+from ui.page_header import page_header
+from ui.style import md
 
 PAGE = "ex"
-S = explorer.PAGE_SCHEMA
 PAD_LABELS = {"SAME": "SAME", "VALID": "VALID", "EXPLICIT": "explicit"}
 OP_OPTIONS = [None] + list(range(explorer.MAX_OUTPUT_PADDING + 1))
 
@@ -26,26 +26,21 @@ def _widget_states(v):
         "ex_d": v["d"], "ex_fw": v["fw"], "ex_out": v["out"], "ex_op": v["op"], "ex_req": v["req"],
         "ex_dyn": v["dyn"], "ex_b": v["b"], "ex_ob": v["ob"], "ex_c": v["c"], "ex_fi": v["fi"],
         "ex_fo": v["fo"], "ex_oc": v["oc"], "ex_mode": v["mode"], "ex_T": v["T"] or min(2 * v["in"], explorer.MAX_OUTPUT),
-        "ex_big": v["big"],
     }
 
 
-def _load(values, only_missing):
-    full = {k: p.default for k, p in S.items()}
-    full.update(values or {})
-    set_widgets(_widget_states(full), only_missing)
+def _load(state: explorer.ExplorerPage):
+    return _widget_states(to_values(state)), []
 
 
 def _apply(changes):
     """A fix or a design row: set the widgets from the last state plus ``changes``."""
-    values = dict(st.session_state.get(f"_{PAGE}_saved") or {k: p.default for k, p in S.items()})
-    values.update(changes)
-    _load(values, False)
+    values = {**to_values(saved_state(PAGE, explorer.ExplorerPage)), **changes}
+    set_widgets(_widget_states(values), only_missing=False)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _analysis(items):
-    cfg = explorer.Config.from_values(dict(items))
+def _analysis(cfg: explorer.Config):
     a = explorer.analyse(cfg)
     return a, codegen.code_for(cfg, a)
 
@@ -62,8 +57,7 @@ def _designs(i, target, d):
 
 def _mode_changed():
     if st.session_state.get("ex_mode") == "design":
-        saved = st.session_state.get(f"_{PAGE}_saved") or {}
-        if not saved.get("T"):
+        if not saved_state(PAGE, explorer.ExplorerPage).target:
             st.session_state["ex_T"] = min(2 * st.session_state["ex_in"], explorer.MAX_OUTPUT)
 
 
@@ -142,9 +136,9 @@ def _show_design():
             c1, c2 = st.columns([4, 1])
             c1.code(dz.call + ("   # ⚠ checkerboard" if dz.checkerboard else ""), language="python",
                     wrap_lines=True)
-            saved = ss.get(f"_{PAGE}_saved") or {}
+            saved = saved_state(PAGE, explorer.ExplorerPage)
             changes = {**dz.params, "mode": "explore", "inw": 0, "outw": 0,  # square, consistent channels
-                       "ob": saved.get("b", 3), "fi": saved.get("c", 20), "oc": saved.get("fo", 10)}
+                       "ob": saved.batch, "fi": saved.channels, "oc": saved.filter_out}
             if "op" in changes and changes["op"] == "none":
                 changes["op"] = None
             if "out" not in changes:
@@ -154,15 +148,10 @@ def _show_design():
 
 def main():
     st.set_page_config(page_title="Shape explorer · convt", page_icon="📐", layout="wide")
-    warm_kernels(wait=False)  # runs no kernel: start the once-per-process compile in the background
-    url_in(PAGE, S, _load)
-    large = readability("ex_big")
-
-    st.title("📐 Shape explorer")
-    st.caption("Which output sizes does a transposed convolution accept, and what does each framework "
-               "print when it refuses? Every control is in the link: share it to show this exact view.")
-    for note in url_notes(PAGE):
-        st.warning("Link parameter ignored: " + note)
+    large = page_header(PAGE, explorer.ExplorerPage, "📐 Shape explorer",
+                        "Which output sizes does a transposed convolution accept, and what does each framework "
+                        "print when it refuses? Every control is in the link: share it to show this exact view.",
+                        load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 
     mode = st.radio("Mode", ["explore", "design"], key="ex_mode", horizontal=True, on_change=_mode_changed,
                     format_func=lambda m: {"explore": "Explore a configuration",
@@ -231,11 +220,11 @@ def main():
         "d": ss["ex_d"], "fw": ss["ex_fw"], "out": ss["ex_out"], "outw": ss["ex_outw"] if ss["ex_rect"] else 0,
         "op": ss["ex_op"], "req": ss["ex_req"], "dyn": ss["ex_dyn"], "b": ss["ex_b"], "ob": ss["ex_ob"],
         "c": ss["ex_c"], "fi": ss["ex_fi"], "fo": ss["ex_fo"], "oc": ss["ex_oc"], "mode": ss["ex_mode"],
-        "T": ss["ex_T"] if ss["ex_mode"] == "design" else 0, "big": ss["ex_big"],
+        "T": ss["ex_T"] if ss["ex_mode"] == "design" else 0,
     }
-    url_out(PAGE, S, values, keep=explorer.URL_ALWAYS)
-    cfg_items = tuple((k, values[k]) for k in explorer.SCHEMA)
-    a, code = _analysis(cfg_items)
+    state = from_values(explorer.ExplorerPage, values)
+    write_link(PAGE, state, large, keep=explorer.URL_ALWAYS)
+    a, code = _analysis(state.config)
 
     if mode == "design":
         _show_design()

@@ -5,9 +5,10 @@ import streamlit as st
 
 from lab import walkthrough as wt
 from lab.explorer import SEED_PARAMS
+from ui.binder import write_link
 from ui.links import page_link
-from ui.style import md, readability
-from ui.warmup import warm_kernels
+from ui.page_header import page_header
+from ui.style import md
 
 EXPLORER = "pages/3_Shape_explorer.py"
 
@@ -25,10 +26,8 @@ def _grid(a) -> str:
 
 def main():
     st.set_page_config(page_title="convt · transposed convolution lab", page_icon="🔁", layout="wide")
-    warm_kernels()
-    readability("home_big")
-
-    st.title("🔁 Transposed convolution, and why its shapes fail")
+    large = page_header("home", wt.HomeState, "🔁 Transposed convolution, and why its shapes fail", "")
+    write_link("home", wt.HomeState(), large)
     st.markdown("Your `conv2d_transpose` just failed with `actual = 25, computed = 33`? "
                 "Five ideas explain every such error. Each comes with a live example on real numbers.")
     if st.button("Open the seed's failure in the shape explorer: 97 → conv k3 s4 SAME → 25 → "

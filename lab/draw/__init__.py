@@ -21,8 +21,4 @@ def render_frames(tr, view: str = "scatter", by: str = "column",
     return [an.frame(t) for t in steps]
 
 
-def render_pngs(tr, view: str = "scatter", by: str = "column") -> List[bytes]:
-    return [export.png_bytes(f) for f in render_frames(tr, view, by)]
-
-
-__all__ = ["VIEWS", "animator", "export", "render_frames", "render_pngs"]
+__all__ = ["VIEWS", "animator", "export", "render_frames"]

@@ -3,22 +3,18 @@ skip connections as arcs (green: sizes match, red: they do not), the first break
 matplotlib ``Figure`` only (never pyplot), returned as PNG bytes."""
 from __future__ import annotations
 
-import io
 from typing import Optional, Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
+
+from lab.draw.export import figure_png
 
 OK = "#4a78b5"
 BAD = "#c0392b"
 GOOD = "#1b7f3b"
 GREY = "#bbbbbb"
 
-
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi)
-    return buf.getvalue()
 
 
 def chain_png(sizes: Sequence[Optional[int]], labels: Sequence[str], skips: Sequence[Optional[int]],
@@ -63,4 +59,4 @@ def chain_png(sizes: Sequence[Optional[int]], labels: Sequence[str], skips: Sequ
                               arrowstyle="-|>", mutation_scale=12, color=colour, lw=1.6)
         ax.add_patch(arc)
     ax.set_title(title, fontsize=fs * 1.25, loc="left")
-    return _png(fig)
+    return figure_png(fig)

@@ -1,11 +1,11 @@
 """A small static diagram: which filter slice of ``[h, w, out_channels, in_channels]`` links which channels."""
 from __future__ import annotations
 
-import io
-
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
+
+from lab.draw.export import figure_png
 
 _IN = "#cfe2f7"
 _OUT = "#d5ecd4"
@@ -45,6 +45,4 @@ def channel_diagram_png(in_ch: int, out_ch: int, kernel: int = 3) -> bytes:
                         va="center", fontsize=8.5, bbox=dict(fc="white", ec="none", pad=0.5))
     ax.text(5, rows + 0.55, f"filter shape [h, w, out_channels, in_channels] = [{kernel}, {kernel}, {out_ch}, {in_ch}]"
             f": one {kernel}×{kernel} slice per (output, input) pair", ha="center", fontsize=9)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
+    return figure_png(fig)

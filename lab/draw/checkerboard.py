@@ -2,19 +2,15 @@
 ways. matplotlib ``Figure`` only (never pyplot), returned as PNG bytes."""
 from __future__ import annotations
 
-import io
 from typing import Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
 
+from lab.draw.export import figure_png
+
 MAX_NUMBERED = 40
 
-
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi)
-    return buf.getvalue()
 
 
 def overlap_png(counts: np.ndarray, title: str, large: bool = False) -> bytes:
@@ -39,7 +35,7 @@ def overlap_png(counts: np.ndarray, title: str, large: bool = False) -> bytes:
     cax = fig.add_axes((0.9, 0.1, 0.03, 0.75))
     bar = fig.colorbar(im, cax=cax, ticks=sorted(set(int(v) for v in np.unique(counts)))[:12])
     bar.ax.tick_params(labelsize=9 * scale)
-    return _png(fig)
+    return figure_png(fig)
 
 
 def images_png(images: Sequence[np.ndarray], titles: Sequence[str], crop: int = 0, large: bool = False) -> bytes:
@@ -62,4 +58,4 @@ def images_png(images: Sequence[np.ndarray], titles: Sequence[str], crop: int = 
             ax2.imshow(part, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
             ax2.set_axis_off()
             ax2.set_title(f"zoom: {part.shape[0]}×{part.shape[1]} pixels", fontsize=9 * scale)
-    return _png(fig)
+    return figure_png(fig)

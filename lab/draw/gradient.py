@@ -4,22 +4,18 @@ forward conv is visibly bigger than the 25×25 gradient it should be. matplotlib
 """
 from __future__ import annotations
 
-import io
 from typing import Optional
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from lab.draw.export import figure_png
+
 MAX_NUMBERED = 10     # cells per side up to which values are written in the cells
 MISMATCH = "#c0392b"
 MATCH = "#1b7f3b"
 
-
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi)
-    return buf.getvalue()
 
 
 def _panel(ax, a: np.ndarray, title: str, vmax: float, numbers: bool, fs: float):
@@ -76,4 +72,4 @@ def compare_png(left: np.ndarray, right: np.ndarray, left_title: str, right_titl
                                  ec=MISMATCH, lw=1.5, hatch="//"))
         ax_r.add_patch(Rectangle((-0.5, corner - 0.5), corner, n - corner, fill=True, fc=MISMATCH,
                                  alpha=0.25, ec=MISMATCH, lw=1.5, hatch="//"))
-    return _png(fig)
+    return figure_png(fig)

@@ -130,10 +130,6 @@ class GridPanel:
         self.boxes: Dict[str, Tuple] = {}
         self.font_pt = cell * 0.40 * 72 / DPI
 
-    @property
-    def numbered(self) -> bool:
-        return self.numbers
-
     def paint(self, colors: np.ndarray):
         self.colors = np.asarray(colors, dtype=np.uint8)
 

@@ -15,14 +15,6 @@ INVALID_COLOUR = "#8a8a8a"
 REQUEST_COLOUR = "#c0392b"
 
 
-def number_line_png(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: Sequence[str],
-                    requested: int | None, title: str = "", large: bool = False) -> bytes:
-    """PNG of :func:`number_line_figure` (for export)."""
-    buf = io.BytesIO()
-    number_line_figure(sizes, accepted, arithmetic, requested, title, large).savefig(buf, format="png")
-    return buf.getvalue()
-
-
 def number_line_svg(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: Sequence[str],
                     requested: int | None, title: str = "", large: bool = False) -> str:
     """SVG text of :func:`number_line_figure`, text kept as text (3× faster than PNG, sharp at
