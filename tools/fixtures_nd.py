@@ -1026,6 +1026,79 @@ def verify(golden=GOLDEN):
     return worst, counts, skipped
 
 
+# ============================================================================ rule checks
+def keras_size(i, k, s, d, padding, op):
+    """Keras 3 compute_output_shape for one spatial dim (backend_utils, TF padding)."""
+    ke = (k - 1) * d + 1
+    if padding == "valid":
+        return (i - 1) * s + ke + (max(ke, s) - ke if op is None else op)
+    return i * s if op is None else (i - 1) * s + ke % 2 + op
+
+
+def check_rules(golden=GOLDEN):
+    """The size rules of tools/nd_rules.md against every fixture that exercises them;
+    returns a list of disagreements (empty when the rules hold)."""
+    bad = []
+    tf_file = json.loads((Path(golden) / "tf_nd_cases.json").read_text())
+    bad += [f"sweep {w['fn']} {w['i']},{w['k']},{w['s']},{w['padding']}"
+            for w in tf_file["sweeps"] if not w["formula_agrees"]]
+    for c in tf_file["cases"]:
+        core = c.get("error", {}).get("core", "")
+        if not c["fn"].endswith("transpose") or not (c["ok"] or "Size of out_backprop" in core) \
+                or len(c["args"]["output_shape"]) != len(c["x_shape"]):
+            continue
+        nd = len(c["x_shape"]) - 2
+        got = [tf_conv_out(q["N"], q["k"], q["s"], q["d"], q["padding"]) for q in tf_spatial(c)]
+        wrong = [j for j, q in enumerate(tf_spatial(c)) if got[j] != q["i"]]
+        if c["ok"] != (not wrong):
+            bad.append(c["id"])
+        elif wrong:  # the first wrong axis is reported, with these numbers
+            j, q = wrong[0], tf_spatial(c)[wrong[0]]
+            want = (f"actual = {q['i']}, computed = {got[j]} spatial_dim: "
+                    f"{j + 2 if nd == 1 else j + 1} input: {q['N']} filter: {q['k']} "
+                    f"output: {q['i']} stride: {q['s']} dilation: {q['d']}")
+            if not core.endswith(want):
+                bad.append(c["id"])
+    for c in json.loads((Path(golden) / "torch_nd_cases.json").read_text())["cases"]:
+        a, nd = c["args"], int(c["fn"][-2])
+        if not c["fn"].startswith("conv_transpose") or c["family"] not in (
+                "valid", "output_padding_dilation", "output_padding_too_large",
+                "output_size_ok", "output_size_out_of_range", "output_size_length"):
+            continue
+        s, d = seqn(a.get("stride"), nd), seqn(a.get("dilation"), nd)
+        p, op = seqn(a.get("padding", 0), nd, 0), seqn(a.get("output_padding"), nd, 0)
+        lo = [t_min(i, k, *q) for i, k, q in zip(c["x_shape"][-nd:], c["w_shape"][2:],
+                                                   zip(s, p, d))]
+        if c.get("via") == "module" and c["family"].startswith("output_size_"):
+            sz = list(a["output_size"])[-nd:]
+            fits = all(m <= n <= m + st - 1 for m, n, st in zip(lo, sz, s))
+            msg = c.get("error", {}).get("message", "")
+            if "elements" in msg:
+                continue
+            if c["ok"] != fits or (not fits and f"range from {lo} to "
+                                   f"{[m + st - 1 for m, st in zip(lo, s)]}" not in msg):
+                bad.append(c["id"])
+        elif c["ok"] and c.get("via") != "module":
+            if c["shape"][-nd:] != [m + o for m, o in zip(lo, op)]:
+                bad.append(c["id"])
+        elif c["family"] == "output_padding_too_large" and c["ok"]:
+            bad.append(c["id"])
+    for c in json.loads((Path(golden) / "keras_nd_cases.json").read_text())["cases"]:
+        op = c["output_padding"]
+        if not c["constructed"]:
+            continue
+        n = keras_size(c["i"], c["k"], c["s"], c["d"], c["padding"], op)
+        cf = c.get("data_format") == "channels_first"
+        sp = c["output_shape"][2:] if cf else c["output_shape"][1:-1]
+        runs = c["d"] == 1 and not cf and \
+            tf_conv_out(n, c["k"], c["s"], 1, c["padding"].upper()) == c["i"]
+        if sp != [n] * c["nd"] or c["ran"] != runs:
+            bad.append(c["id"])
+    print(f"size rules (TF accept + first reported axis, torch sizes + output_size range, Keras "
+          f"shape + whether it runs): {len(bad)} disagreements {bad}")
+    return bad
+
+
 # ============================================================================ main
 def main():
     if WORKER:
@@ -1037,6 +1110,7 @@ def main():
     args = ap.parse_args()
     if args.verify:
         verify(args.out)
+        check_rules(args.out)
         return
 
     import keras
@@ -1083,6 +1157,7 @@ def main():
                       "sweeps_formula_agree": sum(s["formula_agrees"] for s in sweeps)}, indent=1),
           file=sys.stderr)
     verify(args.out)
+    check_rules(args.out)
 
 
 if __name__ == "__main__":
