@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -73,14 +74,13 @@ def tf_stride_form(r, vals):
     return [1] + list(vals) + [1]
 
 
-def tf_t_case(r, nd, fam, cfg, sizes, *, os_form="full", batch=None, cout_os=None, cin_x=None,
-              dtype=None, **extra):
+def tf_t_case(r, nd, fam, cfg, sizes, *, batch=None, cout_os=None, cin_x=None, dtype=None,
+              **extra):
     """A conv{1,3}d_transpose call: x [n, *i, cin], filters [*k, cout, cin]."""
     b = cfg["n"] if batch is None else batch
     co = cfg["cout"] if cout_os is None else cout_os
     ci = cfg["cin"] if cin_x is None else cin_x
-    os_ = [b] + list(sizes) + [co] if os_form == "full" else list(sizes)
-    args = {"output_shape": os_, "strides": tf_stride_form(r, cfg["s"]),
+    args = {"output_shape": [b] + list(sizes) + [co], "strides": tf_stride_form(r, cfg["s"]),
             "padding": cfg["padding"]}
     if any(v != 1 for v in cfg["d"]) or r.random() < 0.3:
         args["dilations"] = tf_stride_form(r, cfg["d"])
@@ -395,15 +395,12 @@ def torch_equiv_tf(case):
     return np.moveaxis(window(full, starts, [q["N"] for q in dims]), 1, -1)
 
 
-def tf_accepted_real(fn_nd, i, k, s, padding, upto):
-    """The output sizes TF accepts in one spatial dim, asked one by one (other dims trivial)."""
+def tf_accepted_real(nd, i, k, s, padding, upto):
+    """The output sizes TF accepts along W, asked one by one (D and H trivial in 3-D)."""
     import tensorflow as tf
 
-    nd = fn_nd
-    x = np.ones((1, i) + (1,) * (nd - 1) + (1,))
-    if nd == 3:
-        x = np.ones((1, 1, 1, i, 1))
-    w = np.ones((1,) * (nd - 1) + (k, 1, 1)) if nd == 3 else np.ones((k, 1, 1))
+    x = np.ones((1, i, 1)) if nd == 1 else np.ones((1, 1, 1, i, 1))
+    w = np.ones((k, 1, 1)) if nd == 1 else np.ones((1, 1, k, 1, 1))
     st = s if nd == 1 else [1, 1, 1, s, 1]
     acc, errs = [], {}
     for n in range(1, upto + 1):
@@ -480,9 +477,14 @@ def run_tf(r):
     mf.__file__ = __file__  # run_onednn re-executes its module's file as the worker: this one
     by_id = {c["id"]: c for c in cases}
     for cid, res in mf.run_onednn(payload).items():
-        if by_id[cid]["dtype"] != "float32":
+        c = by_id[cid]
+        if c["dtype"] != "float32":
             res["dtype"] = "float32"
-        by_id[cid]["onednn"] = res
+        if res.get("ok") and len(c["x_shape"]) < len(c["w_shape"]):
+            # conv3d on a rank-4 input "succeeds" under oneDNN with uninitialised memory
+            res["values"] = None
+            res["note"] = "values are garbage (differ from run to run): not recorded"
+        c["onednn"] = res
     return cases, [run_tf_sweep(cfg) for cfg in gen_tf_sweeps(r)]
 
 
@@ -1009,7 +1011,7 @@ def verify(golden=GOLDEN):
     for c in json.loads((Path(golden) / "tf_nd_cases.json").read_text())["cases"]:
         for rec, tag in ((c, ""), (c.get("beyond_tf") or {}, " beyond_tf (dilation>1)"),
                          (c.get("onednn") or {}, " oneDNN")):
-            if not rec.get("ok") or "values" not in rec:
+            if not rec.get("ok") or not rec.get("values"):
                 continue
             if tag == " oneDNN" and c["ok"]:
                 continue  # same call as the classic record
@@ -1113,6 +1115,10 @@ def main():
         check_rules(args.out)
         return
 
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # Keras prints a Python set in one message ({'same', 'valid'}): fix its order
+        os.execve(sys.executable, [sys.executable, *sys.argv],
+                  dict(os.environ, PYTHONHASHSEED="0"))
     import keras
     import tensorflow as tf
     import torch
