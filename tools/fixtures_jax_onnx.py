@@ -10,7 +10,8 @@ that of ``tests/golden/README.md`` (see ``README_jax_onnx.md`` for the additions
 
 Message "core" (what convt's ShapeError must contain):
 
-* JAX: ``str(exc)`` (its Python-side messages carry no prefix or suffix).
+* JAX: ``str(exc)`` (its Python-side messages carry no prefix or suffix), cut before the
+  ``\\n\\t\\tat loc(`` source locations of an XLA lowering error.
 * onnxruntime: the text after ``Status Message: `` (run-time refusals) or after the last
   ``[ShapeInferenceError] `` (refusals when the session is created: onnx's own shape inference),
   up to the first newline.  ``stage`` says which of the two refused.
@@ -45,7 +46,8 @@ def I(v):
 
 # ----------------------------------------------------------------------------- JAX / Flax
 def jax_core_message(exc: BaseException) -> str:
-    return str(exc)
+    """``str(exc)`` up to the source locations XLA's verifier appends to lowering errors."""
+    return str(exc).split("\n\t\tat loc(")[0]
 
 
 def rand_jax_padding(r):
@@ -379,7 +381,7 @@ def main():
     results = run_jax_cases(jax_cases)         # x64 on: float64 cases stay float64
     for c in jax_cases:
         c.update(results[c["id"]])
-    write("jax_cases.json", {**meta, "x64": True, "core": "str(exception)"}, jax_cases)
+    write("jax_cases.json", {**meta, "x64": True, "core": "tools/fixtures_jax_onnx.py: jax_core_message"}, jax_cases)
     onnx_cases = gen_onnx(r)
     for n, c in enumerate(onnx_cases):
         c["id"] = f"ox{n:04d}"
