@@ -87,3 +87,14 @@ def test_transpose_kernel_matches_pytorch_style(i, k, s, d, p, seed):
     t = convt.torch_style.conv_transpose2d(x.transpose(0, 3, 1, 2), w.transpose(3, 2, 0, 1), stride=s, padding=p,
                                            dilation=d)
     np.testing.assert_allclose(y, t.transpose(0, 2, 3, 1), atol=1e-10)
+
+
+def test_reader_reads_every_recorded_shape_message():
+    """The decoder's reader recognises JAX's messages (dimension_numbers typos are not shape errors)."""
+    for case in CASES:
+        if not case["ok"] and "error" in case and case["family"] not in ("dimension_numbers", "rank"):
+            assert rules.read(case["error"]["message"]) is not None, case["error"]["core"]
+    got = rules.read("Negative padding is larger than the size of the corresponding dimension: got "
+                     "padding=((-3, -3), (-3, 2)) for lhs_shape[2:]=(np.int64(5), np.int64(1))")
+    assert got == {"kind": "negative_padding", "facts": {"pad_lo_h": -3, "pad_hi_h": -3, "pad_lo_w": -3,
+                                                         "pad_hi_w": 2, "dilated_h": 5, "dilated_w": 1}}

@@ -77,3 +77,15 @@ def test_notset_pads_match_pytorch_style(i, k, s, d, p, op, g, seed):
                                   output_padding=[op, op], group=g)
     t = convt.torch_style.conv_transpose2d(x, w, b, stride=s, padding=p, output_padding=op, groups=g, dilation=d)
     np.testing.assert_allclose(y, t, atol=1e-10)
+
+
+def test_reader_reads_every_recorded_message():
+    """The decoder's reader recognises every refusal onnxruntime and onnx's inference printed."""
+    for case in CASES:
+        if not case["ok"]:
+            assert rules.read(case["error"]["message"]) is not None, case["error"]["core"]
+    got = rules.read("[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Non-zero status code returned while running "
+                     "ConvTranspose node. Name:'ct' Status Message: Explicit output_shape is inconsistent with input "
+                     "spatial dimensions and convolution parameters. Expected input size 9 but got 3 "
+                     "(output_size=20, kernel=3, stride=2, dilation=1, output_padding=0).")
+    assert got["kind"] == "output_shape" and got["facts"]["output_size"] == 20 and got["facts"]["input"] == 3

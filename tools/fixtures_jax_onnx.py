@@ -122,6 +122,48 @@ def gen_jax(r):
     return cases
 
 
+def gen_jax_edges(r):
+    """Corners: empty inputs, big channel counts (the kernels' GEMM paths), odd arguments, bad layouts."""
+    cases = []
+
+    def add(fam, x_shape, w_shape, form="tuples", dtype="float32", **args):
+        cases.append({"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": dtype,
+                      "x_shape": x_shape, "w_shape": w_shape, "args": args, "padding_form": form})
+
+    for _ in range(24):
+        i, k, s, d = r.randint(3, 9), r.randint(1, 4), r.randint(1, 3), r.randint(1, 2)
+        pad = r.choice(["SAME", "VALID", [[r.randint(-2, 4), r.randint(-2, 4)], [r.randint(-2, 4), r.randint(-2, 4)]]])
+        cin, cout, tk = r.choice([8, 16, 24]), r.choice([8, 16]), r.random() < 0.5
+        add("big", [2, i, i + 1, cin], [k, k, cout, cin] if tk else [k, k, cin, cout],
+            "str" if isinstance(pad, str) else "tuples", strides=[s, s], padding=pad, rhs_dilation=[d, d],
+            transpose_kernel=tk, use_consistent_padding=r.random() < 0.5)
+    for _ in range(10):
+        add("empty", [1, r.choice([0, 1]), r.choice([0, 2]), 2], [2, 2, 2, 1], "str",
+            strides=[r.randint(1, 2), 1], padding=r.choice(["SAME", "VALID"]))
+    for s in (1, 2):
+        for p in ("same", "valid", "SAME_LOWER", "Same_Lower", "FULL"):
+            add("named_padding", [1, 4, 3, 2], [3, 2, 2, 1], "str", strides=[s, 1], padding=p, rhs_dilation=[2, 1])
+    for p in ([[1, 2, 3], [0, 0]], [[1], [0]], [[0, 0], [0, 0], [0, 0]], [[1, 2]]):
+        for ucp in (False, True):
+            add("pad_arity", [1, 4, 4, 1], [3, 3, 1, 2], strides=[2, 2], padding=p, use_consistent_padding=ucp)
+    for st in ([0, 1], [1, -1], [2], [2, 2, 2]):
+        add("strides_form", [1, 4, 4, 1], [3, 3, 1, 2], strides=st, padding=[[1, 1], [1, 1]])
+        add("strides_form", [1, 4, 4, 1], [3, 3, 1, 2], "str", strides=st, padding="SAME")
+    for dil in ([0, 1], [2], [1, 2, 3]):
+        add("rhs_dilation_form", [1, 4, 4, 1], [3, 3, 1, 2], strides=[2, 1], padding=[[1, 1], [0, 0]], rhs_dilation=dil)
+    for dn in (("NHWC", "HWIO"), ("NHWC", "HWIO", "NCHW", "X"), ("NHWC", "HWII", "NHWC"), ("NHWC", "HWIO", "NHWD"),
+               ("NHW", "HWI", "NHW"), ("NWHC", "HWIO", "NCWH"), ("CHWN", "OHWI", "HWNC")):
+        add("dimension_numbers", [2, 3, 4, 1], [3, 2, 1, 2], "str", strides=[2, 1], padding="VALID",
+            dimension_numbers=list(dn))
+    add("rank", [1, 4, 4, 1], [3, 1, 2], "str", strides=[2, 2], padding="SAME")
+    for _ in range(10):
+        add("zero_kernel", [1, 3, 3, 1], [r.choice([0, 2]), 2, 1, 1], "str" if r.random() < 0.5 else "tuples",
+            strides=[r.randint(1, 2), 1], padding=r.choice(["SAME", "VALID"]), rhs_dilation=[r.randint(1, 2), 1])
+        if cases[-1]["padding_form"] == "tuples":
+            cases[-1]["args"]["padding"] = [[1, 0], [0, 1]]
+    return cases
+
+
 def run_jax(case):
     import jax.numpy as jnp
     from jax import lax
@@ -261,6 +303,61 @@ def run_onnx(case):
     return res
 
 
+def gen_onnx_edges(r):
+    """Corners: several faults at once (the order of the checks), odd attribute forms, big channels."""
+    cases = []
+
+    def add(fam, x_shape, w_shape, b_shape=None, **attrs):
+        case = {"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": "float32",
+                "x_shape": x_shape, "w_shape": w_shape, "args": attrs}
+        if b_shape:
+            case["b_shape"] = b_shape
+        cases.append(case)
+
+    faults = {"channels": lambda c: c["w_shape"].__setitem__(0, c["w_shape"][0] + 1),
+              "bias": lambda c: c.__setitem__("b_shape", [c["w_shape"][1] * c["args"].get("group", 1) + 1]),
+              "kernel_shape": lambda c: c["args"].__setitem__("kernel_shape", [c["w_shape"][2] + 1, c["w_shape"][3]]),
+              "output_padding": lambda c: c["args"].__setitem__("output_padding", [3, 0]),
+              "output_padding_w": lambda c: c["args"].__setitem__("output_padding", [0, 3]),
+              "pads": lambda c: c["args"].__setitem__("pads", [6, 6, 6, 6]),
+              "output_shape": lambda c: c["args"].__setitem__("output_shape", [40, 40]),
+              "output_shape0": lambda c: c["args"].__setitem__("output_shape", [0, 3]),
+              "group": lambda c: c["args"].__setitem__("group", 2)}
+    names = sorted(faults)
+    for _ in range(60):
+        add("order", [1, 3, 3, 3], [3, 1, 2, 2], [1], strides=[2, 2])
+        chosen = r.sample(names, r.randint(2, 3))
+        for name in chosen:
+            faults[name](cases[-1])
+        cases[-1]["note"] = "+".join(chosen)
+    for attrs in ({"strides": [0, 1]}, {"strides": [2]}, {"dilations": [0, 1]}, {"dilations": [1, 1, 1]},
+                  {"pads": [1, 1]}, {"output_padding": [-1, 0]}, {"output_padding": [1]}, {"group": 0},
+                  {"output_shape": [-1, 5]}, {"output_shape": [7]}, {"kernel_shape": [3]}, {"kernel_shape": [0, 2]},
+                  {"auto_pad": "VALID", "pads": [0, 0, 0, 0]}, {"auto_pad": "SAME_UPPER", "output_shape": [2, 2]},
+                  {"auto_pad": "SAME_LOWER", "output_shape": [2, 9], "output_padding": [1, 1], "strides": [2, 2]},
+                  {"output_shape": [1, 1], "pads": [1, 1, 1, 1]}, {"output_shape": [3, 3], "strides": [2, 2]}):
+        add("attribute_form", [1, 2, 3, 3], [2, 1, 3, 3], **attrs)
+    add("bias_rank", [1, 2, 3, 3], [2, 1, 3, 3], [1, 1], strides=[2, 2])
+    for _ in range(24):
+        i, k, s = r.randint(3, 8), r.randint(1, 4), r.randint(1, 3)
+        g = r.choice([1, 2])
+        attrs = {"strides": [s, s], "auto_pad": r.choice(AUTO_PADS_LIST)}
+        if r.random() < 0.5:
+            L = (i - 1) * s + k
+            attrs["output_shape"] = [L + r.randint(-3, s - 1), L + r.randint(-3, s - 1)]
+        elif attrs["auto_pad"] == "NOTSET":
+            attrs["pads"] = [r.randint(0, 2) for _ in range(4)]
+        if g > 1:
+            attrs["group"] = g
+        add("big", [2, 8 * g, i, i + 1], [8 * g, r.choice([8, 16]), k, k], [0] if r.random() < 0.5 else None, **attrs)
+        if cases[-1].get("b_shape"):
+            cases[-1]["b_shape"] = [cases[-1]["w_shape"][1] * g]
+    return cases
+
+
+AUTO_PADS_LIST = ["NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"]
+
+
 def gen_onnx(r):
     cases = []
     for n in range(N_ONNX):
@@ -376,13 +473,16 @@ def main():
             "regenerate": "/work/fwvenv/bin/python tools/fixtures_jax_onnx.py",
             "inputs": "tests/golden/inputs.py: make_inputs(seed, x_shape, w_shape, dtype, b_shape)"}
     jax_cases = gen_jax(r) + gen_flax(r)
+    onnx_cases = gen_onnx(r)
+    edges = random.Random(MASTER_SEED + 1)       # appended: the cases above keep their ids and seeds
+    jax_cases += gen_jax_edges(edges)
+    onnx_cases += gen_onnx_edges(edges)
     for n, c in enumerate(jax_cases):
         c["id"] = f"jx{n:04d}"
     results = run_jax_cases(jax_cases)         # x64 on: float64 cases stay float64
     for c in jax_cases:
         c.update(results[c["id"]])
     write("jax_cases.json", {**meta, "x64": True, "core": "tools/fixtures_jax_onnx.py: jax_core_message"}, jax_cases)
-    onnx_cases = gen_onnx(r)
     for n, c in enumerate(onnx_cases):
         c["id"] = f"ox{n:04d}"
         c.update(run_onnx(c))

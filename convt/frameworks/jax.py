@@ -86,6 +86,11 @@ def negative_padding(pads, lhs_spatial) -> str:
             f"got padding={tuple(tuple(p) for p in pads)} for lhs_shape[2:]=({', '.join(lhs_spatial)})")
 
 
+def empty_window(axis: int) -> str:
+    return ("Cannot lower jaxpr with verifier errors:\n\texpects window to have positive value for "
+            f"{axis}-th window dimension, but got 0.")
+
+
 def base_dilation_rank(n: int) -> str:
     return ("Cannot lower jaxpr with verifier errors:\n\texpects base-dilation factors to have same "
             f"dimension-size as size of window dimensions (2), but got: {n}.")
@@ -124,6 +129,9 @@ EXPLANATIONS = {
         "here they crop more than it has. By default integer pads are pads of that direct conv, not of "
         "the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.",
         ["use smaller (less negative) pads", "or use_consistent_padding=True with forward-conv pads"]),
+    "empty_kernel": (
+        "The kernel has no taps along this axis; XLA refuses an empty window when it lowers the call.",
+        ["give the kernel at least one tap per spatial axis"]),
     "strides_rank": (
         "strides must have one value per spatial axis (2 for a 2-D conv); JAX only notices when XLA "
         "lowers the call.",
@@ -174,7 +182,7 @@ def output_size(i: int, k: int, s: int, padding, d: int = 1, use_consistent_padd
 
 
 # ----------------------------------------------------------------------------- dimension numbers
-def dimension_permutations(dimension_numbers) -> Tuple[Tuple[int, ...], ...]:
+def dimension_permutations(dimension_numbers, lhs_shape=(), rhs_shape=()) -> Tuple[Tuple[int, ...], ...]:
     """``conv_dimension_numbers`` / ``conv_general_permutations`` for 4-D operands, JAX's TypeErrors."""
     dn = dimension_numbers
     if not isinstance(dn, (list, tuple)):
@@ -186,7 +194,7 @@ def dimension_permutations(dimension_numbers) -> Tuple[Tuple[int, ...], ...]:
     for i, e in enumerate(dn):
         if len(e) != 4:
             raise ShapeError(f"convolution dimension_numbers[{i}] must have len equal to the ndim of lhs and "
-                             f"rhs, got {len(e)} for lhs and rhs shapes of 4 dimensions.")
+                             f"rhs, got {len(e)} for lhs and rhs shapes {tuple(lhs_shape)} and {tuple(rhs_shape)}.")
     pairs = (("N", "C"), ("O", "I"), ("N", "C"))
     for i, (a, b) in enumerate(pairs):
         if not dn[i].count(a) == dn[i].count(b) == 1:
@@ -225,7 +233,8 @@ def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, r
     if len(lhs_shape) != len(rhs_shape) or len(lhs_shape) != 4:
         raise ShapeError(f"convt.jax_style covers 2-D convolutions: lhs and rhs must both have 4 dimensions, "
                          f"got {len(lhs_shape)} and {len(rhs_shape)} (JAX asserts len(lhs.shape) == len(rhs.shape)).")
-    lhs_perm, rhs_perm, out_perm = dimension_permutations(dimension_numbers or DEFAULT_DIMENSION_NUMBERS)
+    lhs_perm, rhs_perm, out_perm = dimension_permutations(dimension_numbers or DEFAULT_DIMENSION_NUMBERS,
+                                                         lhs_shape, rhs_shape)
     kernel = [rhs_shape[a] for a in rhs_perm[2:]]
     rhs_dilation = list(rhs_dilation) if rhs_dilation is not None else [1, 1]
     strides = list(strides)
@@ -261,6 +270,9 @@ def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, r
             pads, [_dilated_repr(spatial_in[a], lhs_dil[a]) for a in range(2)]))
     if len(strides) != 2:
         _fail("strides_rank", base_dilation_rank(len(strides)))
+    for a in range(2):
+        if kernel[a] <= 0:
+            _fail("empty_kernel", empty_window(a))
     axes = tuple(Axis(spatial_in[a], kernel[a], k_effs[a], lhs_dil[a], rhs_dil[a], pads[a][0], pads[a][1],
                       max(0, dilated[a] + pads[a][0] + pads[a][1] - k_effs[a] + 1), k_effs[a] - 1 - pads[a][0])
                  for a in range(2))
@@ -320,6 +332,7 @@ _READERS = [
     ("padding_pairs", re.compile(r"padding argument to conv_general_dilated should be a string or a sequence of "
                                  r"\(low, high\) pairs, got (.*)"), ("padding",)),
     ("dilations", re.compile(r"All dilations must be positive, got \((.*)\)"), ("dilations",)),
+    ("empty_kernel", re.compile(r"expects window to have positive value for (\d+)-th window dimension"), ("axis",)),
     ("strides_rank", re.compile(r"expects base-dilation factors to have same dimension-size as size of window "
                                 r"dimensions \((\d+)\), but got: (\d+)"), ("spatial_dims", "strides_len")),
 ]
