@@ -91,8 +91,9 @@ def empty_window(axis: int) -> str:
             f"{axis}-th window dimension, but got 0.")
 
 
-def base_dilation_rank(n: int) -> str:
-    return ("Cannot lower jaxpr with verifier errors:\n\texpects base-dilation factors to have same "
+def dilation_rank(which: str, n: int) -> str:
+    """XLA's verifier: ``which`` is "base" (strides, the input dilation) or "window" (rhs_dilation)."""
+    return (f"Cannot lower jaxpr with verifier errors:\n\texpects {which}-dilation factors to have same "
             f"dimension-size as size of window dimensions (2), but got: {n}.")
 
 
@@ -133,9 +134,9 @@ EXPLANATIONS = {
         "The kernel has no taps along this axis; XLA refuses an empty window when it lowers the call.",
         ["give the kernel at least one tap per spatial axis"]),
     "strides_rank": (
-        "strides must have one value per spatial axis (2 for a 2-D conv); JAX only notices when XLA "
-        "lowers the call.",
-        ["give strides=(sh, sw)"]),
+        "strides and rhs_dilation need one value per spatial axis (2 for a 2-D conv); JAX only notices "
+        "when XLA lowers the call.",
+        ["give strides=(sh, sw) and rhs_dilation=(dh, dw)"]),
 }
 
 
@@ -269,7 +270,9 @@ def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, r
         _fail("negative_padding", negative_padding(
             pads, [_dilated_repr(spatial_in[a], lhs_dil[a]) for a in range(2)]))
     if len(strides) != 2:
-        _fail("strides_rank", base_dilation_rank(len(strides)))
+        _fail("strides_rank", dilation_rank("base", len(strides)))
+    if len(rhs_dilation) != 2:
+        _fail("strides_rank", dilation_rank("window", len(rhs_dilation)))
     for a in range(2):
         if kernel[a] <= 0:
             _fail("empty_kernel", empty_window(a))
@@ -333,8 +336,8 @@ _READERS = [
                                  r"\(low, high\) pairs, got (.*)"), ("padding",)),
     ("dilations", re.compile(r"All dilations must be positive, got \((.*)\)"), ("dilations",)),
     ("empty_kernel", re.compile(r"expects window to have positive value for (\d+)-th window dimension"), ("axis",)),
-    ("strides_rank", re.compile(r"expects base-dilation factors to have same dimension-size as size of window "
-                                r"dimensions \((\d+)\), but got: (\d+)"), ("spatial_dims", "strides_len")),
+    ("strides_rank", re.compile(r"expects (base|window)-dilation factors to have same dimension-size as size of "
+                                r"window dimensions \((\d+)\), but got: (\d+)"), ("which", "spatial_dims", "length")),
 ]
 
 

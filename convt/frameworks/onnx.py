@@ -9,7 +9,8 @@ refuse the model. Then each run computes the output size per axis (measured agai
 * ``output_shape`` given: that size, whatever ``pads`` say; the total crop
   ``L + output_padding - out`` (``L = (i-1)*s + k_eff``, if positive) is split with the odd cell at
   the START for NOTSET / VALID / SAME_LOWER and at the END for SAME_UPPER; bigger sizes are zeros
-  at the end. Sizes that a forward conv would map to more than ``i`` cells are refused.
+  at the end. Refused unless the size and the crop map back to ``i`` input cells: sizes up to
+  ``(i-1)*s + k_eff + s - 1``, and only with ``output_padding < stride``.
 * SAME_UPPER / SAME_LOWER: ``min(i*s, L + output_padding)``, cropped the same way.
 * NOTSET: ``L + output_padding - pad_head - pad_tail``, from ``pad_head``; VALID: ``L + output_padding``.
 
@@ -176,8 +177,9 @@ def _axis(a, i, k, s, d, op, auto_pad, head, tail, requested) -> Axis:
     if requested is not None:
         if requested <= 0:
             _fail("output_shape", f"Explicit output size must be positive. Got: {requested}")
-        expected = _tdiv(requested - k_eff, s) + 1
-        if expected > i:
+        # onnxruntime re-derives the input size from the output and the pads it would crop
+        expected = _tdiv(requested + max(0, full - requested) - k_eff, s) + 1
+        if expected != i:
             _fail("output_shape", "Explicit output_shape is inconsistent with input spatial dimensions and "
                                   f"convolution parameters. Expected input size {expected} but got {i} "
                                   f"(output_size={requested}, kernel={k}, stride={s}, dilation={d}, "
@@ -208,8 +210,9 @@ def _tdiv(a: int, b: int) -> int:
 
 
 def output_sizes(i: int, k: int, s: int, d: int = 1, output_padding: int = 0) -> range:
-    """The ``output_shape`` values onnxruntime accepts along an axis (1 .. (i-1)*s + k_eff + s - 1)."""
-    return range(1, (i - 1) * s + (k - 1) * d + 1 + s)
+    """The ``output_shape`` values onnxruntime accepts along an axis: 1 .. (i-1)*s + k_eff + s - 1,
+    none when output_padding >= stride (allowed below the dilation, but then no size passes)."""
+    return range(1, (i - 1) * s + (k - 1) * d + 1 + s) if output_padding < s else range(0)
 
 
 # ----------------------------------------------------------------------------- plain words
@@ -280,6 +283,9 @@ _READERS = [
                         r"num_output_channels: (\d+)"), ("bias_shape", "output_channels")),
     ("kernel_shape", re.compile(r"kernel_shape is not compatible with W shape\. kernel_shape: \{([\d,]*)\} "
                                 r"W: \{([\d,]*)\}"), ("kernel_shape", "w_shape")),
+    ("group", re.compile(r"Attribute group must be > 0 for ConvTranspose\. group=(-?\d+)"), ("group",)),
+    ("rank", re.compile(r"(Input|Weight) tensor (?:must have at least 3 dimensions|spatial rank does not match)"),
+     ("tensor",)),
     ("group", re.compile(r"Input channels C must be divisible by group for ConvTranspose\. C=(\d+) group=(\d+)"),
      ("input_channels", "group")),
     ("group", re.compile(r"Input channels is not divisible by group\. num_input_channels: (\d+) group: (\d+)"),
