@@ -1,0 +1,353 @@
+"""JAX 0.10 ``lax.conv_transpose`` (Flax ``nn.ConvTranspose`` calls it): its checks on shapes
+alone, in JAX's order, with JAX's exact texts; the plain words that explain them; a reader that
+takes the numbers back out of a pasted JAX message.
+
+What JAX does (``jax/_src/lax/convolution.py``): ``conv_transpose`` is a *direct* convolution of the
+stride-dilated input (``lhs_dilation=strides``) by the kernel, which it does NOT flip unless
+``transpose_kernel=True``; ``padding`` becomes the padding of that direct conv:
+
+* ``'SAME'`` / ``'VALID'`` (and, with ``use_consistent_padding=True``, ``(lo, hi)`` tuples) are read
+  as the forward conv's padding and converted (``_conv_transpose_padding``): SAME gives ``i*s``,
+  VALID ``(i-1)*s + max(k_eff, s)`` (Keras's rule), ``(lo, hi)`` gives ``(i-1)*s + k_eff - lo - hi``;
+* by default, ``(lo, hi)`` pairs pad the dilated input itself: ``(i-1)*s + 2 - k_eff + lo + hi``;
+* any other string only works with stride 1 (it reaches ``conv_general_dilated``'s own padding).
+
+In the canonical model of ``convt`` (full transposed output ``L = (i-1)*s + k_eff``, a window of
+``out`` cells from ``start``), the direct conv with pads ``(lo, hi)`` is the window that starts at
+``start = k_eff - 1 - lo``, of the transposed conv with the spatially flipped kernel.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple, Optional, Sequence, Tuple
+
+from convt.errors import ShapeError
+
+FRAMEWORK = "jax"
+DEFAULT_DIMENSION_NUMBERS = ("NHWC", "HWIO", "NHWC")
+
+
+class Axis(NamedTuple):
+    """One spatial axis: sizes, the direct conv's pads, and the canonical window."""
+    size: int
+    kernel: int
+    k_eff: int
+    stride: int
+    dilation: int
+    pad_lo: int
+    pad_hi: int
+    out: int
+    start: int
+
+
+class Plan(NamedTuple):
+    lhs_perm: Tuple[int, ...]     # lhs axes -> (N, C, H, W)
+    rhs_perm: Tuple[int, ...]     # rhs axes -> (O, I, H, W) as JAX reads them (after any swap)
+    out_perm: Tuple[int, ...]     # output axes -> (N, C, H, W)
+    axes: Tuple[Axis, Axis]
+    out_shape: Tuple[int, ...]    # in the output spec's order
+
+
+# ----------------------------------------------------------------------------- messages (JAX's texts)
+def invalid_padding_mode(padding) -> str:
+    return f"Invalid padding mode: {padding}"
+
+
+def string_padding_with_dilation() -> str:
+    return ("String padding is not implemented for transposed convolution using this op. Please either "
+            "exactly specify the required padding or use conv_transpose.")
+
+
+def unrecognized_padding_type(padding) -> str:
+    return f"Unrecognized padding type: expected 'VALID', 'SAME', or 'SAME_LOWER', got {padding}."
+
+
+def padding_not_pairs(padding) -> str:
+    return ("padding argument to conv_general_dilated should be a string or a sequence of (low, high) "
+            f"pairs, got {padding}")
+
+
+def feature_mismatch(lhs_features: int, rhs_in: int) -> str:
+    return ("conv_general_dilated lhs feature dimension size divided by feature_group_count must equal "
+            f"the rhs input feature dimension size, but {lhs_features} // 1 != {rhs_in}.")
+
+
+def dilations_not_positive(dilation) -> str:
+    return f"All dilations must be positive, got {tuple(dilation)}."
+
+
+def wrong_number_of_pads(n: int) -> str:
+    return f"Wrong number of explicit pads for convolution: expected 2, got {n}."
+
+
+def negative_padding(pads, lhs_spatial) -> str:
+    return ("Negative padding is larger than the size of the corresponding dimension: "
+            f"got padding={tuple(tuple(p) for p in pads)} for lhs_shape[2:]=({', '.join(lhs_spatial)})")
+
+
+def empty_window(axis: int) -> str:
+    return ("Cannot lower jaxpr with verifier errors:\n\texpects window to have positive value for "
+            f"{axis}-th window dimension, but got 0.")
+
+
+def dilation_rank(which: str, n: int) -> str:
+    """XLA's verifier: ``which`` is "base" (strides, the input dilation) or "window" (rhs_dilation)."""
+    return (f"Cannot lower jaxpr with verifier errors:\n\texpects {which}-dilation factors to have same "
+            f"dimension-size as size of window dimensions (2), but got: {n}.")
+
+
+# ----------------------------------------------------------------------------- plain words
+EXPLANATIONS = {
+    "padding_mode": (
+        "With use_consistent_padding=True, JAX reads padding as the forward conv's: 'SAME', 'VALID' or "
+        "one (lo, hi) TUPLE per spatial axis. Lists like [1, 0] and other strings are refused.",
+        ["pass padding=((lo, hi), (lo, hi)) as tuples", "or padding='SAME' / 'VALID'"]),
+    "string_padding": (
+        "Only 'SAME' and 'VALID' are converted for a transposed conv; any other string reaches "
+        "conv_general_dilated, which cannot pad a stride-dilated input by name.",
+        ["use padding='SAME' or 'VALID' (upper case)", "or give explicit (lo, hi) pairs"]),
+    "unknown_padding": (
+        "This padding string is not one JAX knows.",
+        ["use 'SAME' or 'VALID'", "or explicit (lo, hi) pairs"]),
+    "padding_pairs": (
+        "Explicit padding must be one (low, high) pair of integers per spatial axis.",
+        ["padding=((lo, hi), (lo, hi)) for a 2-D conv"]),
+    "channels": (
+        "conv_transpose's kernel is HWIO by default: its I axis must equal the input's channels. With "
+        "transpose_kernel=True the kernel is flipped and its I and O axes swapped first, so then its O "
+        "axis must equal them (the TF/Keras layout [h, w, out, in]).",
+        ["swap the kernel's last two axes (rhs.transpose(0, 1, 3, 2))", "or toggle transpose_kernel"]),
+    "dilations": (
+        "strides (the input dilation of the equivalent direct conv) and rhs_dilation must be positive.",
+        ["use strides and rhs_dilation of 1 or more"]),
+    "pads_count": (
+        "One (lo, hi) pair per spatial axis is needed: 2 for a 2-D conv. (With use_consistent_padding=True "
+        "extra pairs are silently dropped, too few give this error.)",
+        ["give exactly two (lo, hi) pairs"]),
+    "negative_padding": (
+        "Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); "
+        "here they crop more than it has. By default integer pads are pads of that direct conv, not of "
+        "the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.",
+        ["use smaller (less negative) pads", "or use_consistent_padding=True with forward-conv pads"]),
+    "empty_kernel": (
+        "The kernel has no taps along this axis; XLA refuses an empty window when it lowers the call.",
+        ["give the kernel at least one tap per spatial axis"]),
+    "strides_rank": (
+        "strides and rhs_dilation need one value per spatial axis (2 for a 2-D conv); JAX only notices "
+        "when XLA lowers the call.",
+        ["give strides=(sh, sw) and rhs_dilation=(dh, dw)"]),
+}
+
+
+def explanation(kind: str) -> Tuple[str, list]:
+    """(plain words, fixes) for a message family."""
+    return EXPLANATIONS.get(kind, ("", []))
+
+
+def _fail(kind: str, message: str):
+    text, fixes = explanation(kind)
+    if fixes:
+        text = f"{text} Fix: {'; '.join(fixes)}."
+    raise ShapeError(message, text)
+
+
+# ----------------------------------------------------------------------------- arithmetic
+def dilate_dim(d: int, dilation: int) -> int:
+    """``core.dilate_dim``: the size of ``d`` cells with ``dilation - 1`` holes between them."""
+    return d if dilation == 1 else max(1 + dilation * (d - 1), 0)
+
+
+def transpose_padding(k_eff: int, s: int, padding) -> Tuple[int, int]:
+    """``_conv_transpose_padding``: forward-conv padding -> pads of the direct conv on the dilated input."""
+    if padding == "SAME":
+        pad_len = k_eff + s - 2
+        pad_a = k_eff - 1 if s > k_eff - 1 else math.ceil(pad_len / 2)
+    elif padding == "VALID":
+        pad_len = k_eff + s - 2 + max(k_eff - s, 0)
+        pad_a = k_eff - 1
+    elif isinstance(padding, tuple):
+        pads = [k_eff - p - 1 for p in padding]
+        pad_a, pad_len = pads[0], sum(pads)
+    else:
+        _fail("padding_mode", invalid_padding_mode(padding))
+    return pad_a, pad_len - pad_a
+
+
+def output_size(i: int, k: int, s: int, padding, d: int = 1, use_consistent_padding: bool = False) -> int:
+    """The one output size JAX gives along an axis (no checks): for the explorer's number line."""
+    k_eff = dilate_dim(k, d)
+    if use_consistent_padding or padding in ("SAME", "VALID"):
+        padding = transpose_padding(k_eff, s, padding)
+    return max(0, dilate_dim(i, s) + padding[0] + padding[1] - k_eff + 1)
+
+
+# ----------------------------------------------------------------------------- dimension numbers
+def dimension_permutations(dimension_numbers, lhs_shape=(), rhs_shape=()) -> Tuple[Tuple[int, ...], ...]:
+    """``conv_dimension_numbers`` / ``conv_general_permutations`` for 4-D operands, JAX's TypeErrors."""
+    dn = dimension_numbers
+    if not isinstance(dn, (list, tuple)):
+        raise ShapeError(f"convolution dimension_numbers must be tuple/list or None, got {type(dn)}.")
+    if len(dn) != 3:
+        raise ShapeError(f"convolution dimension_numbers list/tuple must be length 3, got {len(dn)}.")
+    if not all(isinstance(e, str) for e in dn):
+        raise ShapeError(f"convolution dimension_numbers elements must be strings, got {tuple(map(type, dn))}.")
+    for i, e in enumerate(dn):
+        if len(e) != 4:
+            raise ShapeError(f"convolution dimension_numbers[{i}] must have len equal to the ndim of lhs and "
+                             f"rhs, got {len(e)} for lhs and rhs shapes {tuple(lhs_shape)} and {tuple(rhs_shape)}.")
+    pairs = (("N", "C"), ("O", "I"), ("N", "C"))
+    for i, (a, b) in enumerate(pairs):
+        if not dn[i].count(a) == dn[i].count(b) == 1:
+            raise ShapeError(f"convolution dimension_numbers[{i}] must contain the characters '{a}' and '{b}' "
+                             f"exactly once, got {dn[i]}.")
+        if len(set(dn[i])) != len(dn[i]):
+            raise ShapeError(f"convolution dimension_numbers[{i}] cannot have duplicate characters, got {dn[i]}.")
+    lhs, rhs, out = dn
+    if not set(lhs) - {"N", "C"} == set(rhs) - {"O", "I"} == set(out) - {"N", "C"}:
+        raise ShapeError("convolution dimension_numbers elements must each have the same set of spatial "
+                         f"characters, got {tuple(dn)}.")
+
+    def perm(spec, pair):
+        spatial = [i for i, c in enumerate(spec) if c not in pair]
+        if spec is not rhs:
+            spatial.sort(key=lambda i: rhs.index(spec[i]))
+        return (spec.index(pair[0]), spec.index(pair[1])) + tuple(spatial)
+
+    return tuple(perm(spec, pair) for spec, pair in zip(dn, pairs))
+
+
+# ----------------------------------------------------------------------------- the check, in JAX's order
+def _dilated_repr(i: int, s: int) -> str:
+    """How JAX prints a dilated size: a numpy int, or the plain 0 of ``max(negative, 0)``."""
+    return "0" if s != 1 and 1 + s * (i - 1) < 0 else f"np.int64({dilate_dim(i, s)})"
+
+
+def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, rhs_dilation=None,
+         dimension_numbers=None, transpose_kernel: bool = False, use_consistent_padding: bool = False) -> Plan:
+    """Everything ``lax.conv_transpose`` decides from shapes alone, or the ShapeError it raises.
+
+    ``strides`` and ``rhs_dilation`` are lists of ints; ``padding`` a string or a list of pairs
+    (tuples or lists, as the caller passed them: JAX tells them apart).
+    """
+    lhs_shape, rhs_shape = tuple(lhs_shape), tuple(rhs_shape)
+    if len(lhs_shape) != len(rhs_shape) or len(lhs_shape) != 4:
+        raise ShapeError(f"convt.jax_style covers 2-D convolutions: lhs and rhs must both have 4 dimensions, "
+                         f"got {len(lhs_shape)} and {len(rhs_shape)} (JAX asserts len(lhs.shape) == len(rhs.shape)).")
+    lhs_perm, rhs_perm, out_perm = dimension_permutations(dimension_numbers or DEFAULT_DIMENSION_NUMBERS,
+                                                         lhs_shape, rhs_shape)
+    kernel = [rhs_shape[a] for a in rhs_perm[2:]]
+    rhs_dilation = list(rhs_dilation) if rhs_dilation is not None else [1, 1]
+    strides = list(strides)
+    string_mode = isinstance(padding, str) and padding in ("SAME", "VALID")
+    if use_consistent_padding or string_mode:
+        replicated = [padding] * len(strides) if isinstance(padding, str) else list(padding)
+        pads = [transpose_padding(dilate_dim(k, r), s, p)
+                for k, r, s, p in zip(kernel, rhs_dilation, strides, replicated)]
+    else:
+        pads = padding
+    if transpose_kernel:   # flip, and swap the I and O axes: JAX then reads O where I was
+        rhs_perm = (rhs_perm[1], rhs_perm[0]) + rhs_perm[2:]
+    spatial_in = [lhs_shape[a] for a in lhs_perm[2:]]
+    if isinstance(pads, str):
+        if strides.count(1) != len(strides):
+            _fail("string_padding", string_padding_with_dilation())
+        pads = _named_pads(pads, spatial_in, [dilate_dim(k, r) for k, r in zip(kernel, rhs_dilation)])
+    else:
+        pads = _pairs(pads)
+    lhs_c, rhs_i = lhs_shape[lhs_perm[1]], rhs_shape[rhs_perm[1]]
+    if lhs_c != rhs_i:
+        _fail("channels", feature_mismatch(lhs_c, rhs_i))
+    lhs_dil, rhs_dil = _aligned(strides), _aligned(rhs_dilation)
+    for dil in (strides, rhs_dilation):
+        if any(v <= 0 for v in dil):
+            _fail("dilations", dilations_not_positive(dil))
+    if len(pads) != 2:
+        raise ShapeError(wrong_number_of_pads(len(pads)), explanation("pads_count")[0])
+    dilated = [dilate_dim(i, s) for i, s in zip(spatial_in, lhs_dil)]
+    k_effs = [dilate_dim(k, d) for k, d in zip(kernel, rhs_dil)]
+    if any(dilated[a] + pads[a][0] + pads[a][1] < 0 for a in range(2)):
+        _fail("negative_padding", negative_padding(
+            pads, [_dilated_repr(spatial_in[a], lhs_dil[a]) for a in range(2)]))
+    if len(strides) != 2:
+        _fail("strides_rank", dilation_rank("base", len(strides)))
+    if len(rhs_dilation) != 2:
+        _fail("strides_rank", dilation_rank("window", len(rhs_dilation)))
+    for a in range(2):
+        if kernel[a] <= 0:
+            _fail("empty_kernel", empty_window(a))
+    axes = tuple(Axis(spatial_in[a], kernel[a], k_effs[a], lhs_dil[a], rhs_dil[a], pads[a][0], pads[a][1],
+                      max(0, dilated[a] + pads[a][0] + pads[a][1] - k_effs[a] + 1), k_effs[a] - 1 - pads[a][0])
+                 for a in range(2))
+    out_trans = (lhs_shape[lhs_perm[0]], rhs_shape[rhs_perm[0]], axes[0].out, axes[1].out)
+    out_shape = tuple(out_trans[out_perm.index(a)] for a in range(4))
+    return Plan(lhs_perm, rhs_perm, out_perm, axes, out_shape)
+
+
+def _aligned(dilation) -> list:
+    """``lax._dilate_shape`` aligns a short dilation list to the END of (N, C, H, W)."""
+    full = [1] * (4 - len(dilation)) + list(dilation)
+    return full[2:4]
+
+
+def _named_pads(padding: str, spatial_in, k_effs):
+    """``lax.padtype_to_pads`` with window strides 1 (strings other than SAME/VALID, stride 1)."""
+    name = padding.upper()
+    if name not in ("SAME", "SAME_LOWER", "VALID"):
+        _fail("unknown_padding", unrecognized_padding_type(padding))
+    if name == "VALID":
+        return [(0, 0), (0, 0)]
+    totals = [max(0, k - 1) for k in k_effs]
+    if name == "SAME":
+        return [(t // 2, t - t // 2) for t in totals]
+    return [(t - t // 2, t // 2) for t in totals]
+
+
+def _pairs(padding):
+    try:
+        return [(_index(lo), _index(hi)) for lo, hi in padding]
+    except (ValueError, TypeError):
+        _fail("padding_pairs", padding_not_pairs(padding))
+
+
+def _index(v) -> int:
+    if isinstance(v, bool) or not hasattr(v, "__index__"):
+        raise TypeError(v)
+    return int(v.__index__())
+
+
+# ----------------------------------------------------------------------------- reading JAX's messages
+_NUM = r"(-?\d+)"
+_READERS = [
+    ("channels", re.compile(r"lhs feature dimension size divided by feature_group_count must equal the rhs input "
+                            r"feature dimension size, but (\d+) // (\d+) != (\d+)"),
+     ("lhs_features", "feature_group_count", "rhs_in_features")),
+    ("negative_padding", re.compile(r"Negative padding is larger than the size of the corresponding dimension: got "
+                                    r"padding=\(\(" + _NUM + r", " + _NUM + r"\), \(" + _NUM + r", " + _NUM +
+                                    r"\)\) for lhs_shape\[2:\]=\((?:np\.int64\()?(\d+)\)?, (?:np\.int64\()?(\d+)"),
+     ("pad_lo_h", "pad_hi_h", "pad_lo_w", "pad_hi_w", "dilated_h", "dilated_w")),
+    ("pads_count", re.compile(r"Wrong number of explicit pads for convolution: expected (\d+), got (\d+)"),
+     ("expected_pairs", "got_pairs")),
+    ("padding_mode", re.compile(r"Invalid padding mode: (.*)"), ("padding",)),
+    ("string_padding", re.compile(r"String padding is not implemented for transposed convolution"), ()),
+    ("unknown_padding", re.compile(r"Unrecognized padding type: expected 'VALID', 'SAME', or 'SAME_LOWER', got (.*)\."),
+     ("padding",)),
+    ("padding_pairs", re.compile(r"padding argument to conv_general_dilated should be a string or a sequence of "
+                                 r"\(low, high\) pairs, got (.*)"), ("padding",)),
+    ("dilations", re.compile(r"All dilations must be positive, got \((.*)\)"), ("dilations",)),
+    ("empty_kernel", re.compile(r"expects window to have positive value for (\d+)-th window dimension"), ("axis",)),
+    ("strides_rank", re.compile(r"expects (base|window)-dilation factors to have same dimension-size as size of "
+                                r"window dimensions \((\d+)\), but got: (\d+)"), ("which", "spatial_dims", "length")),
+]
+
+
+def read(message: str) -> Optional[dict]:
+    """``{"kind", "facts"}`` for a JAX conv_transpose message (numbers as ints), else None."""
+    for kind, pattern, names in _READERS:
+        m = pattern.search(message or "")
+        if m:
+            facts = {}
+            for name, value in zip(names, m.groups()):
+                facts[name] = int(value) if re.fullmatch(r"-?\d+", value.strip()) else value.strip()
+            return {"kind": kind, "facts": facts}
+    return None
