@@ -1,18 +1,19 @@
-"""Argument coercion shared by the framework adapters: garbage in becomes a ShapeError, not a crash."""
+"""Argument coercion shared by the framework adapters: garbage in becomes a ShapeError, not a crash;
+and the memo that makes a repeated call's checks cost a dictionary lookup."""
 from __future__ import annotations
 
+import functools
 import numbers
-from typing import List, Sequence
+from typing import Callable, List, Sequence, TypeVar
 
 import numpy as np
 
 from convt.errors import ShapeError
 
-COMPUTE_DTYPES = (np.float32, np.float64)
-
-
 def as_array(value, name: str) -> np.ndarray:
     """A numeric numpy array, or a ShapeError naming the argument."""
+    if type(value) is np.ndarray and value.dtype.kind in "fiu":
+        return value                                  # the common case, without a copy or a probe
     try:
         arr = np.asarray(value)
     except (ValueError, TypeError) as exc:  # ragged nested lists and the like
@@ -26,7 +27,14 @@ def as_array(value, name: str) -> np.ndarray:
 def compute_dtype(*arrays: np.ndarray) -> np.dtype:
     """float32/float64 are computed as they are; other numeric types in float64 (cast back after)."""
     dtype = arrays[0].dtype
-    return dtype if dtype in COMPUTE_DTYPES else np.dtype(np.float64)
+    return dtype if dtype.char in "fd" else _FLOAT64
+
+
+def as_compute(x: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    return x if x.dtype == dtype else x.astype(dtype)
+
+
+_FLOAT64 = np.dtype(np.float64)
 
 
 def as_int(value, name: str) -> int:
@@ -56,3 +64,43 @@ def as_int_list(value, name: str) -> List[int]:
 def bracket(values: Sequence[int]) -> str:
     """C++/PyTorch spelling of a size list: ``[3, 7, 25, 25]``."""
     return "[" + ", ".join(str(v) for v in values) + "]"
+
+
+Plan = TypeVar("Plan")
+_INT = {int}
+
+
+def freeze(value):
+    """A hashable stand-in for an argument (lists become tuples); TypeError when it has no exact
+    one: a bool or a numpy scalar would compare equal to an int and share its cache entry."""
+    kind = type(value)
+    if kind is int or kind is str or value is None:
+        return value
+    if kind is list or kind is tuple:
+        items = tuple(value)
+        if set(map(type, items)) <= _INT:              # the common case: a flat list of ints
+            return items
+        return tuple([freeze(v) for v in items])
+    raise TypeError(f"no exact hashable form for {kind.__name__}")
+
+
+def memoised(check: Callable[..., Plan], exact: int) -> Callable[..., Plan]:
+    """``check``, a pure function of shapes and arguments, memoised.
+
+    The first ``exact`` arguments (shapes, dtypes) are hashable as they are; the rest are the
+    user's, frozen. A failure is re-run on the arguments as passed, so its message prints them as
+    given (a list stays a list); arguments with no exact hashable form are checked uncached.
+    """
+    cached = functools.lru_cache(maxsize=4096)(check)
+
+    @functools.wraps(check)
+    def call(*args):
+        try:
+            key = args[:exact] + tuple([freeze(a) for a in args[exact:]])
+        except TypeError:
+            return check(*args)
+        try:
+            return cached(*key)
+        except ShapeError:
+            return check(*args)
+    return call

@@ -5,9 +5,10 @@ import streamlit as st
 
 from lab.examples import seed_examples
 from convt.explain import explain
-from convt.explanations import size_list
-from lab.explorer import explorer_link_params
+from convt.diagnosis import size_list
+from convt.frameworks import TITLES
 from lab.url_state import Param
+from ui.links import explorer_link
 from ui.style import md, readability
 from ui.warmup import warm_kernels
 from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
@@ -16,7 +17,6 @@ PAGE = "dec"
 MAX_MESSAGE = 4000
 SCHEMA = {"m": Param(str, "", max=MAX_MESSAGE, label="message"),
           "big": Param(bool, False, label="large type switch")}
-NAMES = {"tensorflow": "TensorFlow", "keras": "Keras", "pytorch": "PyTorch"}
 
 def _load(values, only_missing):
     set_widgets({"dec_msg": values.get("m", ""), "dec_big": values.get("big", False)}, only_missing)
@@ -29,7 +29,7 @@ def _use(text):
 @st.cache_data(max_entries=256, show_spinner=False)
 def _diagnose(message):
     d = explain(message)
-    return d, explorer_link_params(d)
+    return d, explorer_link(d)
 
 
 def main():
@@ -60,7 +60,7 @@ def main():
             st.warning("convt does not recognise this message as a transposed-convolution shape error. "
                        + md(d.text))
         else:
-            st.success(md(f"{NAMES.get(d.framework, d.framework)} · {d.kind.replace('_', ' ')}"
+            st.success(md(f"{TITLES[d.framework]} · {d.kind.replace('_', ' ')}"
                           + (f" · padding {d.padding}" if d.padding else "")))
             st.subheader("What it means")
             st.markdown(md(d.text))

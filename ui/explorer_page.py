@@ -8,7 +8,8 @@ import streamlit as st
 
 from lab import codegen, design, explorer
 from lab.draw.number_line import number_line_svg
-from convt.explanations import size_list
+from convt.diagnosis import size_list
+from ui.links import config_params
 from ui.style import md, readability
 from ui.warmup import warm_kernels
 from ui.url_sync import notes as url_notes, set_widgets, url_in, url_out
@@ -92,7 +93,7 @@ def _show_explore(a, code, fw, large):
     if a.fixes:
         st.subheader("One-click fixes")
         for j, fix in enumerate(a.fixes):
-            st.button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(fix.changes,), icon="🛠️",
+            st.button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(config_params(fix.changes),), icon="🛠️",
                       wrap=True)
     if a.timing:
         st.info(md(a.timing))
