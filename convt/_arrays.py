@@ -67,20 +67,21 @@ def bracket(values: Sequence[int]) -> str:
 
 
 Plan = TypeVar("Plan")
+MEMO_SIZE = 4096
 _INT = {int}
+_PLAIN = frozenset({int, str, type(None)})
 
 
 def freeze(value):
     """A hashable stand-in for an argument (lists become tuples); TypeError when it has no exact
-    one: a bool or a numpy scalar would compare equal to an int and share its cache entry."""
+    one: a bool or a numpy scalar would compare equal to an int and share its memo entry."""
     kind = type(value)
-    if kind is int or kind is str or value is None:
+    if kind in _PLAIN:
         return value
     if kind is list or kind is tuple:
-        items = tuple(value)
-        if set(map(type, items)) <= _INT:              # the common case: a flat list of ints
-            return items
-        return tuple([freeze(v) for v in items])
+        if set(map(type, value)) <= _INT:              # the common case: a flat list of ints
+            return tuple(value)
+        return tuple([freeze(v) for v in value])
     raise TypeError(f"no exact hashable form for {kind.__name__}")
 
 
@@ -88,19 +89,23 @@ def memoised(check: Callable[..., Plan], exact: int) -> Callable[..., Plan]:
     """``check``, a pure function of shapes and arguments, memoised.
 
     The first ``exact`` arguments (shapes, dtypes) are hashable as they are; the rest are the
-    user's, frozen. A failure is re-run on the arguments as passed, so its message prints them as
-    given (a list stays a list); arguments with no exact hashable form are checked uncached.
+    user's, frozen for the key. A miss runs ``check`` on the arguments as passed, so a refusal
+    prints them as given (a list stays a list) and is never stored; arguments with no exact
+    hashable form are checked every time.
     """
-    cached = functools.lru_cache(maxsize=4096)(check)
+    memo: dict = {}
 
     @functools.wraps(check)
     def call(*args):
         try:
-            key = args[:exact] + tuple([freeze(a) for a in args[exact:]])
+            key = args[:exact] + tuple([a if type(a) in _PLAIN else freeze(a) for a in args[exact:]])
         except TypeError:
             return check(*args)
-        try:
-            return cached(*key)
-        except ShapeError:
-            return check(*args)
+        plan = memo.get(key)
+        if plan is None:
+            plan = check(*args)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[key] = plan
+        return plan
     return call
