@@ -108,7 +108,7 @@ def _keras_op_3(m, text):
         dim, op, s = number(m.group(1)), number(m.group(2)), number(m.group(3))
         d = _keras_op([], [], dim)
         return diagnosis(FW, "keras_output_padding", d.text,
-                     dict(d.facts, output_padding=op, stride=s), fixes=d.fixes, geometry=Geometry(stride=s))
+                         dict(d.facts, output_padding=op, stride=s), fixes=d.fixes, geometry=Geometry(stride=s))
     return _keras_op([], [])
 
 
@@ -141,9 +141,9 @@ _KERAS_OPS_CH = re.compile(r"The number of input channels must match the kernel'
 def _keras_ops_channels(m, text):
     a, b = number(m.group(1)), number(m.group(2))
     return diagnosis(FW, "keras_channels",
-                 f"Keras (keras.ops.conv_transpose): the input has {a} channels but the kernel "
-                 f"expects {b} (its last axis).", {"input_channels": a, "kernel_in_channels": b},
-                 fixes=["make the kernel's last axis equal to the input's channels"])
+                     f"Keras (keras.ops.conv_transpose): the input has {a} channels but the kernel "
+                     f"expects {b} (its last axis).", {"input_channels": a, "kernel_in_channels": b},
+                     fixes=["make the kernel's last axis equal to the input's channels"])
 
 
 def _same_even_kernel_pitfall(facts, head: str, fits: List[str], axis_index: Optional[int],
@@ -194,11 +194,11 @@ RULES = [
     Rule("keras_channels", _KERAS_OPS_CH, _keras_ops_channels),
     simple(FW, "keras_stride_dilation", r"`strides > 1` not supported in conjunction with `dilation_rate > 1`",
            "Keras: Conv2DTranspose cannot combine strides > 1 with "
-             "dilation_rate > 1.", ["use strides=1 with dilation, or dilation_rate=1 with strides"]),
+           "dilation_rate > 1.", ["use strides=1 with dilation, or dilation_rate=1 with strides"]),
     simple(FW, "keras_zero_argument", r"The argument `(?:kernel_size|strides)` cannot contains? 0",
            "Keras: kernel_size and strides must be >= 1.",
-             ["use values >= 1"]),
+           ["use values >= 1"]),
     simple(FW, "keras_padding", r"The `padding` argument must be a list/tuple or one of",
            "Keras: Conv2DTranspose takes padding 'same' or 'valid'.",
-             ["padding='same' or padding='valid'"]),
+           ["padding='same' or padding='valid'"]),
 ]

@@ -769,9 +769,9 @@ def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
         if kind == "tf1_shapes_not_compatible":
             kind = "tf_shapes_not_compatible"
         return diagnosis(FW, kind, intro + " Two shapes that must be equal differ. In Keras this "
-                     "is often a loss whose labels and predictions have different shapes; for "
-                     "conv2d_transpose the shapes are 4-D.", facts,
-                     fixes=["print both shapes and make them equal where they differ"])
+                         "is often a loss whose labels and predictions have different shapes; for "
+                         "conv2d_transpose the shapes are 4-D.", facts,
+                         fixes=["print both shapes and make them equal where they differ"])
     differ = [ax for ax in range(rank) if None not in (calculated[ax], original[ax])
               and calculated[ax] != original[ax]]
     nchw = "NCHW" in text or "NCDHW" in text
@@ -818,7 +818,7 @@ def _shapes_diag(kind, intro, calculated, original, text, op) -> Diagnosis:
                      "make the filter's last axis (in_channels) equal to the input's channels")
         return diagnosis(FW, kind, text_, facts, fixes=fixes)
     return diagnosis(FW, kind, intro + " The known dimensions agree; an unknown (None) "
-                 "dimension was resolved differently.", facts)
+                     "dimension was resolved differently.", facts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -919,8 +919,8 @@ def _tf_dims(m: re.Match, text: str) -> Diagnosis:
     if op_name != "Conv2DBackpropInput" and "conv2d_transpose" not in node:
         facts = {"first": a, "second": b}
         return diagnosis(FW, "tf_dimensions", f"TensorFlow's static shape check: two dimensions "
-                     f"that must be equal are {a} and {b}" + (f" (op {op_name})" if op_name else "")
-                     + ". Fix the shapes so they agree.", facts)
+                         f"that must be equal are {a} and {b}" + (f" (op {op_name})" if op_name else "")
+                         + ". Fix the shapes so they agree.", facts)
     pad = re.search(r'padding="(SAME|VALID|EXPLICIT)"', node)
     padding = pad.group(1) if pad and pad.group(1) != "EXPLICIT" else None
     st = re.search(r"strides=\[([0-9, ]{1,5000})\]", node)
@@ -969,26 +969,26 @@ def _tf_negative(m: re.Match, text: str) -> Diagnosis:
                      f"(i-1)*{s} + {k_eff} to (i-1)*{s} + {k_eff} + {s - 1}")
     fixes += ["use SAME padding (never negative)", "use a smaller kernel or dilation"]
     return diagnosis(FW, "tf_negative_output", text_, facts, padding, fixes=fixes,
-                 geometry=Geometry(output=n, stride=s, padding=padding))
+                     geometry=Geometry(output=n, stride=s, padding=padding))
 
 
 def _tf_input_sizes(m: re.Match, text: str) -> Diagnosis:
     got = number(m.group(1))
     return diagnosis(FW, "tf_output_shape_length",
-                 f"TensorFlow: output_shape (TF calls it input_sizes) must have 4 values "
-                 f"[batch, height, width, channels] or 2 values [height, width], but it has {got}.",
-                 {"output_shape_length": got},
-                 fixes=["pass output_shape=[batch, H, W, C] (e.g. [tf.shape(x)[0], H, W, C])",
+                     f"TensorFlow: output_shape (TF calls it input_sizes) must have 4 values "
+                     f"[batch, height, width, channels] or 2 values [height, width], but it has {got}.",
+                     {"output_shape_length": got},
+                     fixes=["pass output_shape=[batch, H, W, C] (e.g. [tf.shape(x)[0], H, W, C])",
                         "or only the spatial sizes: output_shape=[H, W]"])
 
 
 def _tf_dilation(m: re.Match, text: str) -> Diagnosis:
     return diagnosis(FW, "tf_dilation_cpu",
-                 "TensorFlow's classic CPU kernel (oneDNN off, or float64) refuses dilations > 1 in "
-                 "conv2d_transpose, although the arithmetic is well defined: the kernel spans "
-                 "(k-1)*d+1 cells. TF's oneDNN kernel (the float32 default) and PyTorch compute it; "
-                 "convt does too.",
-                 fixes=["leave oneDNN on (the default) and use float32", "or run on a GPU",
+                     "TensorFlow's classic CPU kernel (oneDNN off, or float64) refuses dilations > 1 in "
+                     "conv2d_transpose, although the arithmetic is well defined: the kernel spans "
+                     "(k-1)*d+1 cells. TF's oneDNN kernel (the float32 default) and PyTorch compute it; "
+                     "convt does too.",
+                     fixes=["leave oneDNN on (the default) and use float32", "or run on a GPU",
                         "or use a larger kernel with zeros between the taps instead of dilation",
                         "or use dilations=1"], geometry=Geometry(FW))
 
@@ -996,17 +996,17 @@ def _tf_dilation(m: re.Match, text: str) -> Diagnosis:
 def _tf_strides_len(m: re.Match, text: str) -> Diagnosis:
     got = number(m.group(1))
     return diagnosis(FW, "tf_strides_length",
-                 f"TensorFlow: strides (and dilations) must be an int or a list of 1, 2 or 4 values "
-                 f"([1, sh, sw, 1] in NHWC); this one has {got}.", {"strides_length": got},
-                 fixes=["strides=2, strides=[2, 2] or strides=[1, 2, 2, 1]"])
+                     f"TensorFlow: strides (and dilations) must be an int or a list of 1, 2 or 4 values "
+                     f"([1, sh, sw, 1] in NHWC); this one has {got}.", {"strides_length": got},
+                     fixes=["strides=2, strides=[2, 2] or strides=[1, 2, 2, 1]"])
 
 
 def _tf_stride_value(m: re.Match, text: str) -> Diagnosis:
     got = number(m.group(1)) if m.groups() else None
     return diagnosis(FW, "tf_stride_value",
-                 "TensorFlow: strides must be >= 1 and dilations >= 1." +
-                 (f" Got {got}." if got is not None else ""), {"value": got},
-                 fixes=["use strides >= 1 and dilations >= 1"])
+                     "TensorFlow: strides must be >= 1 and dilations >= 1." +
+                     (f" Got {got}." if got is not None else ""), {"value": got},
+                     fixes=["use strides >= 1 and dilations >= 1"])
 
 
 
@@ -1031,37 +1031,37 @@ RULES = [
     Rule("tf_onednn", re.compile(r"could not create a primitive descriptor"), _tf_onednn),
     simple(FW, "tf_rank", r"(?:input_sizes|input|filter|out_backprop) must be 4-dimensional",
            "TensorFlow: conv2d_transpose takes a 4-D input [batch, height, "
-             "width, channels], a 4-D filter [height, width, output_channels, in_channels] and a 4-D "
-             "(or 2-value) output_shape.", ["add the batch axis: x[tf.newaxis] or tf.expand_dims(x, 0)"]),
+           "width, channels], a 4-D filter [height, width, output_channels, in_channels] and a 4-D "
+           "(or 2-value) output_shape.", ["add the batch axis: x[tf.newaxis] or tf.expand_dims(x, 0)"]),
     simple(FW, "tf_nchw_cpu", r"Conv2DCustomBackpropInputOp only supports NHWC",
            "TensorFlow's classic CPU kernel only supports NHWC "
-             "(channels last). NCHW works on GPU or with oneDNN on.",
-             ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"]),
+           "(channels last). NCHW works on GPU or with oneDNN on.",
+           ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"]),
     simple(FW, "tf_dilations_batch_depth", r"does not yet support dilations in the batch and depth",
            "TensorFlow: dilations=[1, dh, dw, 1] (NHWC): "
-             "the batch and channel dilations must be 1.", ["dilations=[1, d, d, 1], or just dilations=d"]),
+           "the batch and channel dilations must be 1.", ["dilations=[1, d, d, 1], or just dilations=d"]),
     simple(FW, "tf_groups", r"output depth must be evenly divisible by number of groups:?\s{0,4}"
                                    + NUM + r"\s{0,4}vs\.?\s{0,4}" + NUM,
            "TensorFlow: the input channels are a multiple of the filter's "
-             "in_channels, so TF runs a grouped conv, and the output channels must then be divisible by "
-             "the number of groups.", ["make the input's channels equal to the filter's in_channels "
+           "in_channels, so TF runs a grouped conv, and the output channels must then be divisible by "
+           "the number of groups.", ["make the input's channels equal to the filter's in_channels "
                                        "(no groups)", "or choose channel counts divisible by the groups"],
-             lambda m: {"output_channels": number(m.group(1)), "groups": number(m.group(2))}),
+           lambda m: {"output_channels": number(m.group(1)), "groups": number(m.group(2))}),
     simple(FW, "tf_negative_dimension", r"elements of input_sizes must be >= 0",
            "TensorFlow: an entry of output_shape (TF calls it "
-             "input_sizes) is negative.", ["make every output_shape entry >= 0"]),
+           "input_sizes) is negative.", ["make every output_shape entry >= 0"]),
     Rule("tf_stride_value", re.compile(r"Dilated rates should be larger than 0"), _tf_stride_value),
     simple(FW, "tf_padding", r"All elements of explicit_paddings must be nonnegative",
            "TensorFlow: explicit padding values must be >= 0. To get a "
-             "larger transposed-conv output, ask for a larger output_shape instead.",
-             ["use padding values >= 0"]),
+           "larger transposed-conv output, ask for a larger output_shape instead.",
+           ["use padding values >= 0"]),
     simple(FW, "tf_nchw_cpu", r"only supports the NHWC tensor format on the CPU",
            "TensorFlow's classic CPU kernels only support NHWC "
-             "(channels last). NCHW works on GPU or with oneDNN on.",
-             ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"]),
+           "(channels last). NCHW works on GPU or with oneDNN on.",
+           ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"]),
     simple(FW, "tf_strides_batch_depth", r"does not yet support strides in the batch and depth",
            "TensorFlow: strides=[1, sh, sw, 1] (NHWC): the "
-             "batch and channel strides must be 1.", ["strides=[1, s, s, 1], or just strides=s"]),
+           "batch and channel strides must be 1.", ["strides=[1, s, s, 1], or just strides=s"]),
     Rule("tf_strides_length", re.compile(r"(?:strides|dilations) should be of length 1, 2 or 4\.?(?: Received: [^\n]{0,200}? of length "
         + NUM + ")?"), _tf_strides_len),
     Rule("tf_stride_value", re.compile(r"Row and column strides should be larger than 0"), _tf_stride_value),
@@ -1069,42 +1069,42 @@ RULES = [
     Rule("tf_stride_value", re.compile(r"Dilation rate must be >= 1, but got " + NUM), _tf_stride_value),
     simple(FW, "tf_padding", r"Value for attr 'padding' of \"[^\"\n]{0,40}\" is not in the list",
            "TensorFlow: tf.nn.conv2d_transpose wants padding 'SAME' or "
-             "'VALID' in capitals (or an explicit list); Keras layers take lower case.",
-             ["padding='SAME' or padding='VALID'"]),
+           "'VALID' in capitals (or an explicit list); Keras layers take lower case.",
+           ["padding='SAME' or padding='VALID'"]),
     simple(FW, "tf_padding", r"(?:'EXPLICIT' is not a valid value for `padding`|When `?padding`? is a "
                                    r"list|Nonzero explicit padding in the batch or depth|padding must be "
                                    r"either VALID or SAME)",
            "TensorFlow: padding is 'SAME', 'VALID' or an explicit list "
-             "[[0, 0], [top, bottom], [left, right], [0, 0]] (NHWC), with zeros for batch and channels.",
-             ["padding=[[0, 0], [1, 1], [1, 1], [0, 0]]"]),
+           "[[0, 0], [top, bottom], [left, right], [0, 0]] (NHWC), with zeros for batch and channels.",
+           ["padding=[[0, 0], [1, 1], [1, 1], [0, 0]]"]),
     simple(FW, "tf_negative_dimension", r"Dimension -?[0-9]{1,1000} must be >= 0",
            "TensorFlow: an entry of output_shape is negative.",
-             ["make every output_shape entry >= 0"]),
+           ["make every output_shape entry >= 0"]),
     simple(FW, "tf_filter_depth", r"filter depth must be strictly great",
            "TensorFlow: the filter has 0 channels on axis 2 "
-             "(output_channels).", ["give the filter at least one output channel"]),
+           "(output_channels).", ["give the filter at least one output channel"]),
     simple(FW, "tf_output_channels", r"Computed output depth " + NUM + r" doesn\S{0,8} match filter "
                                            r"output depth " + NUM,
            "TensorFlow: the input x's channels must equal the "
-             "filter's last axis (in_channels).", ["make filters.shape[3] equal to x.shape[-1]"],
-             lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
+           "filter's last axis (in_channels).", ["make filters.shape[3] equal to x.shape[-1]"],
+           lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
     simple(FW, "tf_channels", r"input channels does not match filter's input channels,? " + NUM
                                      + r" != " + NUM,
            "TensorFlow 1.x: the input x's channels must equal the "
-             "filter's last axis (in_channels of [height, width, output_channels, in_channels]).",
-             ["make filters.shape[3] equal to x.shape[-1]"],
-             lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
+           "filter's last axis (in_channels of [height, width, output_channels, in_channels]).",
+           ["make filters.shape[3] equal to x.shape[-1]"],
+           lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
     simple(FW, "tf_output_channels", r"output_shape does not match filter's output channels,? " + NUM
                                             + r" != " + NUM,
            "TensorFlow 1.x: output_shape's channels must equal "
-             "the filter's axis 2 (output_channels).", ["set output_shape[-1] to filters.shape[2]"],
-             lambda m: {"output_channels": number(m.group(1)), "filter_output_channels": number(m.group(2))}),
+           "the filter's axis 2 (output_channels).", ["set output_shape[-1] to filters.shape[2]"],
+           lambda m: {"output_channels": number(m.group(1)), "filter_output_channels": number(m.group(2))}),
     simple(FW, "tf_output_shape_length", r"output_shape must have shape \(4,\)",
            "TensorFlow 1.x: output_shape must have 4 values "
-             "[batch, height, width, channels].", ["output_shape=[tf.shape(x)[0], H, W, C]"]),
+           "[batch, height, width, channels].", ["output_shape=[tf.shape(x)[0], H, W, C]"]),
     simple(FW, "tf_negative_dimension_size", r"Negative dimension size caused by subtracting " + NUM + r" from " + NUM,
            "TensorFlow (forward conv / pooling, VALID "
-             "padding): the kernel is larger than the input.",
-             ["use padding='same'", "or a smaller kernel", "or fewer downsampling layers before this one"],
-             lambda m: {"kernel": number(m.group(1)), "input": number(m.group(2))}),
+           "padding): the kernel is larger than the input.",
+           ["use padding='same'", "or a smaller kernel", "or fewer downsampling layers before this one"],
+           lambda m: {"kernel": number(m.group(1)), "input": number(m.group(2))}),
 ]

@@ -466,7 +466,7 @@ def _torch_op(m: re.Match, text: str) -> Diagnosis:
     fixes += ["or pass output_size= to the module's forward to pick the size directly",
               "or change padding/stride so the size you want needs a smaller output_padding"]
     return diagnosis(FW, "torch_output_padding", " ".join(parts), facts, fixes=fixes,
-                 geometry=Geometry(stride=facts.get("stride_height"), dilation=facts.get("dilation_height")))
+                     geometry=Geometry(stride=facts.get("stride_height"), dilation=facts.get("dilation_height")))
 
 
 _TORCH_CH = re.compile(r"Given (transposed=[01]|groups=[0-9]{1,20}), weight of size \[([^\]]{0,5000})\],? expected input\["
@@ -505,17 +505,17 @@ def _torch_small(m: re.Match, text: str) -> Diagnosis:
              f"and sizes below 1 are refused. The output is (i-1)*stride - 2*padding + "
              f"dilation*(kernel-1) + output_padding + 1: the padding is too large for this input.")
     return diagnosis(FW, "torch_output_too_small", text_, facts,
-                 fixes=["reduce padding (each unit removes two cells)", "or use a larger stride or kernel",
+                     fixes=["reduce padding (each unit removes two cells)", "or use a larger stride or kernel",
                         "or a larger input"], geometry=Geometry(input=ih))
 
 
 def _torch_kernel_big(m, text):
     ih, iw, kh, kw = (number(m.group(j)) for j in range(1, 5))
     return diagnosis(FW, "torch_kernel_too_large",
-                 f"PyTorch (forward conv): the kernel ({kh} x {kw}, dilated) is larger than the padded "
-                 f"input ({ih} x {iw}).", {"input_height": ih, "input_width": iw,
+                     f"PyTorch (forward conv): the kernel ({kh} x {kw}, dilated) is larger than the padded "
+                     f"input ({ih} x {iw}).", {"input_height": ih, "input_width": iw,
                                            "kernel_height": kh, "kernel_width": kw},
-                 fixes=["add padding", "or use a smaller kernel or dilation", "or a larger input"])
+                     fixes=["add padding", "or use a smaller kernel or dilation", "or a larger input"])
 
 
 _TORCH_BIAS = re.compile(r"expected bias to be 1-dimensional with " + NUM
@@ -525,18 +525,18 @@ _TORCH_BIAS = re.compile(r"expected bias to be 1-dimensional with " + NUM
 def _torch_bias(m, text):
     want, got = number(m.group(1)), numbers(m.group(2))
     return diagnosis(FW, "torch_bias",
-                 f"PyTorch: the bias must have one value per output channel ({want}), but it has "
-                 f"shape {shape_text(got)}. For a transposed conv the output channels are "
-                 f"weight.shape[1] * groups.", {"expected_bias": want},
-                 fixes=[f"use a bias of shape ({want},)"])
+                     f"PyTorch: the bias must have one value per output channel ({want}), but it has "
+                     f"shape {shape_text(got)}. For a transposed conv the output channels are "
+                     f"weight.shape[1] * groups.", {"expected_bias": want},
+                     fixes=[f"use a bias of shape ({want},)"])
 
 
 def _torch_output_size_len(m, text):
     got = number(m.group(1))
     return diagnosis(FW, "torch_output_size_length",
-                 f"PyTorch: output_size must list the spatial sizes (2 for a 2-D conv) or the whole "
-                 f"shape (4 for batched input); it has {got} entries.", {"output_size_length": got},
-                 fixes=["output_size=(H, W) or output_size=x_target.shape"])
+                     f"PyTorch: output_size must list the spatial sizes (2 for a 2-D conv) or the whole "
+                     f"shape (4 for batched input); it has {got} entries.", {"output_size_length": got},
+                     fixes=["output_size=(H, W) or output_size=x_target.shape"])
 
 
 
@@ -551,55 +551,55 @@ RULES = [
         + NUM + r" x " + NUM + r"\)"), _torch_kernel_big),
     simple(FW, "torch_negative_padding", r"negative padding is not supported",
            "PyTorch: padding must be >= 0. To get a LARGER "
-             "output from a transposed conv, lower padding (towards 0) or use output_padding / "
-             "output_size; to crop asymmetrically, compute with padding=0 and slice.",
-             ["use padding >= 0", "slice the output instead: y[..., a:a+H, b:b+W]"]),
+           "output from a transposed conv, lower padding (towards 0) or use output_padding / "
+           "output_size; to crop asymmetrically, compute with padding=0 and slice.",
+           ["use padding >= 0", "slice the output instead: y[..., a:a+H, b:b+W]"]),
     simple(FW, "torch_stride", r"non-positive stride is not supported",
            "PyTorch: stride must be >= 1 in every dimension.",
-             ["use stride >= 1"]),
+           ["use stride >= 1"]),
     simple(FW, "torch_dilation", r"dilation should be greater than zero",
            "PyTorch: dilation must be >= 1.", ["use dilation >= 1"]),
     Rule("torch_output_size_length", re.compile(r"output_size must have [0-9]{1,3} or [0-9]{1,3} elements \(got " + NUM + r"\)"), _torch_output_size_len),
     simple(FW, "torch_rank", r"Expected 3D \(unbatched\) or 4D \(batched\) input to conv",
            "PyTorch: conv2d and conv_transpose2d take a 3-D (C, H, W) or "
-             "4-D (N, C, H, W) input.", ["reshape the input to (N, C, H, W)"]),
+           "4-D (N, C, H, W) input.", ["reshape the input to (N, C, H, W)"]),
     simple(FW, "torch_groups", r"Given groups=" + NUM + r", expected weight to be at least",
            "PyTorch: the weight's axis 0 must have at least `groups` "
-             "entries (and be divisible by groups).", ["choose groups dividing in_channels and out_channels"],
-             lambda m: {"groups": number(m.group(1))}),
+           "entries (and be divisible by groups).", ["choose groups dividing in_channels and out_channels"],
+           lambda m: {"groups": number(m.group(1))}),
     simple(FW, "torch_groups", r"non-positive groups is not supported",
            "PyTorch: groups must be >= 1.", ["use groups >= 1"]),
     simple(FW, "torch_argument_length", r"expected (stride|padding|dilation|output_padding) to be a single integer value or a list of "
         r"[0-9]{1,3} values",
            "PyTorch: stride, padding, dilation and output_padding "
-             "are an int or one value per spatial dimension (2 for a 2-D conv).",
-             ["pass an int or a pair, e.g. stride=2 or stride=(2, 2)"]),
+           "are an int or one value per spatial dimension (2 for a 2-D conv).",
+           ["pass an int or a pair, e.g. stride=2 or stride=(2, 2)"]),
     simple(FW, "torch_padding_string", r"padding='same' is not supported for strided convolutions",
            "PyTorch: padding='same' only works with stride 1 "
-             "(forward conv2d).", ["compute the padding yourself: (k-1)*d // 2 for odd kernels",
+           "(forward conv2d).", ["compute the padding yourself: (k-1)*d // 2 for odd kernels",
                                    "or pad with F.pad first, asymmetrically like TF SAME"]),
     simple(FW, "torch_padding_string", r"Invalid padding string: '[^'\n]{0,40}'",
            "PyTorch: a string padding must be 'same' or 'valid' "
-             "(lower case, forward convs only).", ["padding='same' or padding='valid', or integers"]),
+           "(lower case, forward convs only).", ["padding='same' or padding='valid', or integers"]),
     simple(FW, "torch_groups", r"Given groups=" + NUM + r", expected weight to be divisible by",
            "PyTorch: the weight's axis 0 (in_channels) must be divisible "
-             "by groups.", ["choose groups dividing in_channels and out_channels"],
-             lambda m: {"groups": number(m.group(1))}),
+           "by groups.", ["choose groups dividing in_channels and out_channels"],
+           lambda m: {"groups": number(m.group(1))}),
     simple(FW, "torch_groups", r"(?:in|out)_channels must be divisible by groups",
            "PyTorch: in_channels and out_channels must both be divisible "
-             "by groups.", ["choose groups dividing in_channels and out_channels"]),
+           "by groups.", ["choose groups dividing in_channels and out_channels"]),
     simple(FW, "torch_padding_mode", r"Only \"zeros\" padding mode is supported for ConvTranspose",
            "PyTorch: ConvTranspose2d only supports "
-             "padding_mode='zeros'.", ["drop padding_mode, or pad the input yourself with F.pad"]),
+           "padding_mode='zeros'.", ["drop padding_mode, or pad the input yourself with F.pad"]),
     simple(FW, "torch_padding_string", r"conv_transpose2d\(\): argument 'padding'",
            "PyTorch: transposed convs take integer padding only "
-             "('same'/'valid' are for forward convs). padding=p removes p cells from each end of the "
-             "full output (i-1)*s + (k-1)*d + 1.",
-             ["use padding=(k-1)//2 for odd kernels (like TF SAME, with output_padding=stride-1 for i*s)",
+           "('same'/'valid' are for forward convs). padding=p removes p cells from each end of the "
+           "full output (i-1)*s + (k-1)*d + 1.",
+           ["use padding=(k-1)//2 for odd kernels (like TF SAME, with output_padding=stride-1 for i*s)",
               "or padding=0 and slice the output as TF SAME would"]),
     simple(FW, "torch_mkldnn", r"could not construct a memory descriptor using a format tag",
            "PyTorch's mkldnn CPU path hid the reason; with transposed convs "
-             "this usually means the computed output size is below 1 (too much padding). With "
-             "torch.backends.mkldnn.flags(enabled=False) PyTorch says 'Output size is too small'.",
-             ["reduce padding", "run inside torch.backends.mkldnn.flags(enabled=False) to see the real message"]),
+           "this usually means the computed output size is below 1 (too much padding). With "
+           "torch.backends.mkldnn.flags(enabled=False) PyTorch says 'Output size is too small'.",
+           ["reduce padding", "run inside torch.backends.mkldnn.flags(enabled=False) to see the real message"]),
 ]
