@@ -99,7 +99,7 @@ def memoised(check: Callable[..., Plan], exact: int) -> Callable[..., Plan]:
     def call(*args):
         try:
             key = args[:exact] + tuple([a if type(a) in _PLAIN else freeze(a) for a in args[exact:]])
-        except TypeError:
+        except TypeError:               # no exact hashable form
             return check(*args)
         plan = memo.get(key)
         if plan is None:
