@@ -1,18 +1,19 @@
-"""Argument coercion shared by the framework adapters: garbage in becomes a ShapeError, not a crash."""
+"""Argument coercion shared by the framework adapters: garbage in becomes a ShapeError, not a crash;
+and the memo that makes a repeated call's checks cost a dictionary lookup."""
 from __future__ import annotations
 
+import functools
 import numbers
-from typing import List, Sequence
+from typing import Callable, List, Sequence, TypeVar
 
 import numpy as np
 
 from convt.errors import ShapeError
 
-COMPUTE_DTYPES = (np.float32, np.float64)
-
-
 def as_array(value, name: str) -> np.ndarray:
     """A numeric numpy array, or a ShapeError naming the argument."""
+    if type(value) is np.ndarray and value.dtype.kind in "fiu":
+        return value                                  # the common case, without a copy or a probe
     try:
         arr = np.asarray(value)
     except (ValueError, TypeError) as exc:  # ragged nested lists and the like
@@ -26,7 +27,14 @@ def as_array(value, name: str) -> np.ndarray:
 def compute_dtype(*arrays: np.ndarray) -> np.dtype:
     """float32/float64 are computed as they are; other numeric types in float64 (cast back after)."""
     dtype = arrays[0].dtype
-    return dtype if dtype in COMPUTE_DTYPES else np.dtype(np.float64)
+    return dtype if dtype.char in "fd" else _FLOAT64
+
+
+def as_compute(x: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    return x if x.dtype == dtype else x.astype(dtype)
+
+
+_FLOAT64 = np.dtype(np.float64)
 
 
 def as_int(value, name: str) -> int:
@@ -56,3 +64,48 @@ def as_int_list(value, name: str) -> List[int]:
 def bracket(values: Sequence[int]) -> str:
     """C++/PyTorch spelling of a size list: ``[3, 7, 25, 25]``."""
     return "[" + ", ".join(str(v) for v in values) + "]"
+
+
+Plan = TypeVar("Plan")
+MEMO_SIZE = 4096
+_INT = {int}
+_PLAIN = frozenset({int, str, type(None)})
+
+
+def freeze(value):
+    """A hashable stand-in for an argument (lists become tuples); TypeError when it has no exact
+    one: a bool or a numpy scalar would compare equal to an int and share its memo entry."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        if set(map(type, value)) <= _INT:              # the common case: a flat list of ints
+            return tuple(value)
+        return tuple([freeze(v) for v in value])
+    raise TypeError(f"no exact hashable form for {kind.__name__}")
+
+
+def memoised(check: Callable[..., Plan], exact: int) -> Callable[..., Plan]:
+    """``check``, a pure function of shapes and arguments, memoised.
+
+    The first ``exact`` arguments (shapes, dtypes) are hashable as they are; the rest are the
+    user's, frozen for the key. A miss runs ``check`` on the arguments as passed, so a refusal
+    prints them as given (a list stays a list) and is never stored; arguments with no exact
+    hashable form are checked every time.
+    """
+    memo: dict = {}
+
+    @functools.wraps(check)
+    def call(*args):
+        try:
+            key = args[:exact] + tuple([a if type(a) in _PLAIN else freeze(a) for a in args[exact:]])
+        except TypeError:               # no exact hashable form
+            return check(*args)
+        plan = memo.get(key)
+        if plan is None:
+            plan = check(*args)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[key] = plan
+        return plan
+    return call

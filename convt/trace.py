@@ -33,7 +33,7 @@ from typing import List, Tuple, Union
 
 import numpy as np
 
-from convt.arithmetic import full_transpose_length, tf_valid_output_sizes, windowed_output
+from convt.arithmetic import forward_preimage, full_transpose_length, windowed_output
 from convt.errors import ShapeError
 
 Pair = Tuple[int, int]
@@ -381,7 +381,7 @@ def transpose_geometry(in_size, kernel, stride, dilation, padding: PadSpec, out_
     pad = _axis_padding(padding)
     pb, full = [], []
     for a in (0, 1):
-        valid = tf_valid_output_sizes(i[a], k[a], s[a], d[a], pad)
+        valid = forward_preimage(i[a], k[a], s[a], d[a], pad)
         if n[a] not in valid:
             span = f"{valid.start}..{valid.stop - 1}" if len(valid) else "none"
             raise ShapeError(
@@ -394,7 +394,7 @@ def transpose_geometry(in_size, kernel, stride, dilation, padding: PadSpec, out_
 
 
 def valid_output_sizes(in_size: int, kernel: int, stride: int, dilation: int, padding: PadSpec) -> range:
-    return tf_valid_output_sizes(in_size, kernel, stride, dilation, _axis_padding(padding))
+    return forward_preimage(in_size, kernel, stride, dilation, _axis_padding(padding))
 
 
 def transpose_trace(dy: np.ndarray, w: np.ndarray, stride=1, dilation=1, padding: PadSpec = "VALID",

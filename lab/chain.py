@@ -19,7 +19,7 @@ Frameworks (spatial sizes only, square tensors, one channel suffices for the sha
   ``forward(x, output_size=...)``.
 
 Sizes come from :mod:`convt.arithmetic`; transposed-conv verdicts and texts from
-:mod:`lab.explorer` (the shape explorer's rows, built by :mod:`convt.messages`); a forward conv's
+:mod:`lab.explorer` (the shape explorer's rows, built by :mod:`convt.frameworks`); a forward conv's
 refusal text from the adapters themselves. ``tests/test_chain.py`` checks every verdict against
 :mod:`convt.tf_style` / :mod:`convt.torch_style`.
 """
@@ -32,10 +32,10 @@ from typing import Dict, List, Mapping, Optional, Tuple
 import numpy as np
 
 from lab import explorer
-from convt.arithmetic import (keras_output_size, tf_valid_output_sizes, torch_conv_output_size,
-                              torch_output_size, torch_output_size_range, windowed_output)
+from convt.arithmetic import windowed_output
 from convt.errors import ShapeError
-from convt.explanations import (size_list, tf_size_mismatch_explanation, torch_output_size_explanation)
+from convt.diagnosis import size_list
+from convt.frameworks import keras, tensorflow, torch
 from lab.url_state import quote, url_field
 
 MAX_INPUT = 512
@@ -275,7 +275,7 @@ def _conv_step(framework: str, n: int, layer: Layer) -> Step:
     if framework == "torch":
         p = torch_padding(layer)
         call = f"nn.Conv2d(c_in, c_out, {k}, stride={s}, padding={p})"
-        size = torch_conv_output_size(n, k, s, p, 1)
+        size = torch.conv_output_size(n, k, s, p, 1)
     else:
         call = (f"tf.nn.conv2d(x, w, strides={s}, padding='{layer.padding}')" if framework == "tf" else
                 f"layers.Conv2D(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')")
@@ -297,8 +297,8 @@ def _explorer_config(n: int, layer: Layer, framework: str) -> "explorer.Config":
 def default_transpose_size(framework: str, i: int, layer: Layer) -> int:
     """The size a transpose gives when no output size is asked for."""
     if framework == "torch":
-        return torch_output_size(i, layer.kernel, layer.stride, torch_padding(layer), 0, 1)
-    return keras_output_size(i, layer.kernel, layer.stride, 1, layer.padding, None)
+        return torch.output_size(i, layer.kernel, layer.stride, torch_padding(layer), 0, 1)
+    return keras.output_size(i, layer.kernel, layer.stride, 1, layer.padding, None)
 
 
 def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
@@ -311,7 +311,7 @@ def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
         text = explorer.tf_error(cfg, (n, n))
         if text is None:
             return Step(n, call)
-        problem = tf_size_mismatch_explanation(i, n, k, s, 1, layer.padding)
+        problem = tensorflow.size_mismatch_explanation(i, n, k, s, 1, layer.padding)
         return Step(None, call, text, problem)
     if framework == "torch":
         p = torch_padding(layer)
@@ -323,14 +323,14 @@ def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
         row = explorer.torch_row(cfg, (n, n), True)
         if row.message is None:
             return Step(n, row.call)
-        lo, hi = torch_output_size_range(i, k, s, p, 1)
-        return Step(None, row.call, row.message, torch_output_size_explanation(i, n, lo, hi))
+        lo, hi = torch.output_size_range(i, k, s, p, 1)
+        return Step(None, row.call, row.message, torch.output_size_explanation(i, n, lo, hi))
     # keras
     if layer.out is None:
         call = f"layers.Conv2DTranspose(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')"
         return Step(n, call)
     row = explorer.keras_row(cfg, (n, n), True)
-    base = keras_output_size(i, k, s, 1, layer.padding, 0)
+    base = keras.output_size(i, k, s, 1, layer.padding, 0)
     if row.message is None and row.outcome.startswith("works"):
         return Step(n, row.call)
     op = n - base
@@ -343,7 +343,7 @@ def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
                    f"(reachable: {size_list(range(base, base + s))}).")
     else:
         problem = (f"Keras asks TF's conv2d_transpose for {n}, which TF refuses: "
-                   + tf_size_mismatch_explanation(i, n, k, s, 1, layer.padding))
+                   + tensorflow.size_mismatch_explanation(i, n, k, s, 1, layer.padding))
     return Step(None, row.call, row.message, problem)
 
 
@@ -426,10 +426,10 @@ def fixes_for(chain: Chain, framework: str, index: int, limit: int = 4) -> List[
         if layer.out is not None:
             want = layer.out
             if framework == "torch":
-                lo, hi = torch_output_size_range(i, layer.kernel, layer.stride, torch_padding(layer), 1)
+                lo, hi = torch.output_size_range(i, layer.kernel, layer.stride, torch_padding(layer), 1)
                 valid = range(max(lo, 1), hi + 1)
             else:
-                valid = tf_valid_output_sizes(i, layer.kernel, layer.stride, 1, layer.padding)
+                valid = tensorflow.valid_output_sizes(i, layer.kernel, layer.stride, 1, layer.padding)
             out_fix = None
             if len(valid):
                 nearest = min(valid, key=lambda v: (abs(v - want), v))

@@ -19,7 +19,8 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from convt import kernels
-from convt.arithmetic import full_transpose_length, keras_output_size, windowed_output
+from convt.arithmetic import full_transpose_length, windowed_output
+from convt.frameworks import keras
 from lab.url_state import url_field
 
 MAX_IN = 16          # overlap heat map: input cells per side
@@ -46,7 +47,7 @@ DEFAULT = CheckerConfig()
 
 def default_output_size(in_size: int, kernel: int, stride: int, padding: str) -> int:
     """The size Keras (and JAX) choose: SAME ``i·s``, VALID ``(i−1)·s + max(k, s)``."""
-    return keras_output_size(in_size, kernel, stride, 1, padding, None)
+    return keras.output_size(in_size, kernel, stride, 1, padding, None)
 
 
 def overlap_counts(in_size: int, kernel: int, stride: int, padding: str = "SAME",

@@ -13,7 +13,7 @@ from typing import Dict, Optional
 
 from lab.explorer import (Analysis, Config, Row, analyse, keras_output_padding_for,
                             requested_sizes)
-from convt.arithmetic import keras_output_size, torch_output_size
+from convt.frameworks import keras, torch
 
 LANGUAGES = ("tf", "keras", "torch")
 
@@ -74,7 +74,7 @@ def keras_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     op, refusal = keras_output_padding_for(cfg, sizes)
     if refusal:
         return f"# Keras cannot produce this size: {refusal}.\n"
-    got = [keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding, op)
+    got = [keras.output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding, op)
            for i in cfg.inputs]
     shape = f"({cfg.batch}, {got[0]}, {got[1]}, {cfg.filter_out})"
     dil = f", dilation_rate={cfg.dilation}" if cfg.dilation != 1 else ""
@@ -99,7 +99,7 @@ def torch_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
     if by_padding:
         op = cfg.torch_op
-        got = [torch_output_size(i, cfg.kernel, cfg.stride, p, op, cfg.dilation) for i in cfg.inputs]
+        got = [torch.output_size(i, cfg.kernel, cfg.stride, p, op, cfg.dilation) for i in cfg.inputs]
         layer = (f"conv = torch.nn.ConvTranspose2d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
                  f"stride={cfg.stride}, padding={p},\n"
                  f"                              output_padding={op}{dil})\n")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from convt.arithmetic import (effective_kernel, keras_output_size, tf_valid_output_sizes,
-                              torch_max_output_padding, torch_output_size)
+from convt.arithmetic import effective_kernel
+from convt.frameworks import keras, tensorflow, torch
 
 MAX_DESIGN_KERNEL = 8
 MAX_DESIGN_STRIDE = 8
@@ -51,7 +51,7 @@ def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
         for k in range(1, max_kernel + 1):
             cb = checkerboard_risk(effective_kernel(k, dilation), s)
             for pad in ("SAME", "VALID"):
-                tf_ok = target in tf_valid_output_sizes(i, k, s, dilation, pad)
+                tf_ok = target in tensorflow.valid_output_sizes(i, k, s, dilation, pad)
                 if tf_ok:
                     out["tf"].append(Design(
                         "tf", k, s, pad, None,
@@ -59,7 +59,7 @@ def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
                         f"{target}, out], strides={s}, padding=\"{pad}\"{dil})", cb,
                         {"fw": "tf", "in": i, "k": k, "s": s, "pad": pad, "d": dilation, "out": target}))
                 for op in [None] + list(range(s)) if (s == 1 or dilation == 1) else []:
-                    if keras_output_size(i, k, s, dilation, pad.lower(), op) == target and tf_ok:
+                    if keras.output_size(i, k, s, dilation, pad.lower(), op) == target and tf_ok:
                         out["keras"].append(Design(
                             "keras", k, s, pad, op,
                             f"keras.layers.Conv2DTranspose(out, {k}, strides={s}, padding=\"{pad.lower()}\", "
@@ -68,9 +68,9 @@ def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
                              "op": "none" if op is None else op}))
             k_eff = effective_kernel(k, dilation)
             for p in range(0, min(k_eff, 33)):
-                base = torch_output_size(i, k, s, p, 0, dilation)
+                base = torch.output_size(i, k, s, p, 0, dilation)
                 op = target - base
-                if 0 <= op <= torch_max_output_padding(s, dilation):
+                if 0 <= op <= torch.max_output_padding(s, dilation):
                     pad_params = {"pad": "VALID"} if p == 0 else {"pad": "EXPLICIT", "pb": p, "pa": p}
                     out["torch"].append(Design(
                         "torch", k, s, f"padding={p}", op,

@@ -1,5 +1,5 @@
 """The error decoder's model: its link state, and example messages to try (the seed's, built by
-:mod:`convt.messages`).
+:mod:`convt.frameworks`).
 
 Each entry is ``(label, message)``; the texts are exactly what the frameworks print (TF 2.21 with
 oneDNN off, TF 1.x as in the seed, Keras 3.15, PyTorch 2.13) for the seed's numbers.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Tuple
 
-from convt import messages
+from convt.frameworks import keras, tensorflow, torch
 from lab.url_state import url_field
 
 MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
@@ -28,23 +28,23 @@ SEED_SHAPE_GRAD = (3, 33, 33, 20)
 def seed_examples() -> List[Tuple[str, str]]:
     return [
         ("TF 2.x: the seed, 97 → 25 → 97 with stride 3",
-         "InvalidArgumentError: " + messages.tf_size_mismatch(25, 33, 1, 97, 3, 3, 1)),
+         "InvalidArgumentError: " + tensorflow.size_mismatch(25, 33, 1, 97, 3, 3, 1)),
         ("TF 1.x at run time (unknown shapes)",
-         "InvalidArgumentError: " + messages.tf_size_mismatch(25, 33, 1, 97, 3, 3, 1,
-                                                              label=messages.TF_GPU_LABEL,
+         "InvalidArgumentError: " + tensorflow.size_mismatch(25, 33, 1, 97, 3, 3, 1,
+                                                              label=tensorflow.GPU_LABEL,
                                                               verbose=False)),
         ("TF 1.x at graph build (static shapes)",
-         "ValueError: " + messages.tf1_shapes_not_compatible(SEED_SHAPE_GRAD, SEED_SHAPE_X)),
+         "ValueError: " + tensorflow.tf1_shapes_not_compatible(SEED_SHAPE_GRAD, SEED_SHAPE_X)),
         ("TF 2.x graph mode, building gradients",
-         "ValueError: " + messages.tf_gradient_incompatible(SEED_SHAPE_X, SEED_SHAPE_GRAD)),
-        ("TF 2.x with oneDNN (the opaque one)", "AbortedError: " + messages.tf_onednn_abort()),
+         "ValueError: " + tensorflow.gradient_incompatible(SEED_SHAPE_X, SEED_SHAPE_GRAD)),
+        ("TF 2.x with oneDNN (the opaque one)", "AbortedError: " + tensorflow.onednn_abort()),
         ("PyTorch output_size (the seed's point 3)",
-         "ValueError: " + messages.torch_output_size_out_of_range([5, 5], [6, 6], [7, 7], [3, 3])),
+         "ValueError: " + torch.output_size_out_of_range([5, 5], [6, 6], [7, 7], [3, 3])),
         ("PyTorch, the seed's numbers",
-         "ValueError: " + messages.torch_output_size_out_of_range([97, 97], [73, 73], [75, 75], [25, 25])),
+         "ValueError: " + torch.output_size_out_of_range([97, 97], [73, 73], [75, 75], [25, 25])),
         ("Keras output_padding",
-         "ValueError: " + messages.keras_output_padding_too_large(0, (4, 4), (4, 4))),
-        ("TF batch mismatch", "InvalidArgumentError: " + messages.tf_batch_mismatch(2, 1)),
+         "ValueError: " + keras.output_padding_too_large(0, (4, 4), (4, 4))),
+        ("TF batch mismatch", "InvalidArgumentError: " + tensorflow.batch_mismatch(2, 1)),
         ("PyTorch output_padding",
-         "RuntimeError: " + messages.torch_output_padding_too_large((4, 4), (4, 4), (1, 1))),
+         "RuntimeError: " + torch.output_padding_too_large((4, 4), (4, 4), (1, 1))),
     ]

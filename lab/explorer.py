@@ -8,9 +8,10 @@ for the output size (TF ``output_shape``, Keras ``output_padding``, PyTorch ``ou
 * per spatial dimension, the candidate output sizes with a verdict each and the forward arithmetic
   that decides it (``ceil(97 / 3) = 33 ≠ 25``) — the data of the number line;
 * one :class:`Row` per framework and stage (TF1 graph build, TF1 run, TF2, TF2 + oneDNN, Keras,
-  PyTorch) with the exact text that framework prints, built by :mod:`convt.messages`;
-* the explanation in plain words and one-click :class:`~convt.explanations.Fix` es whose ``changes``
-  use the URL keys of :class:`Config`.
+  PyTorch) with the exact text that framework prints, from the checks of :mod:`convt.frameworks`
+  (asked on this configuration's shapes: the check order exists once);
+* the explanation in plain words and one-click :class:`Fix` es whose ``changes`` are
+  :class:`Config` fields.
 
 Each :class:`Config` field is also one of the page's query parameters (:class:`ExplorerPage`); ``?in=25&k=3&s=3&pad=SAME&out=97`` is
 the seed's failure. No Streamlit here.
@@ -20,13 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from convt import messages
-from convt.arithmetic import (Padding, effective_kernel, keras_output_size, tf_valid_output_sizes,
-                              torch_conv_output_size, torch_max_output_padding, torch_output_size,
-                              torch_output_size_range, windowed_output)
-from convt.explanations import (Fix, forward_arithmetic, size_list, tf_size_fixes,
-                                tf_size_mismatch_explanation, torch_output_size_explanation,
-                                torch_output_size_fixes)
+import numpy as np
+
+from convt import diagnosis
+from convt.arithmetic import Padding, effective_kernel, windowed_output
+from convt.diagnosis import forward_arithmetic, size_list
+from convt.errors import ShapeError
+from convt.frameworks import keras, tensorflow, torch
 from lab.url_state import from_values, to_values, url_field
 
 # Size caps (the page says so when a value is refused).
@@ -45,6 +46,7 @@ FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch"}
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
 TORCH_REQUESTS = ("size", "padding")
 
+_FLOAT = np.dtype(np.float32)   # the explorer's calls: float32, the frameworks' default
 URL_ALWAYS = ("in", "k", "s", "pad", "out")  # always in the link, so it reads like the seed URL
 SEED_PARAMS = {"in": 25, "k": 3, "s": 3, "pad": "SAME", "out": 97}
 CAPS_TEXT = (f"Sizes are capped so every view stays fast: input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, "
@@ -131,6 +133,18 @@ class Config:
 # number line
 
 @dataclass(frozen=True)
+class Fix:
+    """A one-click fix: ``changes`` are the :class:`Config` fields it sets (``ui.links`` spells
+    them as URL keys)."""
+
+    text: str
+    changes: Dict[str, object]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Candidate:
     size: int
     accepted: bool
@@ -184,7 +198,7 @@ def _tf_arith(n: int, i: int, cfg: Config) -> str:
 
 def _torch_arith(n: int, i: int, cfg: Config) -> str:
     p = cfg.torch_padding
-    got = torch_conv_output_size(n, cfg.kernel, cfg.stride, p, cfg.dilation)
+    got = torch.conv_output_size(n, cfg.kernel, cfg.stride, p, cfg.dilation)
     text = f"floor(({n} + 2·{p} − {cfg.k_eff}) / {cfg.stride}) + 1 = {got}"
     return f"{text} ✓" if got == i else f"{text} ≠ {i}"
 
@@ -201,17 +215,17 @@ def keras_sizes(i: int, cfg: Config) -> List[Tuple[Optional[int], int]]:
     """(output_padding, size) pairs Keras can be asked for: ``None`` and ``0 .. stride-1``."""
     pad = cfg.keras_padding or "valid"
     ops: List[Optional[int]] = [None] + list(range(cfg.stride))
-    return [(op, keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, pad, op)) for op in ops]
+    return [(op, keras.output_size(i, cfg.kernel, cfg.stride, cfg.dilation, pad, op)) for op in ops]
 
 
 def torch_valid_sizes(i: int, cfg: Config) -> List[int]:
     """Sizes PyTorch gives: ``output_size`` range, or every legal ``output_padding``."""
     p = cfg.torch_padding
     if cfg.torch_request == "size" or cfg.framework != "torch":
-        lo, hi = torch_output_size_range(i, cfg.kernel, cfg.stride, p, cfg.dilation)
+        lo, hi = torch.output_size_range(i, cfg.kernel, cfg.stride, p, cfg.dilation)
     else:
-        lo = torch_output_size(i, cfg.kernel, cfg.stride, p, 0, cfg.dilation)
-        hi = lo + torch_max_output_padding(cfg.stride, cfg.dilation)
+        lo = torch.output_size(i, cfg.kernel, cfg.stride, p, 0, cfg.dilation)
+        hi = lo + torch.max_output_padding(cfg.stride, cfg.dilation)
     return [v for v in range(lo, hi + 1) if v >= 1]
 
 
@@ -222,16 +236,16 @@ def requested_sizes(cfg: Config) -> Optional[Tuple[int, int]]:
     if cfg.framework == "keras":
         if cfg.keras_padding is None:
             return None
-        return tuple(keras_output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding,
+        return tuple(keras.output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding,
                                        cfg.output_padding) for i in cfg.inputs)
-    return tuple(torch_output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.torch_op,
+    return tuple(torch.output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.torch_op,
                                    cfg.dilation) for i in cfg.inputs)
 
 
 def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysis:
     i = cfg.inputs[axis]
     name = ("height", "width")[axis]
-    tf_valid = list(tf_valid_output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))
+    tf_valid = list(tensorflow.valid_output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))
     if cfg.framework == "torch":
         valid = torch_valid_sizes(i, cfg)
         cands = [Candidate(n, n in valid, _torch_arith(n, i, cfg), n == requested,
@@ -258,7 +272,7 @@ def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysi
 
 
 def _torch_how(n: int, i: int, cfg: Config) -> str:
-    low = torch_output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, 0, cfg.dilation)
+    low = torch.output_size(i, cfg.kernel, cfg.stride, cfg.torch_padding, 0, cfg.dilation)
     op = n - low
     if 0 <= op < max(cfg.stride, cfg.dilation):
         return f"output_padding={op}"
@@ -268,35 +282,26 @@ def _torch_how(n: int, i: int, cfg: Config) -> str:
 # ---------------------------------------------------------------------------------------------
 # what each framework prints
 
-def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = messages.TF_CPU_LABEL,
+def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = tensorflow.CPU_LABEL,
              verbose: bool = True, cpu: bool = True) -> Optional[str]:
     """The text TF's ``Conv2DBackpropInput`` kernel fails with for output size ``sizes``, or None.
 
-    Checks run in the kernel's order: the CPU dilation check, batch, depths, each spatial
-    dimension, then (CPU) grouped convolutions.
+    ``cpu``: the classic CPU kernel, which refuses dilations > 1 and grouped convolutions.
     """
-    if cpu and cfg.dilation > 1:
-        return messages.TF_DILATION_UNSUPPORTED
-    for v in sizes:
-        if v < 0:  # Conv2DBackpropComputeInputShape (framework_rules.md §1.1)
-            return f"Dimension {v} must be >= 0"
-    if cfg.out_batch != cfg.batch:
-        return messages.tf_batch_mismatch(cfg.out_batch, cfg.batch, label)
-    if cfg.out_channels % cfg.filter_out:
-        return messages.tf_depth_not_divisible(label)
-    if cfg.channels != cfg.filter_in:
-        return messages.tf_out_depth_mismatch(label)
-    for axis in (0, 1):
-        n, i = sizes[axis], cfg.inputs[axis]
-        win = windowed_output(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding)
-        if win.size < 0:
-            return messages.tf_negative_output(win.size, n, cfg.k_eff, cfg.stride)
-        if win.size != i:
-            return messages.tf_size_mismatch(i, win.size, axis + 1, n, cfg.kernel, cfg.stride,
-                                             cfg.dilation, label=label, verbose=verbose)
-    if cpu and cfg.out_channels != cfg.filter_out:
-        return messages.tf_grouped_unsupported(cfg.out_channels, cfg.filter_out)
+    try:
+        tensorflow.backprop_input_check(*_tf_shapes(cfg, sizes), label=label, verbose=verbose,
+                                        refuse_dilation=cpu, refuse_groups=cpu)
+    except ShapeError as err:
+        return err.framework_message
     return None
+
+
+def _tf_shapes(cfg: Config, sizes: Tuple[int, int]):
+    """The configuration as ``conv2d_transpose``'s shapes and arguments (NHWC, filter [h, w, out, in])."""
+    return ((cfg.batch, cfg.in_h, cfg.width, cfg.channels),
+            (cfg.kernel, cfg.kernel, cfg.filter_out, cfg.filter_in),
+            (cfg.out_batch, sizes[0], sizes[1], cfg.out_channels),
+            (cfg.stride, cfg.stride), (cfg.dilation, cfg.dilation), (cfg.tf_padding, cfg.tf_padding))
 
 
 def _computed(cfg: Config, sizes: Tuple[int, int]) -> Tuple[int, int]:
@@ -324,9 +329,9 @@ def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[R
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
         rows.append(Row("TensorFlow 1.x", call + " (a Python list: static)",
                         "graph build — while building the gradients (optimizer.minimize)",
-                        "ValueError: " + messages.tf1_shapes_not_compatible(grad_shape, x_shape),
+                        "ValueError: " + tensorflow.tf1_shapes_not_compatible(grad_shape, x_shape),
                         "ValueError", applies and not cfg.dynamic))
-    short = tf_error(cfg, sizes, label=messages.TF_GPU_LABEL, verbose=False, cpu=False)
+    short = tf_error(cfg, sizes, label=tensorflow.GPU_LABEL, verbose=False, cpu=False)
     rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...) or a placeholder with None (dynamic)",
                     "Session.run — only when the graph runs" if short else "—",
                     ("InvalidArgumentError: " + short) if short else None,
@@ -334,7 +339,7 @@ def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[R
                     applies and (cfg.dynamic or not spatial)))
     if cfg.channels != cfg.filter_in and cfg.out_batch == cfg.batch:
         rows.append(Row("TensorFlow 2.x (tf.function)", call, "while tracing (static channel check)",
-                        "ValueError: " + messages.tf_static_channel_mismatch(
+                        "ValueError: " + tensorflow.static_channel_mismatch(
                             cfg.channels, cfg.filter_in, [1, cfg.stride, cfg.stride, 1],
                             cfg.padding, [cfg.kernel, cfg.kernel, cfg.filter_out, cfg.filter_in],
                             list(x_shape)),
@@ -347,7 +352,7 @@ def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[R
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
         rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call + " (static)",
                         "graph build — while building the gradients",
-                        "ValueError: " + messages.tf_gradient_incompatible(x_shape, grad_shape),
+                        "ValueError: " + tensorflow.gradient_incompatible(x_shape, grad_shape),
                         "ValueError", applies and not cfg.dynamic))
     rows.append(_onednn_row(cfg, sizes, call, applies))
     return rows
@@ -355,25 +360,14 @@ def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[R
 
 def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
     name = "TensorFlow 2.x with oneDNN (default x86 CPU, float32)"
-    gpu_free = tf_error(cfg, sizes, cpu=False)
-    if gpu_free is None:
-        groups = cfg.out_channels // cfg.filter_out
-        if groups > 1 and cfg.filter_in % groups:
-            return Row(name, call, "when the op runs",
-                       "InvalidArgumentError: " + messages.tf_groups_not_divisible(cfg.filter_in, groups),
-                       "InvalidArgumentError", applies)
+    text = tensorflow.onednn_error(*_tf_shapes(cfg, sizes))
+    if text is None:
         return Row(name, call, "—", None, _gives(sizes), applies)
-    if gpu_free.startswith("Computed output size would be negative"):
-        return Row(name, call, "when the op runs", "InvalidArgumentError: " + gpu_free,
-                   "InvalidArgumentError", applies)
-    if cfg.out_batch == cfg.batch and cfg.out_channels % cfg.filter_out:
-        # oneDNN words this one itself: TF's text without the label, plus the two depths
-        text = messages.tf_depth_not_divisible_sized(cfg.out_channels, cfg.filter_out)
-        return Row(name, call, "when the op runs", "InvalidArgumentError: " + text,
-                   "InvalidArgumentError", applies)
-    return Row(name, call, "when the op runs (the reason is hidden; rerun with "
-               "TF_ENABLE_ONEDNN_OPTS=0)", "AbortedError: " + messages.tf_onednn_abort(),
-               "AbortedError", applies)
+    if text == tensorflow.onednn_abort():
+        return Row(name, call, "when the op runs (the reason is hidden; rerun with "
+                   "TF_ENABLE_ONEDNN_OPTS=0)", "AbortedError: " + text, "AbortedError", applies)
+    return Row(name, call, "when the op runs", "InvalidArgumentError: " + text,
+               "InvalidArgumentError", applies)
 
 
 def _gives(sizes) -> str:
@@ -386,11 +380,11 @@ def keras_output_padding_for(cfg: Config, sizes) -> Tuple[Optional[int], str]:
     if cfg.framework == "keras":
         return cfg.output_padding, ""
     s = cfg.stride
-    none = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, None)
+    none = tuple(keras.output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, None)
                  for i in cfg.inputs)
     if none == tuple(sizes):
         return None, ""
-    base = keras_output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
+    base = keras.output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
     if sizes[0] - base < 0:
         return None, f"cannot ask for {sizes[0]}: its smallest size is {base}"
     return sizes[0] - base, ""
@@ -407,15 +401,12 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     if refusal:
         return Row(name, "output_padding=…", "—", None, refusal, applies)
     call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
-    if s > 1 and cfg.dilation > 1:
-        return Row(name, call, "when the layer is created",
-                   "ValueError: " + messages.keras_strides_with_dilation((s, s), (cfg.dilation, cfg.dilation)),
+    try:
+        keras.check_layer(s, cfg.dilation, op)
+    except ShapeError as err:
+        return Row(name, call, "when the layer is created", "ValueError: " + err.framework_message,
                    "ValueError", applies)
-    if op is not None and op >= s:
-        return Row(name, call, "when the layer is created",
-                   "ValueError: " + messages.keras_output_padding_too_large(0, (op, op), (s, s)),
-                   "ValueError", applies)
-    got = tuple(keras_output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, op)
+    got = tuple(keras.output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, op)
                 for i in cfg.inputs)
     if cfg.framework != "keras" and got != tuple(sizes):
         return Row(name, call, "—", None, f"gives {got[0]} × {got[1]}, not the requested size",
@@ -429,41 +420,23 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
 
 
 def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
-    name = "PyTorch"
-    s, d, p = cfg.stride, cfg.dilation, cfg.torch_padding
-    by_padding = cfg.framework == "torch" and cfg.torch_request == "padding"
-    channels = None
-    if cfg.channels != cfg.filter_in:
-        channels = Row(name, "", "at the call", "RuntimeError: " + messages.torch_channel_mismatch(
-            (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel),
-            (cfg.batch, cfg.channels, cfg.in_h, cfg.width), cfg.filter_in, transposed=True),
-            "RuntimeError", applies)
-    if by_padding:
-        op = cfg.torch_op
-        call = f"ConvTranspose2d(..., padding={p}, output_padding={op})"
-        if channels:
-            return replace(channels, call=call)
-        if op >= max(s, d):
-            return Row(name, call, "at the call",
-                       "RuntimeError: " + messages.torch_output_padding_too_large((op, op), (s, s), (d, d)),
-                       "RuntimeError", applies)
-        got = tuple(torch_output_size(i, cfg.kernel, s, p, op, d) for i in cfg.inputs)
+    """``nn.ConvTranspose2d``, asked through ``output_size`` or ``output_padding``."""
+    name, p = "PyTorch", cfg.torch_padding
+    if cfg.framework == "torch" and cfg.torch_request == "padding":
+        call = f"ConvTranspose2d(..., padding={p}, output_padding={cfg.torch_op})"
+        op, requested = cfg.torch_op, None
     else:
         call = f"ConvTranspose2d(..., padding={p})(x, output_size=[{sizes[0]}, {sizes[1]}])"
-        ranges = [torch_output_size_range(i, cfg.kernel, s, p, d) for i in cfg.inputs]
-        mins, maxs = [r[0] for r in ranges], [r[1] for r in ranges]
-        if any(not lo <= n <= hi for n, (lo, hi) in zip(sizes, ranges)):
-            return Row(name, call, "at the call (forward)",
-                       "ValueError: " + messages.torch_output_size_out_of_range(
-                           list(sizes), mins, maxs, cfg.inputs), "ValueError", applies)
-        if channels:
-            return replace(channels, call=call)
-        got = tuple(sizes)
-    if min(got) < 1:
-        return Row(name, call, "at the call",
-                   "RuntimeError: " + messages.torch_output_too_small(cfg.inputs, got),
-                   "RuntimeError", applies)
-    return Row(name, call, "—", None, _gives(got), applies)
+        op, requested = 0, list(sizes)
+    try:
+        plan = torch.conv_transpose_plan((cfg.batch, cfg.channels, cfg.in_h, cfg.width), _FLOAT,
+                                         (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel), _FLOAT,
+                                         None, cfg.stride, p, op, 1, cfg.dilation, requested)
+    except ShapeError as err:
+        kind = torch.exception_name(err.framework_message)
+        stage = "at the call (forward)" if kind == "ValueError" else "at the call"
+        return Row(name, call, stage, f"{kind}: {err.framework_message}", kind, applies)
+    return Row(name, call, "—", None, _gives(plan.out), applies)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -549,13 +522,23 @@ def _timing(cfg: Config, sizes) -> str:
             "thing checked while tracing).")
 
 
-def _rename(fix: Fix, axis: int) -> Fix:
-    if axis == 0:
-        return fix
-    mapping = {"out": "outw", "in": "inw"}
-    return Fix(fix.text.replace("output size", "output width").replace("input of size",
-                                                                        "input of width"),
-               {mapping.get(k, k): v for k, v in fix.changes.items()})
+def _adopt(fix: diagnosis.Fix, axis: int) -> Fix:
+    """A library fix (typed geometry, for one axis) as this configuration's field changes."""
+    g, changes = fix.change, {}
+    if g.input is not None:
+        changes["in_w" if axis else "in_h"] = g.input
+    if g.output is not None:
+        changes["out_w" if axis else "out_h"] = g.output
+    for name in ("kernel", "stride", "dilation"):
+        if getattr(g, name) is not None:
+            changes[name] = getattr(g, name)
+    if isinstance(g.padding, str):
+        changes["padding"] = g.padding
+    elif g.padding is not None:
+        changes.update(padding="EXPLICIT", pad_before=g.padding[0], pad_after=g.padding[1])
+    text = fix.text if axis == 0 else (
+        fix.text.replace("output size", "output width").replace("input of size", "input of width"))
+    return Fix(text, changes)
 
 
 def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[List[str], List[Fix]]:
@@ -566,31 +549,31 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
             problems.append(f"TF's CPU kernel refuses dilation {cfg.dilation} in conv2d_transpose "
                             "(the arithmetic is defined; PyTorch and TF's oneDNN / GPU kernels "
                             "accept it).")
-            fixes.append(Fix("use dilation 1", {"d": 1}))
+            fixes.append(Fix("use dilation 1", {"dilation": 1}))
         if cfg.framework == "tf":
             if cfg.out_batch != cfg.batch:
                 problems.append(f"output_shape asks for batch {cfg.out_batch} but the input has batch "
                                 f"{cfg.batch}; use tf.shape(x)[0] so it follows the data.")
-                fixes.append(Fix(f"set the output_shape batch to {cfg.batch}", {"ob": cfg.batch}))
+                fixes.append(Fix(f"set the output_shape batch to {cfg.batch}", {"out_batch": cfg.batch}))
             if cfg.out_channels != cfg.filter_out:
                 problems.append(f"output_shape asks for {cfg.out_channels} channels, but the filter "
                                 f"[h, w, out, in] has out_channels {cfg.filter_out} (filter[2]).")
                 fixes.append(Fix(f"set the output_shape channels to {cfg.filter_out}",
-                                 {"oc": cfg.filter_out}))
+                                 {"out_channels": cfg.filter_out}))
             if cfg.channels != cfg.filter_in:
                 problems.append(f"the input has {cfg.channels} channels, but the filter's in_channels "
                                 f"(its last axis, filter[3]) is {cfg.filter_in}.")
                 fixes.append(Fix(f"make the filter [{cfg.kernel}, {cfg.kernel}, {cfg.filter_out}, "
-                                 f"{cfg.channels}]", {"fi": cfg.channels}))
+                                 f"{cfg.channels}]", {"filter_in": cfg.channels}))
         for dim in dims:
             if sizes is None or dim.ok:
                 continue
             n = sizes[dim.spatial_dim - 1]
             if cfg.framework == "tf":
-                problems.append(tf_size_mismatch_explanation(dim.input, n, cfg.kernel, cfg.stride,
+                problems.append(tensorflow.size_mismatch_explanation(dim.input, n, cfg.kernel, cfg.stride,
                                                              cfg.dilation, cfg.tf_padding, dim.axis))
-                fixes += [_rename(f, dim.spatial_dim - 1)
-                          for f in tf_size_fixes(dim.input, n, cfg.kernel, cfg.stride,
+                fixes += [_adopt(f, dim.spatial_dim - 1)
+                          for f in tensorflow.size_fixes(dim.input, n, cfg.kernel, cfg.stride,
                                                  cfg.dilation, cfg.tf_padding)]
             else:
                 problems.append(_keras_problem(cfg, dim, n))
@@ -623,7 +606,7 @@ def _keras_problem(cfg: Config, dim: DimAnalysis, n: int) -> str:
                 f"stride {cfg.stride}. output_padding only chooses which of the {cfg.stride} sizes "
                 f"that map back onto {dim.input} you get.")
     return (f"Keras asks the TF backend for {dim.axis} {n}, but TF accepts only "
-            f"{size_list(dim.valid if dim.valid else tf_valid_output_sizes(dim.input, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))}"
+            f"{size_list(dim.valid if dim.valid else tensorflow.valid_output_sizes(dim.input, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))}"
             f" for an input of {dim.input}: {dim.arithmetic}. (With 'same', an even kernel and "
             f"output_padding=0 Keras asks for (i−1)·s, one below TF's range.)")
 
@@ -635,13 +618,13 @@ def _keras_fixes(cfg: Config, dim: DimAnalysis) -> List[Fix]:
             first = c.how.split("=")[1].split(" or ")[0]
             op = None if first == "None" else int(first)
             fixes.append(Fix(f"use output_padding={first}: Keras asks for {c.size}, and "
-                             f"{c.arithmetic}", {"op": op}))
+                             f"{c.arithmetic}", {"output_padding": op}))
     return fixes[:3]
 
 
 def _torch_problem(cfg: Config, dim: DimAnalysis, n: int) -> str:
     p = cfg.torch_padding
-    lo, hi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
+    lo, hi = torch.output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
     if cfg.torch_request == "padding":
         limit = max(cfg.stride, cfg.dilation)
         if cfg.torch_op >= limit:
@@ -649,7 +632,7 @@ def _torch_problem(cfg: Config, dim: DimAnalysis, n: int) -> str:
                     f"({cfg.dilation}); {cfg.torch_op} is not. It only picks one of the sizes "
                     f"{size_list(dim.valid)}.")
         return f"The output {dim.axis} would be {n}, which is not a positive size."
-    return (torch_output_size_explanation(dim.input, n, lo, hi, dim.axis) +
+    return (torch.output_size_explanation(dim.input, n, lo, hi, dim.axis) +
             f" (A forward conv over {n} gives {dim.arithmetic}.)")
 
 
@@ -658,25 +641,25 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
     if cfg.torch_request == "padding":
         fixes: List[Fix] = []
         if dim.valid:
-            low = torch_output_size(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, 0,
+            low = torch.output_size(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, 0,
                                     cfg.dilation)
             nearest = min(dim.valid, key=lambda v: (abs(v - n), v))
             fixes.append(Fix(f"use output_padding={nearest - low} (gives {nearest})",
-                             {"op": nearest - low}))
+                             {"output_padding": nearest - low}))
         return fixes
-    lo, hi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.dilation)
-    fixes = [_rename(f, axis) for f in torch_output_size_fixes(dim.input, n, lo, hi) if f.changes]
+    lo, hi = torch.output_size_range(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.dilation)
+    fixes = [_adopt(f, axis) for f in torch.output_size_fixes(dim.input, n, lo, hi) if f.change]
     for p in range(0, min(MAX_PAD, cfg.k_eff) + 1):
-        plo, phi = torch_output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
+        plo, phi = torch.output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
         if p != cfg.torch_padding and plo <= n <= phi:
             fixes.append(Fix(f"use padding={p}: valid sizes become {size_list(range(plo, phi + 1))}",
-                             {"pad": "EXPLICIT", "pb": p, "pa": p}))
+                             {"padding": "EXPLICIT", "pad_before": p, "pad_after": p}))
             break
     return fixes
 
 
 # ---------------------------------------------------------------------------------------------
-# the page's own parameters (beyond the configuration) and links from the error decoder
+# the page's own parameters (beyond the configuration)
 
 @dataclass(frozen=True)
 class ExplorerPage(Config):
@@ -691,29 +674,3 @@ class ExplorerPage(Config):
 
 
 PAGE_KEYS = frozenset(to_values(ExplorerPage())) | {"big"}
-
-
-def explorer_link_params(diag) -> Dict[str, str]:
-    """URL parameters that open the explorer on a :class:`convt.explain.Diagnosis`'s configuration.
-
-    Starts from ``diag.explorer_params``; for a PyTorch ``output_size`` message (which prints the
-    range but not kernel and padding) it picks padding 0 and the kernel that gives that range.
-    """
-    params: Dict[str, object] = dict(getattr(diag, "explorer_params", None) or {})
-    facts = getattr(diag, "facts", None) or {}
-    if params.get("fw") == "torch" and "k" not in params and "min_height" in facts:
-        i, s = facts.get("input_height"), facts.get("stride_height")
-        low = facts["min_height"]
-        if i and s:
-            k = low - (i - 1) * s  # padding 0, dilation 1: min = (i-1)s + k
-            if 1 <= k <= MAX_KERNEL:
-                params.update({"k": k, "pad": "VALID"})
-    if params.get("fw") in ("keras", "torch") and "op" not in params and "output_padding_height" in facts:
-        params["op"] = facts["output_padding_height"]
-        if params.get("fw") == "torch":
-            params["req"] = "padding"
-    out: Dict[str, str] = {}
-    for key, value in params.items():
-        if key in PAGE_KEYS and value is not None:
-            out[key] = str(value)
-    return out

@@ -16,7 +16,7 @@ loss when cell ``j`` is nudged by 1 — and *by the rule* (the other operation a
 When the requested output size does not map back onto the input (``97`` → ``ceil(97/3) = 33`` while
 the input is ``25``), the forward conv of the upstream gradient has the wrong shape for a gradient
 of the input: that is exactly TF's error. Every number here comes from :mod:`convt.kernels` and
-:mod:`convt.arithmetic`; the messages from :mod:`convt.messages`.
+:mod:`convt.arithmetic`; the messages from :mod:`convt.frameworks.tensorflow`.
 """
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ from typing import Dict, Optional, Tuple
 
 import numpy as np
 
-from convt import kernels, messages
-from convt.arithmetic import tf_valid_output_sizes, windowed_output
-from convt.explanations import forward_arithmetic, tf_size_fixes, tf_size_mismatch_explanation
+from convt import kernels
+from convt.arithmetic import windowed_output
+from convt.diagnosis import forward_arithmetic
+from convt.frameworks import tensorflow
 from lab.url_state import url_field
 
 # Caps (the page says them when a link asks for more).
@@ -100,10 +101,10 @@ def shape_check(cfg: GradientConfig) -> ShapeCheck:
     arith = forward_arithmetic(cfg.out_size, cfg.kernel, cfg.stride, 1, cfg.padding)
     if computed == cfg.in_size:
         return ShapeCheck(computed, arith, None, None)
-    tf2 = messages.tf_size_mismatch(cfg.in_size, computed, 1, cfg.out_size, cfg.kernel, cfg.stride, 1)
+    tf2 = tensorflow.size_mismatch(cfg.in_size, computed, 1, cfg.out_size, cfg.kernel, cfg.stride, 1)
     tf1 = None
     if computed >= 1:
-        tf1 = messages.tf1_shapes_not_compatible((1, computed, computed, cfg.channels_in),
+        tf1 = tensorflow.tf1_shapes_not_compatible((1, computed, computed, cfg.channels_in),
                                                  (1, cfg.in_size, cfg.in_size, cfg.channels_in))
     return ShapeCheck(computed, arith, tf2, tf1)
 
@@ -247,12 +248,12 @@ class GradientDemo:
     @property
     def explanation(self) -> str:
         c = self.config
-        return tf_size_mismatch_explanation(c.in_size, c.out_size, c.kernel, c.stride, 1, c.padding)
+        return tensorflow.size_mismatch_explanation(c.in_size, c.out_size, c.kernel, c.stride, 1, c.padding)
 
     @property
     def fixes(self):
         c = self.config
-        return [] if self.shapes_agree else tf_size_fixes(c.in_size, c.out_size, c.kernel, c.stride, 1,
+        return [] if self.shapes_agree else tensorflow.size_fixes(c.in_size, c.out_size, c.kernel, c.stride, 1,
                                                           c.padding)
 
     @property
@@ -313,7 +314,7 @@ def gradient_demo(cfg: GradientConfig, budget: int = NUDGE_BUDGET) -> GradientDe
         lhs = 0.0
     rhs = _inner(conv_x, conv_grad_t)
     return GradientDemo(cfg, x, w, g, y, computed, pb[0],
-                        tf_valid_output_sizes(cfg.in_size, cfg.kernel, cfg.stride, 1, cfg.padding),
+                        tensorflow.valid_output_sizes(cfg.in_size, cfg.kernel, cfg.stride, 1, cfg.padding),
                         grad_nudged, grad_forward, len(cells), conv_x, conv_up, conv_nudged, conv_grad_t,
                         len(conv_cells), lhs, rhs)
 

@@ -245,6 +245,11 @@ def schema(cls) -> Dict[str, Param]:
     return {key: param for key, _, param in _url_fields(cls)}
 
 
+def url_keys(cls) -> Dict[str, str]:
+    """``{field name: URL key}`` of a state class."""
+    return {name: key for key, name, _ in _url_fields(cls)}
+
+
 def from_values(cls: Type[State], values: Mapping[str, Any]) -> State:
     """The state whose URL keys take ``values`` (keys not given keep their defaults)."""
     return cls(**{name: values[key] for key, name, _ in _url_fields(cls) if key in values})

@@ -11,9 +11,9 @@ from typing import Dict, List, Tuple
 import numpy as np
 
 from convt import tf_style
-from convt.arithmetic import tf_valid_output_sizes
 from convt.errors import ShapeError
-from convt.explanations import forward_arithmetic, size_list
+from convt.diagnosis import forward_arithmetic, size_list
+from convt.frameworks import tensorflow
 from lab.explorer import SEED_PARAMS, Config, analyse
 from lab.url_state import from_values
 
@@ -71,7 +71,7 @@ def ambiguity_demo(sizes=(4, 5, 6, 7), seed: int = SEED) -> Tuple[List[Ambiguity
         except ShapeError as err:
             rows.append(AmbiguityRow(n, forward_arithmetic(n, 2, 2, 1, "SAME"), False,
                                      err.framework_message))
-    return rows, list(tf_valid_output_sizes(3, 2, 2, 1, "SAME"))
+    return rows, list(tensorflow.valid_output_sizes(3, 2, 2, 1, "SAME"))
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def seed_failure(seed: int = SEED) -> SeedFailure:
     fixed = tf_style.conv2d_transpose(y, w2, output_shape=[3, 97, 97, 10], strides=4, padding="SAME")
     return SeedFailure(tuple(y.shape), forward_arithmetic(97, 3, 4, 1, "SAME"), message,
                        forward_arithmetic(97, 3, 3, 1, "SAME"),
-                       size_list(tf_valid_output_sizes(25, 3, 3, 1, "SAME")), tuple(fixed.shape))
+                       size_list(tensorflow.valid_output_sizes(25, 3, 3, 1, "SAME")), tuple(fixed.shape))
 
 
 @dataclass(frozen=True)

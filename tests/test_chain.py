@@ -13,7 +13,8 @@ from hypothesis import example, given, settings, strategies as st
 from lab import chain as C
 from lab.url_state import from_query, to_query
 from convt import tf_style, torch_style
-from convt.arithmetic import keras_output_size, tf_valid_output_sizes, windowed_output
+from convt.arithmetic import windowed_output
+from convt.frameworks import keras, tensorflow
 from convt.errors import ShapeError
 
 SETTINGS = settings(max_examples=80, deadline=None)
@@ -58,9 +59,9 @@ def keras_reference(i, layer):
         return None  # same arithmetic as TF, covered there
     k, s = layer.kernel, layer.stride
     if layer.out is None:
-        return keras_output_size(i, k, s, 1, layer.padding, None)
-    reachable = {keras_output_size(i, k, s, 1, layer.padding, op) for op in [None, *range(s)]}
-    if layer.out in reachable and layer.out in tf_valid_output_sizes(i, k, s, 1, layer.padding):
+        return keras.output_size(i, k, s, 1, layer.padding, None)
+    reachable = {keras.output_size(i, k, s, 1, layer.padding, op) for op in [None, *range(s)]}
+    if layer.out in reachable and layer.out in tensorflow.valid_output_sizes(i, k, s, 1, layer.padding):
         return layer.out
     return None
 

@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 
 from lab import checkerboard as C
 from lab.url_state import from_query, to_query
-from convt.arithmetic import full_transpose_length, tf_valid_output_sizes, windowed_output
+from convt.arithmetic import full_transpose_length, windowed_output
+from convt.frameworks import tensorflow
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
@@ -27,7 +28,7 @@ def brute_force_counts(in_size, kernel, stride, out_size, pad_before):
 @SETTINGS
 @given(st.integers(1, 7), st.integers(1, 6), st.integers(1, 4), st.sampled_from(["SAME", "VALID"]), st.data())
 def test_overlap_counts_match_brute_force(i, k, s, pad, data):
-    n = data.draw(st.sampled_from(list(tf_valid_output_sizes(i, k, s, 1, pad))))
+    n = data.draw(st.sampled_from(list(tensorflow.valid_output_sizes(i, k, s, 1, pad))))
     pb = windowed_output(n, k, s, 1, pad).pad_before
     np.testing.assert_array_equal(C.overlap_counts(i, k, s, pad, n), brute_force_counts(i, k, s, n, pb))
 

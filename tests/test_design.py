@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from convt import tf_style, torch_style
-from convt.arithmetic import keras_output_size
+from convt.frameworks import keras
 from lab.design import checkerboard_risk, designs
 from lab.explorer import Config, analyse
 from lab.url_state import from_query
@@ -23,7 +23,7 @@ def _check(i, target, d=1):
         cfg, notes = from_query(Config, {k: str(v) for k, v in dz.params.items()})
         assert notes == [] and analyse(cfg).dims[0].ok
     for dz in found["keras"]:
-        assert keras_output_size(i, dz.kernel, dz.stride, d, dz.padding.lower(), dz.output_padding) == target
+        assert keras.output_size(i, dz.kernel, dz.stride, d, dz.padding.lower(), dz.output_padding) == target
         w = np.zeros((dz.kernel, dz.kernel, 1, 1))
         tf_style.conv2d_transpose(x_tf, w, [1, target, target, 1], dz.stride, dz.padding, dilations=d)
         assert dz.output_padding is None or dz.output_padding < dz.stride

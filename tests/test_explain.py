@@ -1,4 +1,4 @@
-"""explain(): every message kind, read back from the exact texts (convt.messages builders, the seed,
+"""explain(): every message kind, read back from the exact texts (convt.frameworks texts, the seed,
 reference/framework_rules.md), padding inference, valid sizes, and junk that must never raise."""
 import dataclasses
 import json
@@ -8,9 +8,10 @@ import time
 import pytest
 from hypothesis import assume, given, settings, strategies as st
 
-from convt import messages
-from convt.arithmetic import (tf_valid_output_sizes, torch_output_size_range, windowed_output)
+from convt.arithmetic import windowed_output
 from convt.explain import MAX_LIST, Diagnosis, explain
+from convt.frameworks import keras, tensorflow, torch
+from ui.links import geometry_params
 
 SETTINGS = settings(max_examples=150, deadline=None)
 EXPLORER_KEYS = {"in", "k", "s", "d", "pad", "out", "fw"}
@@ -48,14 +49,14 @@ def check_shape(d):
     assert isinstance(d.fixes, list) and all(isinstance(f, str) and f for f in d.fixes)
     assert isinstance(d.kind, str) and d.kind
     assert (d.framework is None) == (d.kind == "unknown")
-    assert set(d.explorer_params) <= EXPLORER_KEYS
+    assert set(geometry_params(d.geometry)) <= EXPLORER_KEYS
     for key in ("in", "k", "s", "d", "out"):
-        if key in d.explorer_params:
-            assert isinstance(d.explorer_params[key], int)
-    if "pad" in d.explorer_params:
-        assert d.explorer_params["pad"] in ("SAME", "VALID")
-    if "fw" in d.explorer_params:
-        assert d.explorer_params["fw"] in ("tf", "keras", "torch")
+        if key in geometry_params(d.geometry):
+            assert isinstance(geometry_params(d.geometry)[key], int)
+    if "pad" in geometry_params(d.geometry):
+        assert geometry_params(d.geometry)["pad"] in ("SAME", "VALID")
+    if "fw" in geometry_params(d.geometry):
+        assert geometry_params(d.geometry)["fw"] in ("tf", "keras", "torch")
     return d
 
 
@@ -81,7 +82,7 @@ def test_seed_tf2_full_form_infers_same_and_valid_sizes():
     assert "ceil(97 / 3) = 33" in d.text and "73, 74, 75" in d.text
     assert any("stride 4" in f for f in d.fixes)
     assert any("75" in f for f in d.fixes)
-    assert d.explorer_params == {"in": 25, "k": 3, "s": 3, "d": 1, "pad": "SAME", "out": 97, "fw": "tf"}
+    assert geometry_params(d.geometry) == {"in": 25, "k": 3, "s": 3, "d": 1, "pad": "SAME", "out": 97, "fw": "tf"}
 
 
 def test_seed_tf1_short_form_cannot_tell_padding():
@@ -91,7 +92,7 @@ def test_seed_tf1_short_form_cannot_tell_padding():
     assert d.valid_output_sizes == (None, None)
     assert "cannot" in d.text and "stride" in d.text      # says what is missing
     assert any("33" in f for f in d.fixes)
-    assert d.explorer_params == {"in": 25, "fw": "tf"}
+    assert geometry_params(d.geometry) == {"in": 25, "fw": "tf"}
 
 
 def test_seed_shapes_not_compatible():
@@ -124,7 +125,7 @@ def test_seed_torch_output_size():
     assert d.valid_output_sizes == ([6, 7], [6, 7])
     assert d.facts["requested_height"] == 5 and d.facts["min_width"] == 6 and d.facts["max_width"] == 7
     assert d.facts["input_height"] == 3 and d.facts["stride_height"] == 2
-    assert d.explorer_params == {"in": 3, "s": 2, "out": 5, "fw": "torch"}
+    assert geometry_params(d.geometry) == {"in": 3, "s": 2, "out": 5, "fw": "torch"}
     assert any("6" in f for f in d.fixes)
 
 
@@ -148,16 +149,16 @@ def test_seed_other_messages(message, kind, facts):
 
 
 def test_negative_output_betrays_valid_padding():
-    d = check_shape(explain(messages.tf_negative_output(-3, 1, 9, 2)))
+    d = check_shape(explain(tensorflow.negative_output(-3, 1, 9, 2)))
     assert d.padding == "VALID" and d.facts["input"] == 1
-    assert d.explorer_params["out"] == 1 and d.explorer_params["pad"] == "VALID"
+    assert geometry_params(d.geometry)["out"] == 1 and geometry_params(d.geometry)["pad"] == "VALID"
 
 
 # ---------------------------------------------------------------------------------------------
-# Round trips through convt.messages
+# Round trips through the convt.frameworks texts
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("label", [messages.TF_CPU_LABEL, messages.TF_GPU_LABEL, "Conv2DBackpropInput"])
+@pytest.mark.parametrize("label", [tensorflow.CPU_LABEL, tensorflow.GPU_LABEL, "Conv2DBackpropInput"])
 @pytest.mark.parametrize("prefix, suffix", [
     ("", ""),
     ("InvalidArgumentError: {{function_node __wrapped__Conv2DBackpropInput_device_/job:localhost/"
@@ -169,7 +170,7 @@ def test_negative_output_betrays_valid_padding():
     ("Traceback (most recent call last):\n  File \"x.py\", line 3\n", "\n"),
 ])
 def test_tf_full_form_with_junk_around(label, prefix, suffix):
-    msg = prefix + messages.tf_size_mismatch(25, 33, 1, 97, 3, 3, 1, label=label) + suffix
+    msg = prefix + tensorflow.size_mismatch(25, 33, 1, 97, 3, 3, 1, label=label) + suffix
     d = check_shape(explain(msg))
     assert d.kind == "tf_size_mismatch" and d.padding == "SAME"
     assert d.facts["input"] == 97 and d.facts["stride"] == 3
@@ -178,7 +179,7 @@ def test_tf_full_form_with_junk_around(label, prefix, suffix):
 
 
 def test_tf_short_form_via_builder_and_old_rows_cols_form():
-    d = check_shape(explain(messages.tf_size_mismatch(3, 4, 1, 28, 5, 2, 1, messages.TF_GPU_LABEL,
+    d = check_shape(explain(tensorflow.size_mismatch(3, 4, 1, 28, 5, 2, 1, tensorflow.GPU_LABEL,
                                                       verbose=False)))
     assert d.kind == "tf_size_mismatch" and d.facts == {"actual": 3, "computed": 4}
     assert d.padding is None and d.valid_output_sizes == (None, None)
@@ -190,15 +191,15 @@ def test_tf_short_form_via_builder_and_old_rows_cols_form():
 
 
 def test_spatial_dim_picks_the_axis():
-    d = explain(messages.tf_size_mismatch(25, 33, 2, 97, 3, 3, 1))
+    d = explain(tensorflow.size_mismatch(25, 33, 2, 97, 3, 3, 1))
     assert d.valid_output_sizes == (None, [73, 74, 75])
-    d = explain(messages.tf_size_mismatch(25, 33, 3, 97, 3, 3, 1, label=messages.TF_GPU_LABEL))
+    d = explain(tensorflow.size_mismatch(25, 33, 3, 97, 3, 3, 1, label=tensorflow.GPU_LABEL))
     assert d.valid_output_sizes == (None, [73, 74, 75])          # NCHW: axis 3 is the width
 
 
 def test_padding_both_fit_is_none():
     # kernel 1: SAME and VALID give the same forward size, and the same valid sets
-    d = check_shape(explain(messages.tf_size_mismatch(25, 33, 1, 97, 1, 3, 1)))
+    d = check_shape(explain(tensorflow.size_mismatch(25, 33, 1, 97, 1, 3, 1)))
     assert d.padding is None and "cannot tell" in d.text
     assert d.valid_output_sizes == ([73, 74, 75], None)
     # both fit, different valid sets -> None on that axis, both sets in the text
@@ -206,13 +207,13 @@ def test_padding_both_fit_is_none():
         if windowed_output(n, 2, 3, 1, "SAME").size == windowed_output(n, 2, 3, 1, "VALID").size:
             break
     c = windowed_output(n, 2, 3, 1, "SAME").size
-    d = check_shape(explain(messages.tf_size_mismatch(c + 2, c, 1, n, 2, 3, 1)))
+    d = check_shape(explain(tensorflow.size_mismatch(c + 2, c, 1, n, 2, 3, 1)))
     assert d.padding is None and d.valid_output_sizes == (None, None)
     assert "With SAME" in d.text and "With VALID" in d.text
 
 
 def test_padding_none_fits_means_explicit():
-    d = check_shape(explain(messages.tf_size_mismatch(25, 30, 1, 97, 3, 3, 1)))
+    d = check_shape(explain(tensorflow.size_mismatch(25, 30, 1, 97, 3, 3, 1)))
     assert d.padding is None and d.valid_output_sizes == (None, None)
     assert "explicit" in d.text
 
@@ -223,7 +224,7 @@ def test_padding_none_fits_means_explicit():
 def test_padding_inference_and_valid_sizes(n, k, s, d, padding, i, dim):
     computed = windowed_output(n, k, s, d, padding).size
     assume(computed >= 0 and computed != i)
-    diag = check_shape(explain(messages.tf_size_mismatch(i, computed, dim, n, k, s, d)))
+    diag = check_shape(explain(tensorflow.size_mismatch(i, computed, dim, n, k, s, d)))
     assert diag.kind == "tf_size_mismatch"
     assert diag.facts == {"actual": i, "computed": computed, "spatial_dim": dim, "input": n,
                           "filter": k, "output": i, "stride": s, "dilation": d}
@@ -232,11 +233,11 @@ def test_padding_inference_and_valid_sizes(n, k, s, d, padding, i, dim):
     got = diag.valid_output_sizes[dim - 1]
     if len(fits) == 1:
         assert diag.padding == padding
-        assert got == list(tf_valid_output_sizes(i, k, s, d, padding))
-        assert diag.explorer_params["pad"] == padding
+        assert got == list(tensorflow.valid_output_sizes(i, k, s, d, padding))
+        assert geometry_params(diag.geometry)["pad"] == padding
     else:
         assert diag.padding is None
-        sets = {p: list(tf_valid_output_sizes(i, k, s, d, p)) for p in fits}
+        sets = {p: list(tensorflow.valid_output_sizes(i, k, s, d, p)) for p in fits}
         assert got == (sets["SAME"] if sets["SAME"] == sets["VALID"] else None)
     assert diag.valid_output_sizes[2 - dim] is None
     # every valid size really maps back onto the input, and the first fix's size is one of them
@@ -249,12 +250,12 @@ def test_padding_inference_and_valid_sizes(n, k, s, d, padding, i, dim):
        tuple_form=st.booleans(), i=st.integers(1, 60), k=st.integers(1, 7), s=st.integers(1, 6),
        p=st.integers(0, 3), d=st.integers(1, 3))
 def test_torch_output_size_round_trip(rows, tuple_form, i, k, s, p, d):
-    lo, hi = torch_output_size_range(i, k, s, p, d)
+    lo, hi = torch.output_size_range(i, k, s, p, d)
     assume(lo >= 1)
     req = [r for r in rows]
     assume(any(r < lo or r > hi for r in req))
     requested = tuple(req) if tuple_form else req
-    msg = "ValueError: " + messages.torch_output_size_out_of_range(requested, [lo, lo], [hi, hi], [i, i])
+    msg = "ValueError: " + torch.output_size_out_of_range(requested, [lo, lo], [hi, hi], [i, i])
     diag = check_shape(explain(msg))
     assert diag.kind == "torch_output_size" and diag.framework == "pytorch"
     assert diag.valid_output_sizes == (list(range(lo, hi + 1)), list(range(lo, hi + 1)))
@@ -264,11 +265,11 @@ def test_torch_output_size_round_trip(rows, tuple_form, i, k, s, p, d):
     want = {"in": i, "s": s, "out": req[bad], "fw": "torch"}
     if req[bad] < 1:
         del want["out"]                               # the explorer cannot open a size of 0
-    assert diag.explorer_params == want
+    assert geometry_params(diag.geometry) == want
 
 
 def test_torch_output_size_forms():
-    msg = messages.torch_output_size_out_of_range((300, 200), [99, 49], [102, 50], [25, 13])
+    msg = torch.output_size_out_of_range((300, 200), [99, 49], [102, 50], [25, 13])
     d = check_shape(explain(msg))
     assert d.valid_output_sizes == ([99, 100, 101, 102], [49, 50])
     # unbatched input: PyTorch prints only the last input size
@@ -288,12 +289,12 @@ def test_torch_output_size_forms():
 
 
 def test_torch_output_padding():
-    d = check_shape(explain("RuntimeError: " + messages.torch_output_padding_too_large((4, 4), (4, 4), (1, 1))))
+    d = check_shape(explain("RuntimeError: " + torch.output_padding_too_large((4, 4), (4, 4), (1, 1))))
     assert d.kind == "torch_output_padding"
     assert d.facts["output_padding_height"] == 4 and d.facts["stride_width"] == 4
     assert d.facts["dilation_height"] == 1
     assert any("(3, 3)" in f for f in d.fixes)
-    d = explain(messages.torch_output_padding_too_large((3, 0), (1, 1), (3, 3)))
+    d = explain(torch.output_padding_too_large((3, 0), (1, 1), (3, 3)))
     assert any("(2, 0)" in f for f in d.fixes)
 
 
@@ -302,7 +303,7 @@ def test_torch_other_messages():
         "RuntimeError: Given transposed=1, weight of size [20, 10, 3, 3], expected input[3, 7, 25, 25] "
         "to have 20 channels, but got 7 channels instead": ("torch_channels", {"expected_channels": 20,
                                                                               "input_channels": 7}),
-        messages.torch_output_too_small((25, 25), (-1, -1)): ("torch_output_too_small",
+        torch.output_too_small((25, 25), (-1, -1)): ("torch_output_too_small",
                                                               {"output_height": -1, "input_width": 25}),
         "RuntimeError: negative padding is not supported": ("torch_negative_padding", {}),
         "RuntimeError: non-positive stride is not supported": ("torch_stride", {}),
@@ -328,12 +329,12 @@ def test_torch_other_messages():
 
 
 def test_tf_shapes_round_trip_and_other_axes():
-    d = check_shape(explain(messages.tf1_shapes_not_compatible((3, 33, 17, 20), (3, 33, 9, 20))))
+    d = check_shape(explain(tensorflow.tf1_shapes_not_compatible((3, 33, 17, 20), (3, 33, 9, 20))))
     assert d.kind == "tf1_shapes_not_compatible"
     assert d.facts["actual"] == 9 and d.facts["computed"] == 17 and d.facts["spatial_dim"] == 2
-    d = check_shape(explain(messages.tf_gradient_incompatible((3, 25, 25, 20), (3, 33, 33, 20))))
+    d = check_shape(explain(tensorflow.gradient_incompatible((3, 25, 25, 20), (3, 33, 33, 20))))
     assert d.kind == "tf_gradient_incompatible" and d.facts["computed"] == 33
-    d = check_shape(explain(messages.tf1_shapes_not_compatible((5, 25, 25, 20), (3, 25, 25, 20))))
+    d = check_shape(explain(tensorflow.tf1_shapes_not_compatible((5, 25, 25, 20), (3, 25, 25, 20))))
     assert "batch" in d.text
     d = check_shape(explain("Shapes (None, 10) and (None, 1) are not compatible"))
     assert d.kind == "tf_shapes_not_compatible" and d.framework == "tensorflow"
@@ -353,7 +354,7 @@ def test_seen_in_the_wild():
                             "(2, 8, 17, 16, 4)"))
     assert d.kind == "tf_gradient_incompatible"
     assert d.facts["actual"] == 16 and d.facts["computed"] == 17 and d.facts["actual_depth"] == 8
-    assert d.facts["channels"] == 4 and d.explorer_params == {}
+    assert d.facts["channels"] == 4 and geometry_params(d.geometry) == {}
     # LMescheder/AdversarialVariationalBayes#1
     d = check_shape(explain("InvalidArgumentError (see above for traceback): Conv2DSlowBackpropInput: "
                             "Size of out_backprop doesn't match computed: actual = 3, computed = 4"))
@@ -361,24 +362,24 @@ def test_seen_in_the_wild():
 
 
 def test_tf_batch_channel_messages_via_builders():
-    for label in (messages.TF_CPU_LABEL, messages.TF_GPU_LABEL):
-        d = check_shape(explain(messages.tf_batch_mismatch(2, 3, label)))
+    for label in (tensorflow.CPU_LABEL, tensorflow.GPU_LABEL):
+        d = check_shape(explain(tensorflow.batch_mismatch(2, 3, label)))
         assert d.kind == "tf_batch" and d.facts == {"input_batch": 2, "out_backprop_batch": 3, "batch_dim": 0}
         assert any("tf.shape(x)[0]" in f for f in d.fixes)
-        assert check_shape(explain(messages.tf_out_depth_mismatch(label))).kind == "tf_channels"
-        assert check_shape(explain(messages.tf_depth_not_divisible(label))).kind == "tf_output_channels"
+        assert check_shape(explain(tensorflow.out_depth_mismatch(label))).kind == "tf_channels"
+        assert check_shape(explain(tensorflow.depth_not_divisible(label))).kind == "tf_output_channels"
     d = check_shape(explain("Conv2DSlowBackpropInput: input and out_backprop must have the same batch size"))
     assert d.kind == "tf_batch" and d.facts == {}
     d = check_shape(explain("input depth must be evenly divisible by filter depth: 7 vs 10"))
     assert d.facts == {"output_channels": 7, "filter_output_channels": 10}
-    d = check_shape(explain(messages.tf_grouped_unsupported(20, 10)))
+    d = check_shape(explain(tensorflow.grouped_unsupported(20, 10)))
     assert d.kind == "tf_grouped" and d.facts == {"output_channels": 20, "filter_output_channels": 10}
-    d = check_shape(explain("ValueError: " + messages.tf_static_channel_mismatch(
+    d = check_shape(explain("ValueError: " + tensorflow.static_channel_mismatch(
         5, 20, [1, 4, 4, 1], "SAME", [3, 3, 10, 20], [3, 25, 25, 5])))
     assert d.kind == "tf_channels" and d.padding == "SAME"
     assert d.facts["input_channels"] == 5 and d.facts["filter_in_channels"] == 20
     assert d.facts["stride"] == 4 and d.facts["filter"] == 3 and d.facts["in_height"] == 25
-    assert d.explorer_params == {"s": 4, "k": 3, "in": 25, "pad": "SAME", "fw": "tf"}
+    assert geometry_params(d.geometry) == {"s": 4, "k": 3, "in": 25, "pad": "SAME", "fw": "tf"}
     d = check_shape(explain("Dimensions must be equal, but are 10 and 1 for '{{node add}} = "
                             "AddV2[T=DT_FLOAT](x, y)' with input shapes: [10], [1]."))
     assert d.kind == "tf_dimensions"
@@ -414,7 +415,7 @@ def test_keras_three_historical_output_padding_texts():
     old = check_shape(explain("ValueError: Stride (8, 8) must be greater than output padding (8, 1)"))
     mid = check_shape(explain("ValueError: Strides must be greater than output padding. Received "
                               "strides=(2, 2), output_padding=(2, 2)."))
-    new = check_shape(explain("ValueError: " + messages.keras_output_padding_too_large(0, (4, 4), (4, 4))))
+    new = check_shape(explain("ValueError: " + keras.output_padding_too_large(0, (4, 4), (4, 4))))
     for d in (old, mid, new):
         assert (d.framework, d.kind) == ("keras", "keras_output_padding")
         assert "strictly less" in d.text or "less than" in d.text
@@ -424,7 +425,7 @@ def test_keras_three_historical_output_padding_texts():
     assert mid.facts["output_padding_width"] == 2 and any("(1, 1)" in f for f in mid.fixes)
     assert new.facts["dimension"] == 0 and new.facts["stride_height"] == 4
     assert any("(3, 3)" in f for f in new.fixes)
-    assert new.explorer_params == {"s": 4, "fw": "keras"}
+    assert geometry_params(new.geometry) == {"s": 4, "fw": "keras"}
 
 
 def test_keras_channels_and_others():
@@ -454,7 +455,7 @@ def test_keras_same_even_kernel_pitfall_reads_as_tf():
 @pytest.mark.parametrize("i, k, s", [(25, 2, 2), (3, 4, 2), (5, 2, 2)])
 def test_keras_wrapped_same_even_kernel_pitfall(i, k, s):
     n = (i - 1) * s                    # what Keras 3 asks for: same, even kernel, output_padding=0
-    core = messages.tf_size_mismatch(i, windowed_output(n, k, s, 1, "SAME").size, 1, n, k, s, 1)
+    core = tensorflow.size_mismatch(i, windowed_output(n, k, s, 1, "SAME").size, 1, n, k, s, 1)
     msg = ("Exception encountered when calling Conv2DTranspose.call().\n\n\x1b[1m{{function_node "
            "__wrapped__Conv2DBackpropInput_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
            + core + " [Op:Conv2DBackpropInput]\x1b[0m\n\nArguments received by Conv2DTranspose.call():")
@@ -462,7 +463,7 @@ def test_keras_wrapped_same_even_kernel_pitfall(i, k, s):
     assert (d.framework, d.kind, d.padding) == ("keras", "tf_size_mismatch", "SAME")
     assert d.valid_output_sizes == (list(range((i - 1) * s + 1, i * s + 1)), None)
     assert "pitfall" in d.text and any("output_padding=1" in f for f in d.fixes)
-    assert d.explorer_params["fw"] == "tf"
+    assert geometry_params(d.geometry)["fw"] == "tf"
 
 
 def test_valid_padding_sweep_example():
@@ -519,27 +520,27 @@ def test_non_str_inputs():
 def test_unknown_and_empty():
     for text in ("", "hello world", "KeyError: 'foo'"):
         d = check_shape(explain(text))
-        assert d.framework is None and d.kind == "unknown" and d.explorer_params == {}
+        assert d.framework is None and d.kind == "unknown" and geometry_params(d.geometry) == {}
         assert d.valid_output_sizes == (None, None) and d.padding is None
 
 
 @pytest.mark.parametrize("exp", [40, 400, 999])
 def test_huge_numbers_do_not_explode(exp):
     big = 10 ** exp
-    for msg in (messages.tf_size_mismatch(25, 33, 1, big, 3, big, 1),
-                messages.tf_size_mismatch(25, 1, 1, 97, 3, big, 1),
-                messages.tf_size_mismatch(big, big + 1, 1, big, big, 2, big),
-                messages.tf_size_mismatch(big, 0, 2, 1, 3, 4, 1),
-                messages.torch_output_size_out_of_range([5, 5], [big, 6], [2 * big, 7], [big, 3]),
-                messages.tf_negative_output(-big, big, big, big),
-                messages.keras_output_padding_too_large(0, (big, big), (big, big)),
-                messages.torch_output_padding_too_large((big, big), (big, big), (big, big))):
+    for msg in (tensorflow.size_mismatch(25, 33, 1, big, 3, big, 1),
+                tensorflow.size_mismatch(25, 1, 1, 97, 3, big, 1),
+                tensorflow.size_mismatch(big, big + 1, 1, big, big, 2, big),
+                tensorflow.size_mismatch(big, 0, 2, 1, 3, 4, 1),
+                torch.output_size_out_of_range([5, 5], [big, 6], [2 * big, 7], [big, 3]),
+                tensorflow.negative_output(-big, big, big, big),
+                keras.output_padding_too_large(0, (big, big), (big, big)),
+                torch.output_padding_too_large((big, big), (big, big), (big, big))):
         d = check_shape(explain(msg))
         assert d.kind != "unknown"
     # SAME ceil((big+1)/big) = 2, VALID (big+1-3+big) div big = 1: only SAME fits
-    d = explain(messages.tf_size_mismatch(25, 2, 1, big + 1, 3, big, 1))
+    d = explain(tensorflow.size_mismatch(25, 2, 1, big + 1, 3, big, 1))
     assert d.padding == "SAME" and d.valid_output_sizes == (None, None) and "too many" in d.text
-    d = explain(messages.torch_output_size_out_of_range([5, 5], [big, 6], [2 * big, 7], [big, 3]))
+    d = explain(torch.output_size_out_of_range([5, 5], [big, 6], [2 * big, 7], [big, 3]))
     assert d.valid_output_sizes == (None, [6, 7])
 
 
@@ -631,7 +632,7 @@ def test_golden_tf_size_mismatch_padding_and_valid_sizes():
             continue                                  # explicit padding: SAME/VALID may mimic it
         f = d.facts
         assert d.padding in (padding, None), message
-        want = list(tf_valid_output_sizes(f["actual"], f["filter"], f["stride"], f["dilation"], padding))
+        want = list(tensorflow.valid_output_sizes(f["actual"], f["filter"], f["stride"], f["dilation"], padding))
         got = d.valid_output_sizes[0 if f["spatial_dim"] == 1 else 1]
         if d.padding is not None:
             assert got == want, message
@@ -651,7 +652,7 @@ def test_golden_torch_output_size_valid_sizes():
         s, p, dl = pair(args.get("stride", 1)), pair(args.get("padding", 0)), pair(args.get("dilation", 1))
         want = []
         for j in range(2):
-            lo, hi = torch_output_size_range(x[-2 + j], w[2 + j], s[j], p[j], dl[j])
+            lo, hi = torch.output_size_range(x[-2 + j], w[2 + j], s[j], p[j], dl[j])
             want.append([v for v in range(lo, hi + 1) if v >= 1])
         if [] in want:                                # one dim can't be positive: nothing is accepted
             want = [[], []]

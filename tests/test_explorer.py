@@ -8,12 +8,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from convt import ShapeError, messages, tf_style, torch_style
+from convt import ShapeError, tf_style, torch_style
+from convt.frameworks import tensorflow
 from lab.examples import seed_examples
 from convt.explain import explain
-from lab.explorer import (Config, analyse, explorer_link_params, keras_row,
-                            requested_sizes, tf_error, torch_row)
+from lab.explorer import Config, analyse, keras_row, requested_sizes, tf_error, torch_row
 from lab.url_state import from_query, from_values, schema, to_query
+from ui.links import config_params, explorer_link
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -35,10 +36,10 @@ def test_seed_default_is_the_seed_failure():
     assert any("Shapes (3, 33, 33, 20) and (3, 25, 25, 20) are not compatible" in t for t in texts)
     assert any("Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: actual = 25, "
                "computed = 33" in t and t.endswith("computed = 33") for t in texts)
-    assert any(messages.TF_ONEDNN_TEXT in t for t in texts)
+    assert any(tensorflow.ONEDNN_TEXT in t for t in texts)
     assert any("valid sizes range from [73, 73] to [75, 75]" in t for t in texts)
-    assert any(f.changes == {"out": 75} for f in a.fixes)
-    assert any(f.changes == {"s": 4} for f in a.fixes)
+    assert any(config_params(f.changes) == {"out": 75} for f in a.fixes)
+    assert any(config_params(f.changes) == {"s": 4} for f in a.fixes)
 
 
 def test_seed_from_url():
@@ -54,11 +55,11 @@ def test_every_fix_makes_the_primary_framework_accept():
         a = analyse(cfg)
         assert not a.ok
         assert a.fixes, cfg
-        size_fixes = [f for f in a.fixes if set(f.changes) & {"out", "outw", "op", "s", "pad", "in", "inw"}]
+        size_fixes = [f for f in a.fixes if set(config_params(f.changes)) & {"out", "outw", "op", "s", "pad", "in", "inw"}]
         for fix in a.fixes:
-            fixed = analyse(cfg.with_changes(fix.changes))
+            fixed = analyse(cfg.with_changes(config_params(fix.changes)))
             # a fix repairs its own problem: the dimension / argument it targets
-            if fix.changes.keys() <= {"ob", "oc", "fi", "d"}:
+            if config_params(fix.changes).keys() <= {"ob", "oc", "fi", "d"}:
                 continue
             bad_dims = [d for d in fixed.dims if not d.ok]
             if size_fixes and not (cfg.out_batch != cfg.batch):
@@ -339,7 +340,7 @@ def test_config_url_round_trip_and_never_raises(values):
 
 def test_decoder_links_reproduce_the_seed_messages():
     for label, message in seed_examples():
-        params = explorer_link_params(explain(message))
+        params = explorer_link(explain(message))
         cfg, notes = from_query(Config, params)
         assert notes == [], label
         if "actual = 25, computed = 33 spatial_dim" in message:

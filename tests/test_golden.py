@@ -198,9 +198,9 @@ KERAS_REFUSED = [c for c in KERAS["cases"] if not c["constructed"]]
 
 @pytest.mark.parametrize("case", KERAS_BUILT, ids=[c["id"] for c in KERAS_BUILT])
 def test_keras_output_size(case):
-    from convt.arithmetic import keras_output_size
+    from convt.frameworks import keras
 
-    got = keras_output_size(case["i"], case["k"], case["s"], case["d"], case["padding"],
+    got = keras.output_size(case["i"], case["k"], case["s"], case["d"], case["padding"],
                             case["output_padding"])
     assert got == case["output_shape"][1]
 
@@ -241,16 +241,16 @@ def test_keras_run_on_tf_backend(case):
 
 @pytest.mark.parametrize("case", KERAS_REFUSED, ids=[c["id"] for c in KERAS_REFUSED])
 def test_keras_constructor_messages(case):
-    from convt import messages
+    from convt.frameworks import keras
 
     msg = case["error"]["message"]
     if msg.startswith("`output_padding` must be strictly less"):
         op, s = case["output_padding"], case["s"]
-        assert messages.keras_output_padding_too_large(0, (op, op), (s, s)) == msg
+        assert keras.output_padding_too_large(0, (op, op), (s, s)) == msg
     elif msg.startswith("`strides > 1` not supported in conjunction with `dilation_rate > 1`"):
-        fn = getattr(messages, "keras_strides_with_dilation", None)
+        fn = getattr(keras, "strides_with_dilation", None)
         if fn is None:
-            pytest.xfail("convt.messages has no function for Keras' strides>1 + dilation>1 message")
+            pytest.xfail("convt.frameworks.keras has no function for Keras' strides>1 + dilation>1 message")
         assert fn((case["s"], case["s"]), (case["d"], case["d"])) == msg
     else:
         pytest.fail(f"unexpected Keras message in fixture: {msg}")

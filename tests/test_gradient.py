@@ -9,7 +9,8 @@ from hypothesis import given, settings, strategies as st
 from lab import gradient as G
 from lab.url_state import from_query, to_query
 from convt import tf_style
-from convt.arithmetic import tf_valid_output_sizes, windowed_output
+from convt.arithmetic import windowed_output
+from convt.frameworks import tensorflow
 from convt.errors import ShapeError
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -41,7 +42,7 @@ def valid_configs(draw):
     k = draw(st.integers(1, 4))
     s = draw(st.integers(1, 3))
     pad = draw(st.sampled_from(["SAME", "VALID"]))
-    sizes = list(tf_valid_output_sizes(i, k, s, 1, pad))
+    sizes = list(tensorflow.valid_output_sizes(i, k, s, 1, pad))
     n = draw(st.sampled_from(sizes))
     return G.GradientConfig(in_size=i, out_size=n, kernel=k, stride=s, padding=pad,
                             channels_in=draw(st.integers(1, 2)), channels_out=draw(st.integers(1, 2)),

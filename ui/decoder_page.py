@@ -5,14 +5,14 @@ import streamlit as st
 
 from lab.examples import MAX_MESSAGE, DecoderState, seed_examples
 from convt.explain import explain
-from convt.explanations import size_list
-from lab.explorer import explorer_link_params
+from convt.diagnosis import size_list
+from convt.frameworks import TITLES
 from ui.binder import write_link
+from ui.links import explorer_link
 from ui.page_header import page_header
 from ui.style import md
 
 PAGE = "dec"
-NAMES = {"tensorflow": "TensorFlow", "keras": "Keras", "pytorch": "PyTorch"}
 
 
 def _load(state: DecoderState):
@@ -26,7 +26,7 @@ def _use(text):
 @st.cache_data(max_entries=256, show_spinner=False)
 def _diagnose(message):
     d = explain(message)
-    return d, explorer_link_params(d)
+    return d, explorer_link(d)
 
 
 def main():
@@ -53,7 +53,7 @@ def main():
             st.warning("convt does not recognise this message as a transposed-convolution shape error. "
                        + md(d.text))
         else:
-            st.success(md(f"{NAMES.get(d.framework, d.framework)} · {d.kind.replace('_', ' ')}"
+            st.success(md(f"{TITLES[d.framework]} · {d.kind.replace('_', ' ')}"
                           + (f" · padding {d.padding}" if d.padding else "")))
             st.subheader("What it means")
             st.markdown(md(d.text))

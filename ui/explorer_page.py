@@ -8,9 +8,10 @@ import streamlit as st
 
 from lab import codegen, design, explorer
 from lab.draw.number_line import number_line_svg
-from convt.explanations import size_list
+from convt.diagnosis import size_list
 from lab.url_state import from_values, to_values
 from ui.binder import saved_state, set_widgets, write_link
+from ui.links import config_params
 from ui.page_header import page_header
 from ui.style import md
 
@@ -86,7 +87,7 @@ def _show_explore(a, code, fw, large):
     if a.fixes:
         st.subheader("One-click fixes")
         for j, fix in enumerate(a.fixes):
-            st.button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(fix.changes,), icon="🛠️",
+            st.button(fix.text, key=f"ex_fix_{j}", on_click=_apply, args=(config_params(fix.changes),), icon="🛠️",
                       wrap=True)
     if a.timing:
         st.info(md(a.timing))

@@ -1,11 +1,18 @@
-"""Links to pages that may not exist yet: other pages are written in parallel, and
-``st.page_link`` to a missing file raises, so look the page up by a word in its file name."""
+"""The one place URLs are spelled: links to pages (which may not exist yet: other pages are
+written in parallel, and ``st.page_link`` to a missing file raises, so a page is looked up by a
+word in its file name), and the library's typed geometry as the shape explorer's URL keys."""
 from pathlib import Path
-from typing import Optional
+from typing import Dict, Mapping, Optional
 
 import streamlit as st
 
+from convt.diagnosis import Diagnosis, Framework, Geometry
+from lab import explorer
+from lab.url_state import url_keys
+
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+FRAMEWORK_KEYS = {Framework.TENSORFLOW: "tf", Framework.KERAS: "keras", Framework.PYTORCH: "torch"}
+_CONFIG_KEYS = url_keys(explorer.Config)
 
 
 def find_page(word: str) -> Optional[str]:
@@ -22,3 +29,43 @@ def page_link(word: str, label: str, icon: Optional[str] = None, query_params=No
         st.caption(f"{label} (page coming soon)")
         return
     st.page_link(page, label=label, icon=icon, query_params=query_params)
+
+
+def geometry_params(geometry: Geometry) -> Dict[str, object]:
+    """A geometry's known fields as the shape explorer's URL keys (``in k s d pad out fw``)."""
+    g = geometry
+    params: Dict[str, object] = {"in": g.input, "k": g.kernel, "s": g.stride, "d": g.dilation}
+    if isinstance(g.padding, tuple):
+        params.update(pad="EXPLICIT", pb=g.padding[0], pa=g.padding[1])
+    else:
+        params["pad"] = g.padding
+    params.update(out=g.output, fw=FRAMEWORK_KEYS.get(g.framework))
+    return {key: value for key, value in params.items() if value is not None}
+
+
+def config_params(changes: Mapping[str, object]) -> Dict[str, object]:
+    """An explorer fix's :class:`lab.explorer.Config` field changes as the page's URL keys."""
+    return {_CONFIG_KEYS[attr]: value for attr, value in changes.items()}
+
+
+def explorer_link(diag: Diagnosis) -> Dict[str, str]:
+    """URL parameters that open the explorer on a Diagnosis's configuration.
+
+    For a PyTorch ``output_size`` message (which prints the range but not kernel and padding) it
+    picks padding 0 and the kernel that gives that range; an ``output_padding`` message opens
+    Keras / PyTorch with that output_padding.
+    """
+    params = geometry_params(diag.geometry)
+    facts = diag.facts
+    if params.get("fw") == "torch" and "k" not in params and "min_height" in facts:
+        i, s = facts.get("input_height"), facts.get("stride_height")
+        low = facts["min_height"]
+        if i and s:
+            k = low - (i - 1) * s  # padding 0, dilation 1: min = (i-1)s + k
+            if 1 <= k <= explorer.MAX_KERNEL:
+                params.update({"k": k, "pad": "VALID"})
+    if params.get("fw") in ("keras", "torch") and "op" not in params and "output_padding_height" in facts:
+        params["op"] = facts["output_padding_height"]
+        if params.get("fw") == "torch":
+            params["req"] = "padding"
+    return {key: str(value) for key, value in params.items() if key in explorer.PAGE_KEYS}

@@ -1,0 +1,106 @@
+"""What every framework's message reader shares: preparing pasted text and reading numbers from it.
+
+Robustness: only the first and last 64 KB of a long text are examined; every pattern starts with a
+literal and uses bounded, non-nested quantifiers, so time stays linear; numbers longer than 1000
+digits are ignored and lists of sizes longer than 4096 entries are replaced by ``None``.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Sequence
+
+from convt.diagnosis import Diagnosis, Framework, SizeList, diagnosis
+
+MAX_SCAN = 64 * 1024        # characters examined at each end of a long message
+MAX_DIGITS = 1000           # longer digit runs are not read as numbers
+MAX_LIST = 4096             # longest list of valid sizes returned
+MAX_BRUTE = 100_000         # largest search for the rare input size 0
+NUM = r"(-?[0-9]+)"
+AXES = ("height", "width")
+_ANSI = re.compile(r"\x1b\[[0-9;]{0,20}[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One message a framework prints: the pattern that finds it and what it means.
+
+    ``read(match, text)`` returns the Diagnosis, or None to let later rules try.
+    """
+
+    kind: str
+    pattern: "re.Pattern[str]"
+    read: Callable[["re.Match[str]", str], Optional[Diagnosis]]
+
+
+def prepare(message) -> str:
+    """The text to examine: a str, at most 2 * MAX_SCAN long, ANSI colours and HTML entities undone."""
+    if message is None:
+        return ""
+    if isinstance(message, (bytes, bytearray, memoryview)):
+        text = bytes(message[: 4 * MAX_SCAN] if len(message) <= 4 * MAX_SCAN
+                     else bytes(message[: 2 * MAX_SCAN]) + b"\n" + bytes(message[-2 * MAX_SCAN:]))
+        text = text.decode("utf-8", errors="replace")
+    elif isinstance(message, str):
+        text = message
+    else:
+        try:
+            text = str(message)
+        except Exception:  # noqa: BLE001 - a broken __str__ is just junk
+            return ""
+    if len(text) > 2 * MAX_SCAN:
+        text = text[:MAX_SCAN] + "\n...\n" + text[-MAX_SCAN:]
+    text = _ANSI.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text.replace("\u2019", "'").replace("\\'", "'")
+
+
+def number(token: Optional[str]) -> Optional[int]:
+    """A number as printed, or None when absent or absurdly long."""
+    if token is None:
+        return None
+    digits = token.lstrip("-")
+    if not digits or len(digits) > MAX_DIGITS:
+        return None
+    return int(token)
+
+
+def numbers(text: str) -> List[Optional[int]]:
+    """Every integer in a short printed shape such as ``3, 25, None, 20`` (unknown dims -> None)."""
+    out: List[Optional[int]] = []
+    for part in text.split(",")[:16]:
+        part = part.strip().strip("[]()")
+        if not part:
+            continue
+        out.append(number(part) if re.fullmatch(r"-?[0-9]{1,1000}", part) else None)
+    return out
+
+
+def shape_text(dims: Sequence[Optional[int]]) -> str:
+    return "(" + ", ".join("?" if v is None else str(v) for v in dims) + ")"
+
+
+def size_run(lo: int, hi: int) -> SizeList:
+    """``list(range(lo, hi + 1))`` restricted to positive sizes; None when too long to list."""
+    lo = max(lo, 1)
+    if hi < lo:
+        return []
+    if hi - lo + 1 > MAX_LIST:
+        return None
+    return list(range(lo, hi + 1))
+
+
+def label_before(text: str, start: int) -> Optional[str]:
+    """The ``Conv2DCustomBackpropInput``-style label right before a match, if any."""
+    m = re.search(r"([A-Za-z_][A-Za-z0-9_]{0,60})\s{0,4}:\s{0,4}$", text[max(0, start - 80):start])
+    return m.group(1) if m else None
+
+
+def simple(framework: Framework, kind: str, pattern: str, text: str, fixes: Sequence[str] = (),
+           facts_from: Callable[["re.Match[str]"], Dict[str, Optional[int]]] = lambda m: {}) -> Rule:
+    """A rule whose explanation is fixed text (plus the numbers ``facts_from`` reads)."""
+    def read(m: "re.Match[str]", _text: str) -> Diagnosis:
+        return diagnosis(framework, kind, text, facts_from(m), fixes=list(fixes))
+    return Rule(kind, re.compile(pattern), read)
