@@ -22,7 +22,7 @@ from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage
 from convt.diagnosis import (Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
                              forward_arithmetic, padding_name, size_list)
 from convt.errors import ShapeError
-from convt.frameworks._reading import (AXES, MAX_BRUTE, MAX_LIST, NUM, Rule, label_before, number,
+from convt.frameworks._reading import (AXES, AXES_3D, MAX_BRUTE, MAX_LIST, NUM, Rule, label_before, number,
                                        numbers, shape_text, simple)
 
 FW = Framework.TENSORFLOW
@@ -189,10 +189,10 @@ class ForwardPlan:
 
     data_format: str
     batch: Optional[int]          # extra leading batch dimensions folded into this one, or None
-    sizes: Tuple[int, int]
-    pad_before: Tuple[int, int]
-    strides: Tuple[int, int]
-    dilations: Tuple[int, int]
+    sizes: Tuple[int, ...]        # one per spatial axis, as the following three
+    pad_before: Tuple[int, ...]
+    strides: Tuple[int, ...]
+    dilations: Tuple[int, ...]
     out_depth: int
     groups: int
     empty: bool                   # TF returns zeros without launching the kernel
@@ -202,10 +202,10 @@ class ForwardPlan:
 class TransposePlan:
     """What ``conv2d_transpose`` computes once every check passed."""
 
-    output_shape: Tuple[int, int, int, int]
-    strides: Tuple[int, int]
-    dilations: Tuple[int, int]
-    pad_before: Tuple[int, int]
+    output_shape: Tuple[int, ...]     # [N, *spatial, C]
+    strides: Tuple[int, ...]          # one per spatial axis, as the following two
+    dilations: Tuple[int, ...]
+    pad_before: Tuple[int, ...]
 
 
 _DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
@@ -214,6 +214,11 @@ _DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
 def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_format, dilations) -> ForwardPlan:
     """``tf.nn.conv2d``'s checks in TF's order; filters ``[h, w, in_channels / groups, out]``."""
     fmt, strides, dilations, pad_mode, explicit = _wrapper_arguments(strides, padding, data_format, dilations)
+    return _conv2d_op(x_shape, x_dtype, w_shape, w_dtype, fmt, strides, dilations, pad_mode, explicit)
+
+
+def _conv2d_op(x_shape, x_dtype, w_shape, w_dtype, fmt, strides, dilations, pad_mode, explicit) -> ForwardPlan:
+    """The ``Conv2D`` op's checks once the Python wrapper has formed its attributes."""
     _check_same_dtype("Conv2D", x_dtype, w_dtype, "input #1(zero-based)")
     _check_window_attrs(strides, dilations, fmt)
     h = _h(fmt)
@@ -265,6 +270,13 @@ def conv2d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
     """
     fmt, strides, dilations, pad_mode, explicit = _wrapper_arguments(strides, padding, data_format, dilations)
     sizes = as_int_list(output_shape, "output_shape")
+    return _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, dilations,
+                              pad_mode, explicit)
+
+
+def _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, dilations, pad_mode,
+                       explicit) -> TransposePlan:
+    """The ``Conv2DBackpropInput`` op's checks once the Python wrapper has formed its attributes."""
     _check_same_dtype("Conv2DBackpropInput", w_dtype, x_dtype, "input #2(zero-based)")
     if fmt != "NHWC":
         raise ShapeError("Conv2DCustomBackpropInputOp only supports NHWC.",
@@ -298,8 +310,9 @@ def backprop_input_check(x_shape, w_shape, output_shape: Sequence[int], strides:
                          "give it as [batch, height, width, channels].")
     requested = _requested_shape(list(output_shape), w_shape, x_shape, label)
     _check_backprop_dims(requested, w_shape, x_shape, label)
-    pad_before = tuple(_check_spatial(axis, requested[1 + axis], w_shape[axis], x_shape[1 + axis],
-                                      strides[axis], dilations[axis], paddings[axis], label, verbose)
+    pad_before = tuple(_check_spatial(1 + axis, AXES[axis], requested[1 + axis], w_shape[axis],
+                                      x_shape[1 + axis], strides[axis], dilations[axis], paddings[axis],
+                                      label, verbose)
                        for axis in range(2))
     if refuse_groups and requested[3] != w_shape[2]:
         raise ShapeError(grouped_unsupported(requested[3], w_shape[2]),
@@ -330,6 +343,219 @@ def onednn_error(x_shape, w_shape, output_shape, strides, dilations, paddings) -
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# 1-D and 3-D: tf.nn.conv1d / conv1d_transpose run the 2-D ops on a unit height (so their
+# messages are the 2-D ones, the width being spatial_dim 2); conv3d / conv3d_transpose have ops
+# of their own, with their own texts and order (tools/nd_rules.md)
+# ---------------------------------------------------------------------------------------------
+
+CONV3D_LABEL = "Conv3DBackpropInputOp"
+DILATION_UNSUPPORTED_3D = "Current CPU implementation does not yet support dilation rates larger than 1."
+
+
+@dataclass(frozen=True)
+class UnitHeight:
+    """A 1-D call as the 2-D op TF runs it: ``axis`` is where the unit height was inserted into
+    the input (and comes out of the result again); ``plan`` is the 2-D op's."""
+
+    plan: "ForwardPlan | TransposePlan"
+    axis: int
+
+
+def conv1d_plan(x_shape, x_dtype, w_shape, w_dtype, stride, padding, data_format, dilations) -> UnitHeight:
+    """``tf.nn.conv1d``: ``Conv2D`` on ``x`` expanded at -3 (NWC) / -2 (NCW), filters ``[1, k, in, out]``."""
+    fmt, channel = _data_format_1d(data_format, also_2d=True)
+    strides, dilations = _sequence_1d(stride, channel, "stride"), _sequence_1d(dilations, channel, "dilations")
+    pad_mode = _padding_1d(padding)
+    axis = max(0, len(x_shape) + 1 + (-3 if fmt == "NHWC" else -2))
+    x2 = tuple(x_shape[:axis]) + (1,) + tuple(x_shape[axis:])
+    return UnitHeight(_conv2d_op(x2, x_dtype, (1,) + tuple(w_shape), w_dtype, fmt, strides, dilations,
+                                 pad_mode, []), axis)
+
+
+def conv1d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, strides, padding,
+                          data_format, dilations) -> UnitHeight:
+    """``tf.nn.conv1d_transpose``: ``Conv2DBackpropInput`` on ``x`` expanded at 1 (NWC) / 2 (NCW),
+    filters ``[1, k, out, in]`` and ``output_shape`` with a 1 inserted at the same place (so a
+    single value ``[W]`` becomes the 2-D form ``[W, 1]``: height W, width 1)."""
+    fmt, channel = _data_format_1d(data_format)
+    strides, dilations = _sequence_1d(strides, channel, "stride"), _sequence_1d(dilations, channel, "dilations")
+    pad_mode = _padding_1d(padding)
+    axis = 2 if fmt == "NCHW" else 1
+    sizes = as_int_list(output_shape, "output_shape")
+    x2 = tuple(x_shape[:axis]) + (1,) + tuple(x_shape[axis:])
+    plan = _backprop_input_op(x2, x_dtype, (1,) + tuple(w_shape), w_dtype, sizes[:axis] + [1] + sizes[axis:],
+                              fmt, strides, dilations, pad_mode, [])
+    return UnitHeight(plan, axis)
+
+
+def _data_format_1d(data_format, also_2d: bool = False) -> Tuple[str, int]:
+    """The 2-D data_format a 1-D op runs with, and its channel index for ``_get_sequence``
+    (``conv1d`` also takes the 2-D names, ``conv1d_transpose`` does not)."""
+    if data_format is None or data_format == "NWC" or (also_2d and data_format == "NHWC"):
+        return "NHWC", 2
+    if data_format == "NCW" or (also_2d and data_format == "NCHW"):
+        return "NCHW", 1
+    raise ShapeError(f"`data_format` must be 'NWC' or 'NCW'. Received: data_format={data_format}",
+                     "data_format is the layout of your tensors: 'NWC' (channels last) or 'NCW'.")
+
+
+def _sequence_1d(value, channel_index: int, name: str) -> List[int]:
+    """``[1] + _get_sequence(value, 1, channel_index, name)``: an int, 1 value or 3 values (whence
+    TF's "of length 1, 1 or 3"). Three values ``[a, s, b]`` become ``[1, a, s, b]``: the first lands
+    on the unit height, not on the batch."""
+    return [1] + _get_sequence_nd(value, 1, channel_index, name)
+
+
+def _padding_string(padding, allowed: Sequence[str]) -> str:
+    """The op's ``padding`` attribute: a string (no explicit padding), one of ``allowed``."""
+    if not isinstance(padding, str):
+        raise ShapeError(f"Expected string for argument 'padding' not {padding}.",
+                         "This op takes padding 'SAME' or 'VALID' only (no explicit list).")
+    _check_padding_attr(padding, allowed)
+    return padding
+
+
+def _padding_1d(padding) -> str:
+    pad_mode = _padding_string(padding, ("SAME", "VALID", "EXPLICIT"))
+    if pad_mode == "EXPLICIT":
+        raise ShapeError("explicit_paddings attribute must contain 8 values, but got: 0",
+                         "tf.nn.conv1d / conv1d_transpose take padding 'SAME' or 'VALID' only.")
+    return pad_mode
+
+
+def conv3d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, strides, padding,
+                          data_format, dilations) -> TransposePlan:
+    """``tf.nn.conv3d_transpose`` (``Conv3DBackpropInputV2``) in TF's order; filters ``[d, h, w, out, in]``,
+    ``output_shape`` exactly 5 values. Beyond TF: dilations > 1 are computed."""
+    fmt = "NDHWC" if data_format is None else data_format
+    channel = 1 if isinstance(fmt, str) and fmt.startswith("NC") else 4
+    strides = _get_sequence_nd(strides, 3, channel, "strides")
+    dilations = _get_sequence_nd(dilations, 3, channel, "dilations")
+    sizes = as_int_list(output_shape, "output_shape")
+    _padding_string(padding, ("SAME", "VALID"))
+    _data_format(fmt, ("NDHWC", "NCDHW"))
+    _check_same_dtype("Conv3DBackpropInputV2", w_dtype, x_dtype, "input #2(zero-based)")
+    if fmt != "NDHWC":
+        raise ShapeError("Conv3DBackpropInputOpV2 only supports NDHWC on the CPU.",
+                         "TF's CPU kernel for conv3d_transpose handles NDHWC only; transpose your data.")
+    if dilations[0] != 1 or dilations[4] != 1:
+        raise ShapeError("Current implementation does not yet support dilation rates in the batch and depth dimensions.",
+                         "The batch and channel entries of a 5-long dilations list must be 1.")
+    if min(dilations[1:4]) < 1:
+        # beyond TF: dilations > 1 are computed (TF's CPU kernel refuses them; the arithmetic is defined)
+        raise ShapeError(DILATION_UNSUPPORTED_3D, f"Dilations must be at least 1; got {dilations[1:4]}.")
+    if strides[0] != 1 or strides[4] != 1:
+        raise ShapeError("Current implementation does not yet support strides in the batch and depth dimensions.",
+                         "The batch and channel entries of a 5-long strides list must be 1.")
+    for v in sizes:
+        if v < 0:
+            raise ShapeError(f"Dimension {v} must be >= 0", "output_shape sizes cannot be negative.")
+    for shape, name in ((sizes, "input tensor"), (w_shape, "filter_sizes tensor"), (x_shape, "out_backprop tensor")):
+        if len(shape) != 5:
+            raise ShapeError(f"{name} must have 5 dimensions",
+                             "conv3d_transpose takes a 5-D input [batch, depth, height, width, channels], a "
+                             "5-D filter [depth, height, width, out, in] and a 5-value output_shape.")
+    if sizes[4] != w_shape[3]:
+        raise ShapeError(f"input and filter_sizes must have the same number of channels. Got {sizes[4]} for "
+                         f"input and {w_shape[3]} for filter_sizes",
+                         f"output_shape asks for {sizes[4]} channels, but the filter [d, h, w, out, in] has "
+                         f"out = {w_shape[3]} (its fourth axis).")
+    if x_shape[4] != w_shape[4]:
+        raise ShapeError(f"out_backprop and filter_sizes must have the same number of channels. Got {x_shape[4]} "
+                         f"for out_backprop and {w_shape[4]} for filter_sizes",
+                         f"Your input has {x_shape[4]} channels, but the filter [d, h, w, out, in] has "
+                         f"in = {w_shape[4]} (its LAST axis must match your input's channels).")
+    if sizes[0] != x_shape[0]:
+        raise ShapeError(batch_mismatch(sizes[0], x_shape[0], CONV3D_LABEL),
+                         f"output_shape asks for batch {sizes[0]} but your input has batch {x_shape[0]}.")
+    pad_before = tuple(_check_spatial(1 + a, AXES_3D[a], sizes[1 + a], w_shape[a], x_shape[1 + a],
+                                      strides[1 + a], dilations[1 + a], padding, CONV3D_LABEL, True)
+                       for a in range(3))
+    return TransposePlan(tuple(sizes), tuple(strides[1:4]), tuple(dilations[1:4]), pad_before)
+
+
+def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_format, dilations) -> ForwardPlan:
+    """``tf.nn.conv3d`` (``Conv3D``; strides and dilations are passed raw: 5-long lists)."""
+    strides = _attr_list(strides, "strides")
+    dilations = [1, 1, 1, 1, 1] if dilations is None else _attr_list(dilations, "dilations")
+    _padding_string(padding, ("SAME", "VALID"))
+    fmt = _data_format("NDHWC" if data_format is None else data_format, ("NDHWC", "NCDHW"))
+    _check_same_dtype("Conv3D", x_dtype, w_dtype, "input #1(zero-based)")
+    if len(strides) != 5:
+        raise ShapeError("Sliding window strides field must specify 5 dimensions")
+    first = 2 if fmt == "NCDHW" else 1
+    if strides[0] != 1 or strides[5 - first] != 1:
+        raise ShapeError("Current implementation does not yet support strides in the batch and depth dimensions.",
+                         "The batch and channel entries of strides must be 1.")
+    if min(strides[first:first + 3]) <= 0:
+        raise ShapeError("Spatial strides should be larger than 0.")
+    if len(dilations) != 5:
+        raise ShapeError("Dilation rates field must specify 5 dimensions")
+    if dilations[0] != 1 or dilations[5 - first] != 1:
+        raise ShapeError("Current implementation does not yet support dilation rates in the batch and depth dimensions.")
+    if min(dilations[first:first + 3]) <= 0:
+        raise ShapeError("Dilated rates should be larger than 0.")
+    batch = None
+    if len(x_shape) > 5:  # folded into one batch dimension, as conv2d does
+        batch = math.prod(x_shape[:-4])
+        x_shape = (batch,) + tuple(x_shape[-4:])
+    if len(x_shape) != 5:
+        raise ShapeError("input must be 5-dimensional", "Give the input as [batch, depth, height, width, channels].")
+    if len(w_shape) != 5:
+        raise ShapeError("filter must be 5-dimensional", "A conv3d filter is [depth, height, width, in, out].")
+    in_depth = x_shape[1] if fmt == "NCDHW" else x_shape[4]
+    spatial = x_shape[2:5] if fmt == "NCDHW" else x_shape[1:4]
+    if w_shape[3] <= 0:
+        raise ShapeError(f"filter depth must be stricly positive, got {w_shape[3]}")
+    if in_depth % w_shape[3]:
+        raise ShapeError(f"Input depth must be evenly divisible by filter depth: {in_depth} vs {w_shape[3]}",
+                         f"The filter's fourth axis ({w_shape[3]}) is its input channels; your input has {in_depth}.")
+    windows = [_forward_window(spatial[a], w_shape[a], strides[first + a], dilations[first + a], padding)
+               for a in range(3)]
+    plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), tuple(v.pad_before for v in windows),
+                       tuple(strides[first:first + 3]), tuple(dilations[first:first + 3]), w_shape[4], 1, False)
+    if not (x_shape[0] * math.prod(plan.sizes) * w_shape[4] and math.prod(x_shape)):
+        return replace(plan, empty=True)
+    if fmt == "NCDHW":
+        raise ShapeError("CPU implementation of Conv3D currently only supports the NHWC tensor format.",
+                         "TF's CPU kernels compute NDHWC only; transpose your data to NDHWC.")
+    if max(plan.dilations) > 1:
+        raise ShapeError("CPU implementation of Conv3D currently only supports dilated rates of 1.",
+                         "TF's CPU conv3d refuses dilations > 1.")
+    if w_shape[3] != in_depth:
+        raise ShapeError(f"Number of channels in filter ({w_shape[3]}) must match last dimension of input "
+                         f"({in_depth})", "TF's CPU conv3d has no grouped form.")
+    return plan
+
+
+def _attr_list(value, name: str) -> List[int]:
+    """A list attribute passed raw to the op (``tf.nn.conv3d``): a list or tuple of at least 5 ints."""
+    if not isinstance(value, (list, tuple)):
+        raise ShapeError(f"Expected list for '{name}' argument to 'conv3d' Op, not {value}.",
+                         f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
+    values = as_int_list(list(value), name)
+    if len(values) < 5:
+        raise ShapeError(f"Length for attr '{name}' of {len(values)} must be at least minimum 5",
+                         f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
+    return values
+
+
+def _get_sequence_nd(value, n: int, channel_index: int, name: str) -> List[int]:
+    """``_get_sequence``: None, an int, or 1, ``n`` or ``n + 2`` values, expanded to ``n + 2``."""
+    if value is None:
+        return [1] * (n + 2)
+    values = as_int_list(value, name)
+    if len(values) == n + 2:
+        return values
+    if len(values) == 1:
+        values = values * n
+    elif len(values) != n:
+        raise ShapeError(f"{name} should be of length 1, {n} or {n + 2}. Received: {name}={values} of length "
+                         f"{len(values)}", f"Give {name} as one int, {n} values or all {n + 2} dimensions.")
+    return [1, 1] + values if channel_index == 1 else [1] + values + [1]
+
+
 def _wrapper_arguments(strides, padding, data_format, dilations):
     """What ``tf.nn``'s Python wrapper and the op's attribute checks do before any kernel runs."""
     fmt = _data_format(data_format)
@@ -340,12 +566,16 @@ def _wrapper_arguments(strides, padding, data_format, dilations):
     return fmt, strides, dilations, pad_mode, explicit
 
 
-def _data_format(data_format) -> str:
-    if data_format not in ("NHWC", "NCHW"):
+def _data_format(data_format, allowed: Tuple[str, str] = ("NHWC", "NCHW")) -> str:
+    if data_format not in allowed:
         raise ShapeError(f"Value for attr 'data_format' of \"{data_format}\" is not in the list of "
-                         "allowed values: \"NHWC\", \"NCHW\"",
-                         "data_format is the layout of your tensors: 'NHWC' or 'NCHW'.")
+                         f"allowed values: {_quoted(allowed)}",
+                         f"data_format is the layout of your tensors: {' or '.join(map(repr, allowed))}.")
     return data_format
+
+
+def _quoted(values: Sequence[str]) -> str:
+    return ", ".join(f'"{v}"' for v in values)
 
 
 def _h(fmt: str) -> int:
@@ -354,18 +584,8 @@ def _h(fmt: str) -> int:
 
 
 def _get_sequence(value, fmt: str, name: str) -> List[int]:
-    """``_get_sequence``: None, an int, or 1, 2 or 4 values, expanded to 4."""
-    if value is None:
-        return [1, 1, 1, 1]
-    values = as_int_list(value, name)
-    if len(values) == 4:
-        return values
-    if len(values) == 1:
-        values = values * 2
-    elif len(values) != 2:
-        raise ShapeError(f"{name} should be of length 1, 2 or 4. Received: {name}={values} of length {len(values)}",
-                         f"Give {name} as one int, [height, width], or all four dimensions.")
-    return [1, 1] + values if fmt == "NCHW" else [1] + values + [1]
+    """``_get_sequence`` for the 2-D ops: None, an int, or 1, 2 or 4 values, expanded to 4."""
+    return _get_sequence_nd(value, 2, 1 if fmt == "NCHW" else 3, name)
 
 
 def _convert_padding(padding) -> Tuple[str, List[int]]:
@@ -395,10 +615,10 @@ def _convert_padding(padding) -> Tuple[str, List[int]]:
     return "EXPLICIT", explicit
 
 
-def _check_padding_attr(pad_mode: str) -> None:
-    if pad_mode not in ("SAME", "VALID", "EXPLICIT"):
+def _check_padding_attr(pad_mode: str, allowed: Sequence[str] = ("SAME", "VALID", "EXPLICIT")) -> None:
+    if pad_mode not in allowed:
         raise ShapeError(f"Value for attr 'padding' of \"{pad_mode}\" is not in the list of allowed "
-                         "values: \"SAME\", \"VALID\", \"EXPLICIT\"",
+                         f"values: {_quoted(allowed)}",
                          "tf.nn wants upper case: 'SAME' or 'VALID' (Keras layers take 'same'/'valid').")
 
 
@@ -480,6 +700,9 @@ def _check_backprop_dims(requested: List[int], w_shape, x_shape, label: str) -> 
 
 
 def _forward_window(n: int, k: int, s: int, d: int, padding: Padding) -> Window:
+    """``GetWindowedOutputSizeVerbose``: the stride first, then a negative size."""
+    if s <= 0:
+        raise ShapeError(f"Stride must be > 0, but got {s}", "Strides must be at least 1.")
     window = windowed_output(n, k, s, d, padding)
     if window.size < 0:
         raise ShapeError(negative_output(window.size, n, effective_kernel(k, d), s),
@@ -488,14 +711,15 @@ def _forward_window(n: int, k: int, s: int, d: int, padding: Padding) -> Window:
     return window
 
 
-def _check_spatial(axis: int, n: int, k: int, i: int, s: int, d: int, padding: Padding, label: str,
-                   verbose: bool) -> int:
-    """``ConvBackpropExtractAndVerifyDimension``; returns where the output window starts."""
+def _check_spatial(spatial_dim: int, axis: str, n: int, k: int, i: int, s: int, d: int, padding: Padding,
+                   label: str, verbose: bool) -> int:
+    """``ConvBackpropExtractAndVerifyDimension`` for the tensor axis ``spatial_dim`` (named ``axis``
+    in the explanation); returns where the output window starts."""
     window = _forward_window(n, k, s, d, padding)
     if window.size != i:
         fixes = "; ".join(f.text for f in size_fixes(i, n, k, s, d, padding))
-        raise ShapeError(size_mismatch(i, window.size, 1 + axis, n, k, s, d, label, verbose),
-                         size_mismatch_explanation(i, n, k, s, d, padding, AXES[axis]) +
+        raise ShapeError(size_mismatch(i, window.size, spatial_dim, n, k, s, d, label, verbose),
+                         size_mismatch_explanation(i, n, k, s, d, padding, axis) +
                          (f" Fixes: {fixes}." if fixes else ""))
     return window.pad_before
 
