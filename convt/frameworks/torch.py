@@ -18,7 +18,7 @@ from convt.arithmetic import effective_kernel, floor_output_size, full_transpose
 from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis, size_list
 from convt.errors import ShapeError
 from convt.frameworks._reading import (AXES, MAX_LIST, NUM, Rule, number, numbers, shape_text, simple,
-                                       size_run)
+                                       size_run, spatial_names)
 
 FW = Framework.PYTORCH
 TITLE = "PyTorch"
@@ -49,17 +49,28 @@ def output_size_out_of_range(requested: Sequence[int] | str, mins: Sequence[int]
             f"to {list(maxs)} (for an input of {torch_size(input_spatial)})")
 
 
+def _named(prefix: str, values: Sequence[int], sep: str = " ") -> str:
+    """``output_padding_height: 0 output_padding_width: 1`` (2 values) or depth, height, width (3)."""
+    return sep.join(f"{prefix}_{name}: {v}" for name, v in zip(spatial_names(len(values)), values))
+
+
+def unit_height(values: Sequence[int], fill: int, nd: int) -> Tuple[int, ...]:
+    """PyTorch runs a 1-D transposed conv as 2-D on a unit height: its C++ messages show that
+    height's value (``fill``) before the real one."""
+    return (fill,) + tuple(values) if nd == 1 else tuple(values)
+
+
 def output_padding_too_large(output_padding: Sequence[int], stride: Sequence[int],
                              dilation: Sequence[int]) -> str:
+    """Two values each (height, width; 1-D: the unit height first) or three (depth, height, width)."""
     return ("output padding must be smaller than either stride or dilation, but got "
-            f"output_padding_height: {output_padding[0]} output_padding_width: {output_padding[1]} "
-            f"stride_height: {stride[0]} stride_width: {stride[1]} "
-            f"dilation_height: {dilation[0]} dilation_width: {dilation[1]}")
+            f"{_named('output_padding', output_padding)} {_named('stride', stride)} "
+            f"{_named('dilation', dilation)}")
 
 
-def output_too_small(input_hw: Sequence[int], output_hw: Sequence[int]) -> str:
-    return (f"Given input size per channel: ({input_hw[0]} x {input_hw[1]}). Calculated output size "
-            f"per channel: ({output_hw[0]} x {output_hw[1]}). Output size is too small")
+def output_too_small(input_sizes: Sequence[int], output_sizes: Sequence[int]) -> str:
+    return (f"Given input size per channel: ({' x '.join(map(str, input_sizes))}). Calculated output size "
+            f"per channel: ({' x '.join(map(str, output_sizes))}). Output size is too small")
 
 
 def exception_name(message: str) -> str:
@@ -149,79 +160,83 @@ _DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half"}
 
 @dataclass(frozen=True)
 class ForwardPlan:
-    """What ``F.conv2d`` computes once every check passed."""
+    """What ``F.conv1d/2d/3d`` computes once every check passed (one value per spatial axis)."""
 
     batched: bool
-    extra: Tuple[int, int]        # 'same': the uneven cell padded onto the input's end first
-    pad_before: Tuple[int, int]
-    out: Tuple[int, int]
-    stride: Tuple[int, int]
-    dilation: Tuple[int, int]
+    extra: Tuple[int, ...]        # 'same': the uneven cell padded onto the input's end first
+    pad_before: Tuple[int, ...]
+    out: Tuple[int, ...]
+    stride: Tuple[int, ...]
+    dilation: Tuple[int, ...]
     groups: int
 
 
 @dataclass(frozen=True)
 class TransposePlan:
-    """What ``F.conv_transpose2d`` computes once every check passed."""
+    """What ``F.conv_transpose1d/2d/3d`` computes once every check passed."""
 
     batched: bool
-    stride: Tuple[int, int]
-    dilation: Tuple[int, int]
-    padding: Tuple[int, int]
-    out: Tuple[int, int]
+    stride: Tuple[int, ...]
+    dilation: Tuple[int, ...]
+    padding: Tuple[int, ...]
+    out: Tuple[int, ...]
     groups: int
 
 
-def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding, dilation, groups) -> ForwardPlan:
-    """``F.conv2d``'s checks; ``padding`` is an int, a pair, ``'valid'`` or ``'same'`` (stride 1 only)."""
-    stride = _pair(stride, "stride")
-    dilation = _pair(dilation, "dilation")
+def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding, dilation, groups,
+                nd: int = 2) -> ForwardPlan:
+    """``F.conv2d``'s checks (``nd`` 1 or 3: ``F.conv1d`` / ``F.conv3d``'s); ``padding`` is an int,
+    ``nd`` ints, ``'valid'`` or ``'same'`` (stride 1 only)."""
+    stride = _ntuple(stride, "stride", nd)
+    dilation = _ntuple(dilation, "dilation", nd)
     groups = _groups(groups)
-    batched = _check_rank(x_shape, "conv2d")
+    batched = _check_rank(x_shape, f"conv{nd}d", nd)
     xb = tuple(x_shape) if batched else (1,) + tuple(x_shape)
-    if not isinstance(padding, str) and any(p < 0 for p in _pair(padding, "padding")):
+    if not isinstance(padding, str) and any(p < 0 for p in _ntuple(padding, "padding", nd)):
         raise ShapeError("negative padding is not supported")
     _check_common(x_dtype, w_dtype, stride, dilation)
-    extra = (0, 0)
-    if len(w_shape) == 4 and isinstance(padding, str):
+    extra = (0,) * nd
+    if len(w_shape) == nd + 2 and isinstance(padding, str):
         pairs = _string_padding(padding, w_shape[2:], stride, dilation)
         # like ATen's _convolution_same: pad the uneven extra onto the input's end first
-        extra = (pairs[0][1] - pairs[0][0], pairs[1][1] - pairs[1][0])
-        xb = xb[:2] + (xb[2] + extra[0], xb[3] + extra[1])
+        extra = tuple(after - before for before, after in pairs)
+        xb = xb[:2] + tuple(xb[2 + a] + extra[a] for a in range(nd))
         pairs = [(before, before) for before, _ in pairs]
     else:
-        pairs = [(p, p) for p in _pair(padding, "padding")]
+        pairs = [(p, p) for p in _ntuple(padding, "padding", nd)]
     _check_weight_rank(xb, w_shape)
     _check_groups_divide(w_shape, groups)
     if xb[1] != w_shape[1] * groups:
         raise ShapeError(channel_mismatch(w_shape, xb, w_shape[1] * groups, False, groups),
-                         "conv2d's weight is [out_channels, in_channels / groups, kh, kw]; its second axis "
+                         f"conv{nd}d's weight is [out_channels, in_channels / groups, *kernel]; its second axis "
                          "times groups must equal your input's channels.")
     _check_bias(bias_shape, w_shape[0], w_shape, transposed=False)
-    padded = [xb[2 + a] + sum(pairs[a]) for a in range(2)]
-    spans = [effective_kernel(w_shape[2 + a], dilation[a]) for a in range(2)]
-    if any(padded[a] < spans[a] for a in range(2)):
-        raise ShapeError(f"Calculated padded input size per channel: ({padded[0]} x {padded[1]}). "
-                         f"Kernel size: ({spans[0]} x {spans[1]}). Kernel size can't be greater than "
+    padded = [xb[2 + a] + sum(pairs[a]) for a in range(nd)]
+    spans = [effective_kernel(w_shape[2 + a], dilation[a]) for a in range(nd)]
+    if any(padded[a] < spans[a] for a in range(nd)):
+        raise ShapeError(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). "
+                         f"Kernel size: ({' x '.join(map(str, spans))}). Kernel size can't be greater than "
                          "actual input size",
                          "The (dilated) kernel is larger than the padded input.")
-    out = tuple((padded[a] - spans[a]) // stride[a] + 1 for a in range(2))
-    return ForwardPlan(batched, extra, (pairs[0][0], pairs[1][0]), out, stride, dilation, groups)
+    out = tuple((padded[a] - spans[a]) // stride[a] + 1 for a in range(nd))
+    return ForwardPlan(batched, extra, tuple(p[0] for p in pairs), out, stride, dilation, groups)
 
 
 def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding, output_padding,
-                        groups, dilation, requested) -> TransposePlan:
-    """``F.conv_transpose2d``'s checks, or ``nn.ConvTranspose2d.forward(input, output_size=requested)``'s."""
-    stride = _pair(stride, "stride")
-    pad = _pair(padding, "padding") if not isinstance(padding, str) else _string_padding_refused(padding)
-    dilation = _pair(dilation, "dilation")
-    output_padding = _pair(output_padding, "output_padding")
+                        groups, dilation, requested, nd: int = 2) -> TransposePlan:
+    """``F.conv_transpose2d``'s checks, or ``nn.ConvTranspose2d.forward(input, output_size=requested)``'s
+    (``nd`` 1 or 3: the 1-D / 3-D ones; 1-D runs as 2-D on a unit height, and says so in its texts)."""
+    op = f"conv_transpose{nd}d"
+    stride = _ntuple(stride, "stride", nd)
+    pad = _ntuple(padding, "padding", nd) if not isinstance(padding, str) else _string_padding_refused(op)
+    dilation = _ntuple(dilation, "dilation", nd)
+    output_padding = _ntuple(output_padding, "output_padding", nd)
     if requested is not None:
         _check_module_constructor(w_shape, groups)
     groups = _groups(groups)
     if requested is not None:
-        output_padding = _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation)
-    batched = _check_rank(x_shape, "conv_transpose2d")
+        output_padding = _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation, nd)
+    batched = _check_rank(x_shape, op, nd)
     xb = tuple(x_shape) if batched else (1,) + tuple(x_shape)
     if any(p < 0 for p in pad):
         raise ShapeError("negative padding is not supported")
@@ -232,45 +247,47 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
     _check_groups_divide(w_shape, groups)
     if xb[1] != w_shape[0]:
         raise ShapeError(channel_mismatch(w_shape, xb, w_shape[0], True),
-                         "conv_transpose2d's weight is [in_channels, out_channels / groups, kh, kw]: its "
+                         f"{op}'s weight is [in_channels, out_channels / groups, *kernel]: its "
                          "FIRST axis must equal your input's channels.")
     _check_bias(bias_shape, w_shape[1] * groups, w_shape, transposed=True)
-    kh, kw = w_shape[2], w_shape[3]
-    if kh <= 0 or kw <= 0:
-        raise ShapeError(f"kernel size should be greater than zero, but got kernel_height: {kh} kernel_width: {kw}")
-    if dilation[0] <= 0 or dilation[1] <= 0:
-        raise ShapeError(f"dilation should be greater than zero, but got dilation_height: {dilation[0]}, "
-                         f"dilation_width: {dilation[1]}")
-    if any(output_padding[a] >= stride[a] and output_padding[a] >= dilation[a] for a in range(2)):
-        raise ShapeError(output_padding_too_large(output_padding, stride, dilation),
+    if min(w_shape[2:]) <= 0:
+        raise ShapeError("kernel size should be greater than zero, but got "
+                         + _named("kernel", unit_height(w_shape[2:], 1, nd)))
+    if min(dilation) <= 0:
+        raise ShapeError("dilation should be greater than zero, but got "
+                         + _named("dilation", unit_height(dilation, 1, nd), ", "))
+    if any(output_padding[a] >= stride[a] and output_padding[a] >= dilation[a] for a in range(nd)):
+        raise ShapeError(output_padding_too_large(unit_height(output_padding, 0, nd), unit_height(stride, 1, nd),
+                                                  unit_height(dilation, 1, nd)),
                          "output_padding only lengthens the output on one side to pick one of the sizes "
                          "a strided conv maps to the same input; it must be smaller than the stride "
-                         f"(or the dilation): at most {max_output_padding(stride[0], dilation[0])} here.")
+                         f"(or the dilation): at most {max_output_padding(stride[-1], dilation[-1])} along "
+                         "the last axis here.")
     out = tuple(output_size(xb[2 + a], w_shape[2 + a], stride[a], pad[a], output_padding[a], dilation[a])
-                for a in range(2))
-    if out[0] < 1 or out[1] < 1:
-        raise ShapeError(output_too_small(xb[2:], out),
+                for a in range(nd))
+    if min(out) < 1:
+        raise ShapeError(output_too_small(unit_height(xb[2:], 1, nd), unit_height(out, 1, nd)),
                          "(input - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 "
                          "is below 1: padding crops away more than the transposed conv produces.")
     return TransposePlan(batched, stride, dilation, pad, out, groups)
 
 
-def _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation) -> Tuple[int, int]:
-    """``ConvTranspose2d._output_padding``: accepts ``min .. min + stride - 1`` per dimension."""
+def _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation, nd: int = 2) -> Tuple[int, ...]:
+    """``ConvTransposeNd._output_padding``: accepts ``min .. min + stride - 1`` per dimension."""
     sizes = as_int_list(requested, "output_size")
-    non_spatial = 2 if len(x_shape) == 4 else 1
-    if len(sizes) == non_spatial + 2:
+    non_spatial = 2 if len(x_shape) == nd + 2 else 1
+    if len(sizes) == non_spatial + nd:
         sizes = sizes[non_spatial:]
         requested = requested[non_spatial:]
-    if len(sizes) != 2:
-        raise ShapeError(f"ConvTranspose2D: for {len(x_shape)}D input, output_size must have 2 or "
-                         f"{non_spatial + 2} elements (got {len(sizes)})")
-    if len(x_shape) < non_spatial + 2 or len(w_shape) != 4:
-        raise ShapeError(f"Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got "
-                         f"input of size: {bracket(x_shape)}")
+    if len(sizes) != nd:
+        raise ShapeError(f"ConvTranspose{nd}D: for {len(x_shape)}D input, output_size must have {nd} or "
+                         f"{non_spatial + nd} elements (got {len(sizes)})")
+    if len(x_shape) < non_spatial + nd or len(w_shape) != nd + 2:
+        raise ShapeError(f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to conv_transpose{nd}d, "
+                         f"but got input of size: {bracket(x_shape)}")
     ranges = [output_size_range(x_shape[non_spatial + a], w_shape[2 + a], stride[a], pad[a], dilation[a])
-              for a in range(2)]
-    for a in range(2):
+              for a in range(nd)]
+    for a in range(nd):
         low, high = ranges[a]
         if not low <= sizes[a] <= high:
             shown = list(requested) if isinstance(requested, list) else (
@@ -278,14 +295,14 @@ def _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation
             raise ShapeError(
                 output_size_out_of_range(shown, [r[0] for r in ranges], [r[1] for r in ranges], x_shape[2:]),
                 f"For an input of {x_shape[non_spatial + a]}, kernel {w_shape[2 + a]}, stride {stride[a]}, "
-                f"padding {pad[a]} and dilation {dilation[a]}, ConvTranspose2d produces "
+                f"padding {pad[a]} and dilation {dilation[a]}, ConvTranspose{nd}d produces "
                 f"{size_list(range(low, high + 1))} (output_padding 0 to {stride[a] - 1}); "
                 f"{sizes[a]} is not one of them.")
-    return tuple(sizes[a] - ranges[a][0] for a in range(2))
+    return tuple(sizes[a] - ranges[a][0] for a in range(nd))
 
 
 def _check_module_constructor(w_shape, groups) -> None:
-    """``output_size`` means ``nn.ConvTranspose2d``, whose constructor checks groups first."""
+    """``output_size`` means ``nn.ConvTransposeNd``, whose constructor checks groups first."""
     value = as_int_list(groups, "groups")
     if len(value) != 1 or value[0] <= 0:
         raise ShapeError("groups must be a positive integer")
@@ -294,14 +311,14 @@ def _check_module_constructor(w_shape, groups) -> None:
                          f"The weight's first axis ({w_shape[0]}, in_channels) must split into {value[0]} groups.")
 
 
-def _pair(value, name: str) -> Tuple[int, int]:
+def _ntuple(value, name: str, nd: int) -> Tuple[int, ...]:
     values = as_int_list(value, name)
     if len(values) == 1:
-        values = values * 2
-    if len(values) != 2:
-        raise ShapeError(f"expected {name} to be a single integer value or a list of 2 values to match "
+        values = values * nd
+    if len(values) != nd:
+        raise ShapeError(f"expected {name} to be a single integer value or a list of {nd} values to match "
                          f"the convolution dimensions, but got {name}={bracket(values)}")
-    return values[0], values[1]
+    return tuple(values)
 
 
 def _groups(groups) -> int:
@@ -313,12 +330,12 @@ def _groups(groups) -> int:
     return value[0]
 
 
-def _check_rank(x_shape, op: str) -> bool:
-    if len(x_shape) not in (3, 4):
-        raise ShapeError(f"Expected 3D (unbatched) or 4D (batched) input to {op}, but got input of size: "
-                         f"{bracket(x_shape)}",
-                         "PyTorch images are [batch, channels, height, width] or [channels, height, width].")
-    return len(x_shape) == 4
+def _check_rank(x_shape, op: str, nd: int = 2) -> bool:
+    if len(x_shape) not in (nd + 1, nd + 2):
+        raise ShapeError(f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to {op}, but got input "
+                         f"of size: {bracket(x_shape)}",
+                         "PyTorch takes [batch, channels, *spatial] or [channels, *spatial].")
+    return len(x_shape) == nd + 2
 
 
 def _check_common(x_dtype, w_dtype, stride, dilation) -> None:
@@ -326,9 +343,9 @@ def _check_common(x_dtype, w_dtype, stride, dilation) -> None:
         raise ShapeError(f"expected scalar type {_DTYPE_NAMES.get(x_dtype.name, x_dtype.name).title()} "
                          f"but found {_DTYPE_NAMES.get(w_dtype.name, w_dtype.name).title()}",
                          "Input and weight must have the same dtype.")
-    if stride[0] <= 0 or stride[1] <= 0:
+    if min(stride) <= 0:
         raise ShapeError("non-positive stride is not supported")
-    if dilation[0] < 0 or dilation[1] < 0:
+    if min(dilation) < 0:
         raise ShapeError("dilation should be greater than zero")
 
 
@@ -361,17 +378,17 @@ def _check_bias(bias_shape, expected: int, w_shape, transposed: bool) -> None:
 def _string_padding(padding: str, kernel, stride, dilation) -> List[Tuple[int, int]]:
     """``padding='valid'`` is 0; ``'same'`` pads ``d*(k-1)`` in total, the extra cell at the end."""
     if padding == "valid":
-        return [(0, 0), (0, 0)]
+        return [(0, 0)] * len(kernel)
     if padding != "same":
-        raise ShapeError(f"Invalid padding string: '{padding}'", "conv2d takes 'valid', 'same' or integers.")
-    if stride != (1, 1):
+        raise ShapeError(f"Invalid padding string: '{padding}'", "conv takes 'valid', 'same' or integers.")
+    if max(stride) != 1:
         raise ShapeError("padding='same' is not supported for strided convolutions")
-    totals = [dilation[a] * (kernel[a] - 1) for a in range(2)]
+    totals = [dilation[a] * (kernel[a] - 1) for a in range(len(kernel))]
     return [(t // 2, t - t // 2) for t in totals]
 
 
-def _string_padding_refused(padding: str):
-    raise ShapeError("conv_transpose2d(): argument 'padding' must be tuple of ints, not str",
+def _string_padding_refused(op: str):
+    raise ShapeError(f"{op}(): argument 'padding' must be tuple of ints, not str",
                      "Transposed convolutions take integer padding only; 'same' has no unique meaning "
                      "there (ask for the output size with output_padding or output_size instead).")
 
