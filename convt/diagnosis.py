@@ -69,8 +69,10 @@ class Diagnosis:
     ``framework``: ``"tensorflow"``, ``"keras"``, ``"pytorch"`` or ``None`` (not recognised).
     ``padding``: ``"SAME"``, ``"VALID"`` or ``None`` when the message cannot tell.
     ``facts``: the numbers read from the message (and a few exactly derived ones), by name.
-    ``valid_output_sizes``: ``(height, width)``; each the list of positive output sizes the
-    framework would accept, or ``None`` where the message says nothing about that dimension.
+    ``valid_output_sizes``: one entry per spatial axis of the call: ``(height, width)`` for 2-D
+    messages, ``(length,)`` for 1-D and ``(depth, height, width)`` for 3-D ones when the message
+    tells; each the list of positive output sizes the framework would accept, or ``None`` where the
+    message says nothing about that dimension.
     ``text``: the explanation in plain words; ``fixes``: concrete changes.
     ``kind``: short name of the recognised message (``"unknown"`` when not recognised).
     ``geometry``: the failing configuration as far as the message tells it.
@@ -79,7 +81,7 @@ class Diagnosis:
     framework: Optional[Framework] = None
     padding: Optional[str] = None
     facts: Dict[str, int] = field(default_factory=dict)
-    valid_output_sizes: Tuple[SizeList, SizeList] = (None, None)
+    valid_output_sizes: Tuple[SizeList, ...] = (None, None)
     text: str = ""
     fixes: List[str] = field(default_factory=list)
     kind: str = "unknown"
@@ -94,7 +96,7 @@ def diagnosis(framework: Framework, kind: str, text: str, facts=None, padding=No
         geometry = replace(geometry, framework=framework)
     return Diagnosis(framework=framework, padding=padding,
                      facts={k: v for k, v in (facts or {}).items() if v is not None},
-                     valid_output_sizes=(valid[0], valid[1]), text=text,
+                     valid_output_sizes=tuple(valid), text=text,
                      fixes=[str(f) for f in fixes], kind=kind, geometry=geometry)
 
 

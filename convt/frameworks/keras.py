@@ -45,14 +45,27 @@ def output_size(i: int, kernel: int, stride: int, dilation: int, padding: str,
     return (i - 1) * stride + k_eff % 2 + output_padding
 
 
-def check_layer(stride: int, dilation: int, output_padding: Optional[int]) -> None:
-    """The constructor's checks, in Keras's order (square strides, dilation and output_padding)."""
-    if stride > 1 and dilation > 1:
-        raise ShapeError(strides_with_dilation((stride, stride), (dilation, dilation)),
-                         "Keras cannot combine strides > 1 with dilation_rate > 1.")
+def bad_padding(padding: str) -> str:
+    """``standardize_padding``: the set is printed as Python prints it (``PYTHONHASHSEED``-dependent
+    order; this is the order the fixtures pin)."""
+    return f"The `padding` argument must be a list/tuple or one of {{'same', 'valid'}}. Received: {padding}"
+
+
+def check_layer(stride: int, dilation: int, output_padding: Optional[int], nd: int = 2,
+                padding: str = "same") -> None:
+    """``ConvNDTranspose``'s constructor checks in Keras's order (``BaseConvTranspose.__init__``:
+    padding, output_padding, then strides with dilation), one value for every spatial axis."""
+    if isinstance(padding, str) and padding.lower() not in ("same", "valid"):
+        raise ShapeError(bad_padding(padding.lower()),
+                         f"Conv{nd}DTranspose takes padding 'same' or 'valid' (no 'causal': crop the "
+                         "output yourself for a causal layer).")
+    strides = (stride,) * nd
     if output_padding is not None and output_padding >= stride:
-        raise ShapeError(output_padding_too_large(0, (output_padding, output_padding), (stride, stride)),
+        raise ShapeError(output_padding_too_large(0, (output_padding,) * nd, strides),
                          "output_padding only picks one of the stride's sizes; it must be below the stride.")
+    if stride > 1 and dilation > 1:
+        raise ShapeError(strides_with_dilation(strides, (dilation,) * nd),
+                         "Keras cannot combine strides > 1 with dilation_rate > 1.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,13 +160,13 @@ def _keras_ops_channels(m, text):
 
 
 def _same_even_kernel_pitfall(facts, head: str, fits: List[str], axis_index: Optional[int],
-                              geometry: Geometry) -> Optional[Diagnosis]:
+                              geometry: Geometry, dims: int = 2) -> Optional[Diagnosis]:
     """Keras 3 + TF, padding='same', even kernel, output_padding=0: Keras asks for (i-1)*s."""
     i, n, k, s, d = (facts[name] for name in ("actual", "input", "filter", "stride", "dilation"))
     if "SAME" not in fits or n != output_size(i, k, s, d, "same", 0) or effective_kernel(k, d) % 2:
         return None
     sizes = tensorflow.listable_sizes(i, k, s, d, "SAME")
-    valid: List[SizeList] = [None, None]
+    valid: List[SizeList] = [None] * dims
     if sizes is not None and axis_index is not None:
         valid[axis_index] = list(sizes)
     text = (head + f" This is a known Keras pitfall: with padding='same', an even kernel ({k}) and "
@@ -199,6 +212,8 @@ RULES = [
            "Keras: kernel_size and strides must be >= 1.",
            ["use values >= 1"]),
     simple(FW, "keras_padding", r"The `padding` argument must be a list/tuple or one of",
-           "Keras: Conv2DTranspose takes padding 'same' or 'valid'.",
+           "Keras: the transposed conv layers (Conv1DTranspose, Conv2DTranspose, Conv3DTranspose) take "
+           "padding 'same' or 'valid' only; 'causal' is for the forward Conv1D. For a causal "
+           "transposed conv, use 'valid' and crop the extra (kernel - stride) samples at the end.",
            ["padding='same' or padding='valid'"]),
 ]

@@ -27,8 +27,8 @@ from convt.frameworks._reading import (AXES, AXES_3D, MAX_BRUTE, MAX_LIST, NUM, 
 
 FW = Framework.TENSORFLOW
 TITLE = "TensorFlow"
-MARKER = re.compile(r"tensorflow|InvalidArgumentError|\[Op:|\{\{node |Conv2DBackpropInput|"
-                    r"conv2d_transpose|TensorShape")
+MARKER = re.compile(r"tensorflow|InvalidArgumentError|\[Op:|\{\{node |Conv[23]DBackpropInput|"
+                    r"conv[123]d_transpose|TensorShape")
 
 # ---------------------------------------------------------------------------------------------
 # The texts
@@ -772,7 +772,27 @@ class Caller:
     framework: Framework
     called_by: str
     fix: str
-    pitfall: Callable[[Dict[str, int], str, List[str], Optional[int], Geometry], Optional[Diagnosis]]
+    pitfall: Callable[[Dict[str, int], str, List[str], Optional[int], Geometry, int], Optional[Diagnosis]]
+
+
+_ONE_D = re.compile(r"conv1d_transpose|Conv1DTranspose", re.IGNORECASE)
+
+
+def _axes_of(spatial_dim: Optional[int], label: Optional[str],
+             text: str) -> Tuple[Tuple[str, ...], Optional[int], str, str]:
+    """(the call's axis names, the index of the one the message names or None, a note, the op).
+
+    ``Conv3DBackpropInputOp`` numbers depth, height, width 1, 2, 3; a 1-D call (which the text
+    can only betray by naming it) runs as 2-D on a unit height, its length being spatial_dim 2.
+    """
+    if label is not None and label.startswith("Conv3D"):
+        index = spatial_dim - 1 if spatial_dim in (1, 2, 3) else None
+        return AXES_3D, index, "", "conv3d_transpose"
+    if spatial_dim == 2 and _ONE_D.search(text):
+        return (("length",), 0, " (conv1d_transpose runs as conv2d_transpose on a unit height, so "
+                "its length is spatial_dim 2)", "conv1d_transpose")
+    index, note = _axis_of(spatial_dim, label, text)
+    return AXES, index, note, "conv2d_transpose"
 
 
 def _axis_of(spatial_dim: Optional[int], label: Optional[str], text: str) -> Tuple[Optional[int], str]:
@@ -812,13 +832,15 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
                   caller: Optional[Caller]) -> Diagnosis:
     i, c, n = facts["actual"], facts["computed"], facts["input"]
     k, s, d = facts["filter"], facts["stride"], facts["dilation"]
-    axis_index, axis_note = _axis_of(facts["spatial_dim"], label, text)
-    axis = AXES[axis_index] if axis_index is not None else "size"
+    if facts["spatial_dim"] == 1 and _ONE_D.search(text) and (i, k, s) == (1, 1, 1):
+        return _tf_1d_single_value(facts, caller)
+    names, axis_index, axis_note, op = _axes_of(facts["spatial_dim"], label, text)
+    axis = names[axis_index] if axis_index is not None else "size"
     # the explorer reproduces the TF call, whoever made it
     geometry = Geometry(FW, input=i, kernel=k, stride=s, dilation=d, output=n)
     where = f" ({label})" if label else ""
     framework = caller.framework if caller else FW
-    head = (f"TensorFlow{where} refused the output {axis}{axis_note} of conv2d_transpose"
+    head = (f"TensorFlow{where} refused the output {axis}{axis_note} of {op}"
             f"{caller.called_by if caller else ''}: your input x has "
             f"{axis} {i} and you asked for output {axis} {n}. " + _glossary(i, c, n))
     if None in (i, c, n, k, s, d) or s < 1 or d < 1 or k < 1 or n < 0 or i < 0:
@@ -830,10 +852,10 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
                  f"`actual` {i}; convt uses actual.)")
     got = {p: windowed_output(n, k, s, d, p).size for p in ("SAME", "VALID")}
     fits = [p for p in ("SAME", "VALID") if got[p] == c]
-    pitfall = caller.pitfall(facts, head, fits, axis_index, geometry) if caller else None
+    pitfall = caller.pitfall(facts, head, fits, axis_index, geometry, len(names)) if caller else None
     if pitfall is not None:
         return pitfall
-    valid: List[SizeList] = [None, None]
+    valid: List[SizeList] = [None] * len(names)
     fixes: List[str] = []
     parts = [head]
     padding = fits[0] if len(fits) == 1 else None
@@ -883,6 +905,23 @@ def _tf_size_full(facts: Dict[str, Optional[int]], label: Optional[str], text: s
         fixes.append(caller.fix)
     return diagnosis(framework, "tf_size_mismatch", " ".join(parts), facts, padding,
                      tuple(valid), fixes, geometry)
+
+
+def _tf_1d_single_value(facts, caller: Optional[Caller]) -> Diagnosis:
+    """conv1d_transpose with ``output_shape=[W]``: TF inserts the unit height after the first value,
+    so ``[W]`` becomes ``[W, 1]``, read as the 2-D form [height, width]: the unit height is asked to
+    become W and the length 1 (``tfnd0191``)."""
+    n = facts["input"]
+    text = (f"TensorFlow refused conv1d_transpose's output_shape: it has a single value [{n}]. "
+            "conv1d_transpose runs conv2d_transpose on a unit height and inserts that height's 1 after "
+            f"output_shape's first value, so [{n}] became [{n}, 1], which TF reads as [height, width]: "
+            f"the unit height (actual = 1) is asked to become {n} (computed = {n}, spatial_dim 1 is the "
+            "height) and the length 1. The message's filter 1 and stride 1 are the unit height's.")
+    fixes = [f"pass the whole shape: output_shape=[batch, {n}, out_channels] (e.g. [tf.shape(x)[0], {n}, C])"]
+    if caller:
+        fixes.append(caller.fix)
+    return diagnosis(caller.framework if caller else FW, "tf_size_mismatch", text, facts,
+                     valid=(None,), fixes=fixes, geometry=Geometry(FW, output=n))
 
 
 def _too_long_note(i, k, s, d, padding) -> str:
@@ -1218,11 +1257,15 @@ def _tf_dilation(m: re.Match, text: str) -> Diagnosis:
 
 
 def _tf_strides_len(m: re.Match, text: str) -> Diagnosis:
-    got = number(m.group(1))
+    nd, got = int(m.group(1)), number(m.group(3))
+    forms = {1: ("strides=2, [2] or [1, 2, 1] (conv1d / conv1d_transpose: the first of three values is "
+                 "the unit height TF adds, the argument is named `stride`)"),
+             2: "strides=2, strides=[2, 2] or strides=[1, 2, 2, 1]",
+             3: "strides=2, [2, 2, 2] or [1, 2, 2, 2, 1]"}[nd]
     return diagnosis(FW, "tf_strides_length",
-                     f"TensorFlow: strides (and dilations) must be an int or a list of 1, 2 or 4 values "
-                     f"([1, sh, sw, 1] in NHWC); this one has {got}.", {"strides_length": got},
-                     fixes=["strides=2, strides=[2, 2] or strides=[1, 2, 2, 1]"])
+                     f"TensorFlow: strides (and dilations) of a {nd}-D conv must be an int or a list of 1, "
+                     f"{nd} or {nd + 2} values" + (f"; this one has {got}." if got is not None else "."),
+                     {"strides_length": got}, fixes=[forms])
 
 
 def _tf_stride_value(m: re.Match, text: str) -> Diagnosis:
@@ -1261,7 +1304,7 @@ RULES = [
            "TensorFlow's classic CPU kernel only supports NHWC "
            "(channels last). NCHW works on GPU or with oneDNN on.",
            ["use data_format='NHWC' and transpose: tf.transpose(x, [0, 2, 3, 1])"]),
-    simple(FW, "tf_dilations_batch_depth", r"does not yet support dilations in the batch and depth",
+    simple(FW, "tf_dilations_batch_depth", r"does not yet support dilation(?:s| rates) in the batch and depth",
            "TensorFlow: dilations=[1, dh, dw, 1] (NHWC): "
            "the batch and channel dilations must be 1.", ["dilations=[1, d, d, 1], or just dilations=d"]),
     simple(FW, "tf_groups", r"output depth must be evenly divisible by number of groups:?\s{0,4}"
@@ -1286,8 +1329,8 @@ RULES = [
     simple(FW, "tf_strides_batch_depth", r"does not yet support strides in the batch and depth",
            "TensorFlow: strides=[1, sh, sw, 1] (NHWC): the "
            "batch and channel strides must be 1.", ["strides=[1, s, s, 1], or just strides=s"]),
-    Rule("tf_strides_length", re.compile(r"(?:strides|dilations) should be of length 1, 2 or 4\.?(?: Received: [^\n]{0,200}? of length "
-        + NUM + ")?"), _tf_strides_len),
+    Rule("tf_strides_length", re.compile(r"(?:strides?|dilations) should be of length 1, ([1-3]) or ([3-5])\.?"
+                                         r"(?: Received: [^\n]{0,200}? of length " + NUM + ")?"), _tf_strides_len),
     Rule("tf_stride_value", re.compile(r"Row and column strides should be larger than 0"), _tf_stride_value),
     Rule("tf_stride_value", re.compile(r"Stride must be > 0, but got " + NUM), _tf_stride_value),
     Rule("tf_stride_value", re.compile(r"Dilation rate must be >= 1, but got " + NUM), _tf_stride_value),
@@ -1326,6 +1369,58 @@ RULES = [
     simple(FW, "tf_output_shape_length", r"output_shape must have shape \(4,\)",
            "TensorFlow 1.x: output_shape must have 4 values "
            "[batch, height, width, channels].", ["output_shape=[tf.shape(x)[0], H, W, C]"]),
+    simple(FW, "tf_output_channels", r"input and filter_sizes must have the same number of channels\.?"
+                                      r"(?: Got " + NUM + r" for input and " + NUM + r" for filter_sizes)?",
+           "TensorFlow (conv3d_transpose): the channel count in output_shape must equal the filter's axis 3 "
+           "(output_channels in [depth, height, width, output_channels, in_channels]); TF calls your "
+           "output_shape `input`. conv3d_transpose has no grouped form: a multiple does not help.",
+           ["set output_shape[-1] to filters.shape[3]"],
+           lambda m: {"output_channels": number(m.group(1)), "filter_output_channels": number(m.group(2))}),
+    simple(FW, "tf_channels", r"out_backprop and filter_sizes must have the same number of channels\.?"
+                               r"(?: Got " + NUM + r" for out_backprop and " + NUM + r" for filter_sizes)?",
+           "TensorFlow (conv3d_transpose): the input x's channels must equal the filter's LAST axis "
+           "(in_channels of [depth, height, width, output_channels, in_channels]); TF calls your input "
+           "`out_backprop`.", ["make filters.shape[4] equal to x.shape[-1]"],
+           lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
+    simple(FW, "tf_rank", r"(?:input|out_backprop|filter_sizes) tensor must have 5 dimensions|"
+                           r"(?:input|filter) must be 5-dimensional",
+           "TensorFlow: conv3d and conv3d_transpose take a 5-D input [batch, depth, height, width, "
+           "channels], a 5-D filter and (the transpose) an output_shape of exactly 5 values.",
+           ["add the batch axis: x[tf.newaxis]", "output_shape=[batch, D, H, W, C]"]),
+    simple(FW, "tf_nchw_cpu", r"Conv3DBackpropInputOpV2 only supports NDHWC|"
+                               r"CPU implementation of Conv3D currently only supports the NHWC",
+           "TensorFlow's CPU kernels for conv3d and conv3d_transpose only support NDHWC (channels last).",
+           ["use data_format='NDHWC' and transpose: tf.transpose(x, [0, 2, 3, 4, 1])"]),
+    simple(FW, "tf_dilation_cpu", r"CPU implementation of Conv3D currently only supports dilated rates of 1",
+           "TensorFlow's CPU conv3d refuses dilations > 1 (GPUs compute them; so do PyTorch and convt).",
+           ["use dilations=[1, 1, 1, 1, 1]", "or a larger kernel with zeros between the taps"]),
+    simple(FW, "tf_groups", r"Number of channels in filter \(" + NUM + r"\) must match last dimension of "
+                             r"input \(" + NUM + r"\)",
+           "TensorFlow's CPU conv3d has no grouped form: the filter's axis 3 (in_channels) must equal the "
+           "input's channels.", ["make filters.shape[3] equal to x.shape[-1]"],
+           lambda m: {"filter_in_channels": number(m.group(1)), "input_channels": number(m.group(2))}),
+    simple(FW, "tf_channels", r"Input depth must be evenly divisible by filter depth:?\s{0,4}" + NUM
+                               + r"\s{0,4}vs\.?\s{0,4}" + NUM,
+           "TensorFlow (conv3d): the input's channels must be a multiple of the filter's axis 3 "
+           "(in_channels of [depth, height, width, in_channels, out_channels]).",
+           ["make filters.shape[3] equal to x.shape[-1]"],
+           lambda m: {"input_channels": number(m.group(1)), "filter_in_channels": number(m.group(2))}),
+    Rule("tf_stride_value", re.compile(r"Spatial strides should be larger than 0"), _tf_stride_value),
+    simple(FW, "tf_strides_length", r"Expected list for '(?:strides|dilations)' argument to 'conv3d' Op|"
+                                     r"Length for attr '(?:strides|dilations)' of [0-9]{1,20} must be at least "
+                                     r"minimum 5|Sliding window strides field must specify 5 dimensions",
+           "TensorFlow: tf.nn.conv3d passes strides and dilations straight to the op, which takes a "
+           "list of exactly 5 values (no int, no 3-value form, unlike conv3d_transpose).",
+           ["strides=[1, 2, 2, 2, 1]"]),
+    simple(FW, "tf_data_format", r"`data_format` must be 'NWC' or 'NCW'|Value for attr 'data_format' of",
+           "TensorFlow: data_format names the layout: 'NWC' or 'NCW' (conv1d, conv1d_transpose), 'NHWC' "
+           "or 'NCHW' (2-D), 'NDHWC' or 'NCDHW' (3-D); the CPU kernels compute channels last.",
+           ["data_format='NWC' / 'NHWC' / 'NDHWC'"]),
+    simple(FW, "tf_padding", r"explicit_paddings attribute must contain [0-9]{1,3} values|"
+                              r"Expected string for argument 'padding' not",
+           "TensorFlow: tf.nn.conv1d, conv1d_transpose, conv3d and conv3d_transpose take padding "
+           "'SAME' or 'VALID' only (an explicit list works only for the 2-D ops).",
+           ["padding='SAME' or padding='VALID'; pad the input yourself (tf.pad) for other paddings"]),
     simple(FW, "tf_negative_dimension_size", r"Negative dimension size caused by subtracting " + NUM + r" from " + NUM,
            "TensorFlow (forward conv / pooling, VALID "
            "padding): the kernel is larger than the input.",

@@ -410,10 +410,11 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
     dims = len(mins)
     facts: Dict[str, Optional[int]] = {}
     req = requested[-dims:] if dims and len(requested) >= dims else requested
-    names = AXES if dims == 2 else tuple(f"dim{j}" for j in range(dims))
-    unbatched_bug = dims > 1 and len(inputs) == 1
-    valid: List[SizeList] = [None, None]
-    parts = ["PyTorch (ConvTranspose2d.forward with output_size) refused the requested output size."]
+    names = spatial_names(dims)
+    unbatched_bug = m.group(4) is not None and len(inputs) != dims
+    valid: List[SizeList] = [None] * (dims if 1 <= dims <= 3 else 2)
+    parts = [f"PyTorch (ConvTranspose{dims if 1 <= dims <= 3 else 'N'}d.forward with output_size) refused "
+             "the requested output size."]
     fixes: List[str] = []
     geometry: Optional[Geometry] = None
     for j in range(dims):
@@ -429,7 +430,7 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
         if hi >= lo:
             facts[f"stride_{name}"] = hi - lo + 1
         sizes = size_run(lo, hi)
-        if j < 2 and dims <= 2:
+        if dims <= 3:
             valid[j] = sizes
         if r is None or lo <= r <= hi:
             continue
@@ -442,15 +443,15 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
             fixes.append(f"{name}: ask for a size from {lo} to {hi}")
         if geometry is None:
             geometry = Geometry(input=i, stride=facts.get(f"stride_{name}"), output=r)
-    if dims == 2 and [] in valid:
-        empty = AXES[valid.index([])]
+    if 1 <= dims <= 3 and [] in valid:
+        empty = names[valid.index([])]
         parts.append(f"No positive {empty} is possible with these settings, so PyTorch accepts no "
                      f"output size at all: the {empty} range ends below 1 (too much padding).")
-        valid = [[], []]
+        valid = [[]] * dims
         fixes.append(f"{empty}: reduce padding or enlarge stride/kernel until the {empty} range reaches 1")
     if unbatched_bug:
-        parts.append(f"(For an unbatched 3-D input PyTorch prints only the last input size, "
-                     f"torch.Size([{inputs[0]}]); the check itself is right.)")
+        parts.append(f"(For an unbatched input PyTorch prints the wrong slice of its shape, "
+                     f"torch.Size({inputs}), one size short; the check itself is right.)")
     parts.append("The accepted range is min .. min + stride - 1 (it ignores dilation); "
                  "F.conv_transpose2d's output_padding may go up to max(stride, dilation) - 1.")
     if len(requested) > dims:
@@ -470,6 +471,11 @@ def _torch_op(m: re.Match, text: str) -> Diagnosis:
              "sizes you get (it does not add zeros)."]
     fixes: List[str] = []
     ok = []
+    if "output_padding_depth" not in facts and (facts.get("output_padding_height"), facts.get("stride_height"),
+                                                facts.get("dilation_height")) == (0, 1, 1):
+        parts.append("(If this came from conv_transpose1d / ConvTranspose1d: PyTorch runs it as 2-D on a "
+                     "unit height and prints that height's values, 0, 1 and 1, first; the width values "
+                     "are yours.)")
     for name in ("depth", "height", "width"):
         op, s, d = (facts.get(f"{p}_{name}") for p in ("output_padding", "stride", "dilation"))
         if op is None or s is None:
@@ -510,28 +516,40 @@ def _torch_channels(m: re.Match, text: str) -> Diagnosis:
     return diagnosis(FW, "torch_channels", text_, facts, fixes=fixes)
 
 
-_TORCH_SMALL = re.compile(r"Given input size per channel: \(" + NUM + r" x " + NUM
-                          + r"\)\.? Calculated output size per channel: \(" + NUM + r" x " + NUM
-                          + r"\)\.? Output size is too small")
+_SIZES = r"\((-?[0-9]{1,1000}(?: x -?[0-9]{1,1000}){0,2})\)"
+_TORCH_SMALL = re.compile(r"Given input size per channel: " + _SIZES + r"\.? Calculated output size per "
+                          r"channel: " + _SIZES + r"\.? Output size is too small")
+
+
+def _sizes(text: str) -> List[Optional[int]]:
+    return [number(v.strip()) for v in text.split(" x ")]
+
+
+def _named_facts(prefix: str, values: Sequence[Optional[int]]) -> Dict[str, Optional[int]]:
+    return {f"{prefix}_{name}": v for name, v in zip(spatial_names(len(values)), values)}
 
 
 def _torch_small(m: re.Match, text: str) -> Diagnosis:
-    ih, iw, oh, ow = (number(m.group(j)) for j in range(1, 5))
-    facts = {"input_height": ih, "input_width": iw, "output_height": oh, "output_width": ow}
-    text_ = (f"PyTorch: for an input of {ih} x {iw}, the transposed conv would produce {oh} x {ow}, "
+    ins, outs = _sizes(m.group(1)), _sizes(m.group(2))
+    facts = dict(_named_facts("input", ins), **_named_facts("output", outs))
+    shown = lambda v: " x ".join(str(x) for x in v)  # noqa: E731
+    text_ = (f"PyTorch: for an input of {shown(ins)}, the transposed conv would produce {shown(outs)}, "
              f"and sizes below 1 are refused. The output is (i-1)*stride - 2*padding + "
              f"dilation*(kernel-1) + output_padding + 1: the padding is too large for this input.")
+    if len(ins) == 2 and ins[0] == 1 and outs[0] == 1:
+        text_ += (" (A 1 x n input is also what conv_transpose1d prints: it runs as 2-D on a unit "
+                  "height, so only the second sizes are yours.)")
     return diagnosis(FW, "torch_output_too_small", text_, facts,
                      fixes=["reduce padding (each unit removes two cells)", "or use a larger stride or kernel",
-                        "or a larger input"], geometry=Geometry(input=ih))
+                        "or a larger input"], geometry=Geometry(input=ins[-1] if len(ins) == 1 else ins[0]))
 
 
 def _torch_kernel_big(m, text):
-    ih, iw, kh, kw = (number(m.group(j)) for j in range(1, 5))
+    ins, ks = _sizes(m.group(1)), _sizes(m.group(2))
+    shown = lambda v: " x ".join(str(x) for x in v)  # noqa: E731
     return diagnosis(FW, "torch_kernel_too_large",
-                     f"PyTorch (forward conv): the kernel ({kh} x {kw}, dilated) is larger than the padded "
-                     f"input ({ih} x {iw}).", {"input_height": ih, "input_width": iw,
-                                           "kernel_height": kh, "kernel_width": kw},
+                     f"PyTorch (forward conv): the kernel ({shown(ks)}, dilated) is larger than the padded "
+                     f"input ({shown(ins)}).", dict(_named_facts("input", ins), **_named_facts("kernel", ks)),
                      fixes=["add padding", "or use a smaller kernel or dilation", "or a larger input"])
 
 
@@ -564,8 +582,8 @@ RULES = [
     Rule("torch_channels", _TORCH_CH, _torch_channels),
     Rule("torch_bias", _TORCH_BIAS, _torch_bias),
     Rule("torch_output_too_small", _TORCH_SMALL, _torch_small),
-    Rule("torch_kernel_too_large", re.compile(r"Calculated padded input size per channel: \(" + NUM + r" x " + NUM + r"\)\.? Kernel size: \("
-        + NUM + r" x " + NUM + r"\)"), _torch_kernel_big),
+    Rule("torch_kernel_too_large", re.compile(r"Calculated padded input size per channel: " + _SIZES
+                                              + r"\.? Kernel size: " + _SIZES), _torch_kernel_big),
     simple(FW, "torch_negative_padding", r"negative padding is not supported",
            "PyTorch: padding must be >= 0. To get a LARGER "
            "output from a transposed conv, lower padding (towards 0) or use output_padding / "
@@ -577,9 +595,11 @@ RULES = [
     simple(FW, "torch_dilation", r"dilation should be greater than zero",
            "PyTorch: dilation must be >= 1.", ["use dilation >= 1"]),
     Rule("torch_output_size_length", re.compile(r"output_size must have [0-9]{1,3} or [0-9]{1,3} elements \(got " + NUM + r"\)"), _torch_output_size_len),
-    simple(FW, "torch_rank", r"Expected 3D \(unbatched\) or 4D \(batched\) input to conv",
-           "PyTorch: conv2d and conv_transpose2d take a 3-D (C, H, W) or "
-           "4-D (N, C, H, W) input.", ["reshape the input to (N, C, H, W)"]),
+    simple(FW, "torch_rank", r"Expected [2-4]D \(unbatched\) or [3-5]D \(batched\) input to conv",
+           "PyTorch: a conv takes its input with or without the batch axis: conv1d / conv_transpose1d "
+           "(C, L) or (N, C, L); conv2d / conv_transpose2d (C, H, W) or (N, C, H, W); conv3d / "
+           "conv_transpose3d (C, D, H, W) or (N, C, D, H, W).",
+           ["reshape the input to (N, C, *spatial) for the conv's number of spatial axes"]),
     simple(FW, "torch_groups", r"Given groups=" + NUM + r", expected weight to be at least",
            "PyTorch: the weight's axis 0 must have at least `groups` "
            "entries (and be divisible by groups).", ["choose groups dividing in_channels and out_channels"],
@@ -608,7 +628,7 @@ RULES = [
     simple(FW, "torch_padding_mode", r"Only \"zeros\" padding mode is supported for ConvTranspose",
            "PyTorch: ConvTranspose2d only supports "
            "padding_mode='zeros'.", ["drop padding_mode, or pad the input yourself with F.pad"]),
-    simple(FW, "torch_padding_string", r"conv_transpose2d\(\): argument 'padding'",
+    simple(FW, "torch_padding_string", r"conv_transpose[123]d\(\): argument 'padding'",
            "PyTorch: transposed convs take integer padding only "
            "('same'/'valid' are for forward convs). padding=p removes p cells from each end of the "
            "full output (i-1)*s + (k-1)*d + 1.",
