@@ -1,4 +1,4 @@
-"""convt: forward and transposed 2-D convolution exactly as TensorFlow and PyTorch compute,
+"""convt: forward and transposed 1-D, 2-D and 3-D convolution exactly as TensorFlow and PyTorch compute,
 fail and word them, plus the explanations and traces the app shows.
 
 Importing this package never imports Streamlit. The Numba cache is pointed at a writable

@@ -41,7 +41,7 @@ def check_shape(d):
     assert d.padding in (None, "SAME", "VALID")
     assert isinstance(d.facts, dict)
     assert all(isinstance(k, str) and isinstance(v, int) for k, v in d.facts.items())
-    assert isinstance(d.valid_output_sizes, tuple) and len(d.valid_output_sizes) == 2
+    assert isinstance(d.valid_output_sizes, tuple) and len(d.valid_output_sizes) in (1, 2, 3)  # per spatial axis
     for sizes in d.valid_output_sizes:
         assert sizes is None or (isinstance(sizes, list) and len(sizes) <= MAX_LIST
                                  and all(isinstance(v, int) and v >= 1 for v in sizes))
