@@ -13,6 +13,13 @@ from typing import Dict, List, Optional, Tuple
 from convt.arithmetic import Padding, effective_kernel, windowed_output
 
 SizeList = Optional[List[int]]
+AXES = ("height", "width")
+AXES_3D = ("depth", "height", "width")
+
+
+def spatial_names(nd: int) -> Tuple[str, ...]:
+    """The names of ``nd`` spatial axes: ``length``; height, width; depth, height, width."""
+    return {1: ("length",), 2: AXES, 3: AXES_3D}.get(nd, tuple(f"dim{j}" for j in range(nd)))
 
 
 class Framework(StrEnum):

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lab.examples import MAX_MESSAGE, DecoderState, seed_examples
 from convt.explain import explain
-from convt.diagnosis import size_list
+from convt.diagnosis import size_list, spatial_names
 from convt.frameworks import TITLES
 from ui.binder import write_link
 from ui.links import explorer_link
@@ -60,7 +60,7 @@ def main():
             if d.facts:
                 st.markdown("**The numbers read from the message:** " +
                             md(", ".join(f"{k} = {v}" for k, v in d.facts.items())))
-            for axis, sizes in zip(("height", "width"), d.valid_output_sizes):
+            for axis, sizes in zip(spatial_names(len(d.valid_output_sizes)), d.valid_output_sizes):
                 if sizes is not None:
                     st.markdown(md(f"Output {axis}s that would be accepted: {size_list(sizes)}"))
             if d.fixes:

@@ -18,13 +18,6 @@ MAX_DIGITS = 1000           # longer digit runs are not read as numbers
 MAX_LIST = 4096             # longest list of valid sizes returned
 MAX_BRUTE = 100_000         # largest search for the rare input size 0
 NUM = r"(-?[0-9]+)"
-AXES = ("height", "width")
-AXES_3D = ("depth", "height", "width")
-
-
-def spatial_names(nd: int):
-    """The names of ``nd`` spatial axes: ``length``; height, width; depth, height, width."""
-    return {1: ("length",), 2: AXES, 3: AXES_3D}.get(nd, tuple(f"dim{j}" for j in range(nd)))
 _ANSI = re.compile(r"\x1b\[[0-9;]{0,20}[A-Za-z]")
 
 

@@ -11,10 +11,10 @@ from dataclasses import replace
 from typing import Dict, List, Optional, Sequence
 
 from convt.arithmetic import effective_kernel
-from convt.diagnosis import Diagnosis, Framework, Geometry, SizeList, diagnosis, forward_arithmetic, size_list
+from convt.diagnosis import AXES, Diagnosis, Framework, Geometry, SizeList, diagnosis, forward_arithmetic, size_list
 from convt.errors import ShapeError
 from convt.frameworks import tensorflow
-from convt.frameworks._reading import AXES, NUM, Rule, number, numbers, shape_text, simple
+from convt.frameworks._reading import NUM, Rule, number, numbers, shape_text, simple
 
 FW = Framework.KERAS
 TITLE = "Keras"

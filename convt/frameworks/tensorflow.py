@@ -19,10 +19,10 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from convt._arrays import as_int, as_int_list
 from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage, windowed_output
-from convt.diagnosis import (Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
+from convt.diagnosis import (AXES, AXES_3D, Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
                              forward_arithmetic, padding_name, size_list)
 from convt.errors import ShapeError
-from convt.frameworks._reading import (AXES, AXES_3D, MAX_BRUTE, MAX_LIST, NUM, Rule, label_before, number,
+from convt.frameworks._reading import (MAX_BRUTE, MAX_LIST, NUM, Rule, label_before, number,
                                        numbers, shape_text, simple)
 
 FW = Framework.TENSORFLOW

@@ -15,10 +15,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from convt._arrays import as_int_list, bracket
 from convt.arithmetic import effective_kernel, floor_output_size, full_transpose_length
-from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis, size_list
+from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis, size_list, spatial_names
 from convt.errors import ShapeError
-from convt.frameworks._reading import (AXES, MAX_LIST, NUM, Rule, number, numbers, shape_text, simple,
-                                       size_run, spatial_names)
+from convt.frameworks._reading import MAX_LIST, NUM, Rule, number, numbers, shape_text, simple, size_run
 
 FW = Framework.PYTORCH
 TITLE = "PyTorch"
