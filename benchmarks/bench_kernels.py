@@ -1,9 +1,10 @@
-"""Benchmark convt's Numba kernels against PyTorch's CPU convolutions, and time their compilation.
+"""Benchmark convt's public API against PyTorch's CPU convolutions, and time the kernels' compilation.
 
 Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
 
-- float32, NHWC for convt, NCHW for torch (each framework's native layout, so no transposes are
-  timed); the two run interleaved (alternating order), and the table shows the median of repeats,
+- float32, through the public API: ``convt.tf_style.conv2d_transpose`` / ``conv2d`` (NHWC, with
+  their argument checks) against ``F.conv_transpose2d`` / ``F.conv2d`` (NCHW): each framework's
+  native layout, so no transposes are timed; the two run interleaved (alternating order), and the table shows the median of repeats,
   their ratio, the median of the ratios of samples taken in the same round ("paired": the
   machine's speed drifts between rounds, not within one) and the ratio of the best samples.
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
@@ -31,7 +32,7 @@ sys.path.insert(0, REPO)
 
 import numpy as np  # noqa: E402
 
-from convt import _openmp, kernels  # noqa: E402
+from convt import kernels, tf_style  # noqa: E402
 
 try:
     import torch
@@ -150,14 +151,14 @@ def run_table(op, repeats, rng, settle_s=0.0):
             a = rng.standard_normal((n, h, w, o)).astype(np.float32)
             label = f"{n}x{h}x{w}x{o} -> {n}x{big_h}x{big_w}x{c}"
 
-            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, bh=big_h, bw=big_w):
-                return kernels.conv2d_transpose(a, wt, (s, s), (d, d), (ph, pw), (bh, bw))
+            def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0], shape=[n, big_h, big_w, c]):
+                return tf_style.conv2d_transpose(a, wt, shape, s, p, dilations=d)
         else:  # the forward conv that this transpose inverts: big image -> small
             a = rng.standard_normal((n, big_h, big_w, c)).astype(np.float32)
             label = f"{n}x{big_h}x{big_w}x{c} -> {n}x{h}x{w}x{o}"
 
-            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, h=h, w=w):
-                return kernels.conv2d_forward(a, wt, (s, s), (d, d), (ph, pw), (h, w))
+            def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0]):
+                return tf_style.conv2d(a, wt, s, p, dilations=d)
         macs = n * h * w * k * k * c * o
         fns = [ours]
         check = ""
@@ -261,12 +262,8 @@ def main():
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
-          f"convt = up to {kernels.KERNEL_THREADS} (nogil kernels on separate images, BLAS "
-          "products small enough for one OpenBLAS thread each; the big float32 transposes on "
-          f"OpenMP's threads{'' if _openmp._GOMP_PARALLEL else ' (no libgomp here: Python threads)'}"
-          " (convt/_openmp.py), the rest on a pool of Python threads; no Numba parallel=True). "
-          "float32 transposes with <= 3x3 taps per phase, >= 16 channels and at most half the "
-          "multiplications go through Winograd F(4x4, 3x3) (convt/winograd.py).")
+          "convt: see the docstrings of convt/kernels.py (which path a call takes) and convt/fast/ "
+          "(the big-array path); no Numba parallel=True.")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"
