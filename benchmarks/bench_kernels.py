@@ -10,8 +10,8 @@ Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
   the table header with convt's own thread count. Without torch installed, only convt's numbers
   are printed.
-- Compile time: ``kernels.warm_up()`` (the kernels the app uses) and ``kernels.warm_up(large=True)``
-  (all of them, with the float32 Winograd and BLAS-from-Numba kernels of big transposed convs),
+- Compile time: ``kernels.warm_up()`` (the direct loops: all the app uses) and
+  ``kernels.warm_up(large=True)`` (with convt.fast's im2col and Winograd kernels too),
   each in a fresh subprocess with an empty ``NUMBA_CACHE_DIR`` (cold), then again in a second
   subprocess with the same directory (warm, loaded from the cache).
 
@@ -32,7 +32,8 @@ sys.path.insert(0, REPO)
 
 import numpy as np  # noqa: E402
 
-from convt import kernels, tf_style  # noqa: E402
+from convt import fast, kernels, tf_style  # noqa: E402
+from convt.fast import _threads, im2col, winograd_plan  # noqa: E402
 
 try:
     import torch
@@ -160,6 +161,11 @@ def run_table(op, repeats, rng, settle_s=0.0):
             def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0]):
                 return tf_style.conv2d(a, wt, s, p, dilations=d)
         macs = n * h * w * k * k * c * o
+        path = "direct" if kernels._fast(macs, c, o) is None else "im2col"
+        if path == "im2col" and op == "transpose" and winograd_plan.plan(
+                a.shape, wt.shape, (s, s), (d, d), (ph, pw), (big_h, big_w), 1, "f",
+                fast.WINOGRAD_MIN_CHANNELS, fast.WINOGRAD_MAX_PRODUCTS, im2col.GEMM_CHUNK_BYTES):
+            path = "Winograd"
         fns = [ours]
         check = ""
         if torch is not None:
@@ -189,7 +195,7 @@ def run_table(op, repeats, rng, settle_s=0.0):
             fns.append(theirs)
         samples = bench_interleaved(fns, repeats, settle_s=settle_s)
         times = [statistics.median(s) for s in samples]
-        row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
+        row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", path, fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
         if torch is not None:
             paired = statistics.median(a / b for a, b in zip(*samples))
@@ -201,7 +207,7 @@ def run_table(op, repeats, rng, settle_s=0.0):
 
 
 def print_table(title, rows):
-    head = ["shape", "NHWC in -> out", "conv", "convt ms", "convt GFLOP/s"]
+    head = ["shape", "NHWC in -> out", "conv", "path", "convt ms", "convt GFLOP/s"]
     if torch is not None:
         head += ["torch ms", "torch GFLOP/s", "convt/torch", "paired ratio", "ratio of best times",
                  "max abs diff"]
@@ -239,14 +245,16 @@ def main():
     parser.add_argument("--settle", type=float, default=0.0, metavar="S",
                         help="untimed calls for S seconds before each sample (e.g. 0.015; see "
                              "bench_interleaved)")
+    parser.add_argument("--skip-compile", action="store_true", help="no compile-time subprocesses")
     parser.add_argument("--default-malloc", action="store_true",
                         help="leave glibc returning freed memory to the OS (see keep_freed_memory)")
     args = parser.parse_args()
     repeats = 5 if args.quick else args.repeats
     kept = False if args.default_malloc else keep_freed_memory()
 
-    (cold_imp, cold), (warm_imp, warm) = compile_times(large=False)
-    (_, cold_all), (_, warm_all) = compile_times(large=True)
+    if not args.skip_compile:
+        (cold_imp, cold), (warm_imp, warm) = compile_times(large=False)
+        (_, cold_all), (_, warm_all) = compile_times(large=True)
     kernels.warm_up(large=True)
     threads = blas_threads()
     if torch is not None:
@@ -262,8 +270,13 @@ def main():
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
-          "convt: see the docstrings of convt/kernels.py (which path a call takes) and convt/fast/ "
-          "(the big-array path); no Numba parallel=True.")
+          f"convt = the direct loops on the calling thread under {kernels.FAST_MIN_MACS:,} "
+          f"multiply-adds or {kernels.FAST_MIN_CHANNELS}-element channel matrices (convt.kernels), "
+          f"else convt.fast on up to {_threads.KERNEL_THREADS} Python threads (nogil Numba kernels "
+          "and NumPy matmul, BLAS products small enough for one OpenBLAS thread each; no Numba "
+          "parallel=True); float32 transposes with <= 3x3 taps per phase, >= "
+          f"{fast.WINOGRAD_MIN_CHANNELS} channels and at most half the multiplications through "
+          "Winograd F(4x4, 3x3) (convt/fast/winograd.py). Column 'path' says which.")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"
@@ -271,10 +284,11 @@ def main():
     print("- malloc: " + ("glibc keeps freed memory (mallopt: mmap threshold 32 MB, no trimming), "
                           "so neither library's timings include page faults caused by the other's"
                           if kept else "glibc defaults (freed memory goes back to the OS)"))
-    print(f"- compile, the app's kernels (`kernels.warm_up()`, float32 + float64): cold cache "
-          f"**{cold:.2f} s**, warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / "
-          f"{warm_imp:.2f} s); all kernels (`warm_up(large=True)`): cold **{cold_all:.2f} s**, "
-          f"warm **{warm_all:.2f} s**")
+    if not args.skip_compile:
+        print(f"- compile, the app's kernels (`kernels.warm_up()`: the direct loops, float32 + "
+              f"float64): cold cache **{cold:.2f} s**, warm cache **{warm:.2f} s** (import "
+              f"convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s); all kernels "
+              f"(`warm_up(large=True)`): cold **{cold_all:.2f} s**, warm **{warm_all:.2f} s**")
 
     rng = np.random.default_rng(0)
     vs = f"torch: `F.{{}}`, {threads} threads each" if torch is not None else "torch not installed"

@@ -237,18 +237,19 @@ def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
 
 
 @njit(**JIT_OPTIONS)
-def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, rows, scratch, v):
+def input_tiles(src, shape, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, rows, scratch, v):
     """v[(p*Tx + q)*pairs + k, r, :] = (BT_y D BT_x^T)[p, q, :] for the tiles in rows of tiles [ty0, ty1).
 
-    ``split`` is split_columns' output (R, N, H, width, O) with its zeros after it (flat),
+    ``src`` is split_columns' output, of ``shape`` (R, N, H, width, O), flat, with its zeros
+    after it,
     ``bt_y``/``bt_x`` sparse_rows of BT, ``phases[k]`` (tiles_y, tiles_x, in_first, in_step,
     in_count, offset) of y then (in_first, offset) of x for the phase pair k. Tile (ty, tx) of
     image n covers the outputs TILE*ty ... TILE*ty + TILE - 1 (and across) of its pair, reads
     U[TILE*ty + offset_y + i, TILE*tx + offset_x + j] and is row r = (ty - ty0)*tiles_x + tx of v
     (``rows`` per pair; rows past a pair's tiles are left alone). ``scratch`` holds Ty*Tx runs.
     """
-    R, N, H, width, O = split.shape
-    src, dst = split.reshape(-1), v.reshape(-1)
+    R, N, H, width, O = shape
+    dst = v.reshape(-1)
     zeros = R * N * H * width * O                # split's zeros: rows outside dy
     span = scratch.size // (Ty * Tx)
     bt_y_cols, bt_y_coef = bt_y
@@ -321,11 +322,12 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
                             dst[to + ch] = scratch[start + ch]
 
 
-def transpose_tiles(split, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo, ty_step,
+def transpose_tiles(split, shape, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo, ty_step,
                     v, m, in_scratch, out_scratch, dx):
-    """One group of phase pairs (tile size Ty x Tx) of the images in ``split``: per image and
-    chunk of ``ty_step`` rows of tiles, the input transform, one matrix product per transform
-    point (per pair too unless they share ``w_t``), the output transform.
+    """One group of phase pairs (tile size Ty x Tx) of the images in ``split`` (input_tiles'
+    ``src`` and ``shape``): per image and chunk of ``ty_step`` rows of tiles, the input
+    transform, one matrix product per transform point (per pair too unless they share ``w_t``),
+    the output transform.
 
     ``tables`` is (BT_y, BT_x, AT_y, AT_x) as sparse_rows; ``w_t`` the transformed kernels,
     (Ty*Tx, O, C) shared by the pairs or (Ty*Tx*pairs, O, C); ``v`` and ``m`` hold a chunk's
@@ -336,9 +338,9 @@ def transpose_tiles(split, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo,
     stacks, O, C = w_t.shape
     v_stacks = v.reshape(stacks, -1, O)
     m_stacks = m.reshape(stacks, -1, C)
-    for n in range(split.shape[1]):
+    for n in range(shape[1]):
         for ty0 in range(0, tiles_y, ty_step):
-            input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, ins, n, ty0, ty0 + ty_step,
+            input_tiles(split, shape, step, pad_left, Ty, Tx, bt_y, bt_x, ins, n, ty0, ty0 + ty_step,
                         v.shape[1], in_scratch, v)
             matmul_in_blocks(v_stacks, w_t, m_stacks)
             output_tiles(m, Ty, Tx, at_y, at_x, outs, n_lo + n, ty0, ty0 + ty_step, out_scratch, dx)
@@ -360,15 +362,15 @@ def transpose_part(dy, parts, step, pad_left, width, groups, table_cols, table_c
     R = TILE * step
     lo, hi = parts[p]
     size = R * (hi - lo) * H * width * O
-    split_columns(dy, lo, hi, step, pad_left, width, split[p, :size + width * O])
-    images = split[p, :size].reshape((R, hi - lo, H, width, O))
+    images = split[p, :size + width * O]
+    split_columns(dy, lo, hi, step, pad_left, width, images)
     for Ty, Tx, k0, k1, by, bx, ay, ax, w0, stacks, ty_step, rows, tiles_x in groups:
         tables = ((table_cols[by:by + Ty], table_coefs[by:by + Ty]),
                   (table_cols[bx:bx + Tx], table_coefs[bx:bx + Tx]),
                   (table_cols[ay:ay + TILE], table_coefs[ay:ay + TILE]),
                   (table_cols[ax:ax + TILE], table_coefs[ax:ax + TILE]))
         points = Ty * Tx * (k1 - k0)
-        transpose_tiles(images, step, pad_left, Ty, Tx, tables, ins[k0:k1], outs[k0:k1],
+        transpose_tiles(images, (R, hi - lo, H, width, O), step, pad_left, Ty, Tx, tables, ins[k0:k1], outs[k0:k1],
                         w_ts[w0:w0 + stacks * O * C].reshape((stacks, O, C)), lo, ty_step,
                         v[p, :points * rows * O].reshape((points, rows, O)),
                         m[p, :points * rows * C].reshape((points, rows, C)),
