@@ -1,6 +1,6 @@
 """Benchmark convt's public API against PyTorch's CPU convolutions, and time the kernels' compilation.
 
-Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
+Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick] [--pieces]
 
 - float32, through the public API: ``convt.tf_style.conv2d_transpose`` / ``conv2d`` (NHWC, with
   their argument checks) against ``F.conv_transpose2d`` / ``F.conv2d`` (NCHW): each framework's
@@ -14,6 +14,8 @@ Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
   ``kernels.warm_up(large=True)`` (with convt.fast's im2col and Winograd kernels too),
   each in a fresh subprocess with an empty ``NUMBA_CACHE_DIR`` (cold), then again in a second
   subprocess with the same directory (warm, loaded from the cache).
+- ``--pieces``: instead, what each piece of ``convt.fast`` saves (the direct loops instead of all
+  of it, im2col instead of Winograd, one thread instead of the pool), as paired ratios.
 
 Output is markdown, ready to paste into the README.
 """
@@ -206,6 +208,50 @@ def run_table(op, repeats, rng, settle_s=0.0):
     return rows
 
 
+# convt.fast without one of its pieces: (module, attribute) -> value.
+WITHOUT = {
+    "convt.fast (direct loops only)": {(kernels, "FAST_MIN_MACS"): 10**18},
+    "Winograd (im2col instead)": {(fast, "WINOGRAD_MIN_CHANNELS"): 10**18},
+    "the thread pool (one thread)": {(_threads, "KERNEL_THREADS"): 1},
+}
+
+
+def without(changes, fn):
+    """fn with those module attributes changed, restored after each call."""
+    def call():
+        saved = {key: getattr(*key) for key in changes}
+        for (module, name), value in changes.items():
+            setattr(module, name, value)
+        try:
+            return fn()
+        finally:
+            for (module, name), value in saved.items():
+                setattr(module, name, value)
+    return call
+
+
+def run_pieces(repeats, rng):
+    """Each piece of convt.fast against the same call without it, interleaved: a table of paired
+    ratios (time without / time with; above 1: the piece pays) for the shapes that reach it."""
+    rows = []
+    for name, (n, h, w, o), c, k, s, d, padding in SHAPES:
+        if kernels._fast(n * h * w * k * k * c * o, c, o) is None:
+            continue
+        big_h, _ = transpose_config(h, k, s, d, padding)
+        big_w, _ = transpose_config(w, k, s, d, padding)
+        a = rng.standard_normal((n, h, w, o)).astype(np.float32)
+        wt = rng.standard_normal((k, k, c, o)).astype(np.float32)
+
+        def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0], shape=[n, big_h, big_w, c]):
+            return tf_style.conv2d_transpose(a, wt, shape, s, p, dilations=d)
+        samples = bench_interleaved([ours] + [without(changes, ours) for changes in WITHOUT.values()],
+                                    repeats)
+        rows.append([name, fmt_ms(statistics.median(samples[0]))]
+                    + [f"{statistics.median(b / a for a, b in zip(samples[0], other)):.2f}"
+                       for other in samples[1:]])
+    return rows
+
+
 def print_table(title, rows):
     head = ["shape", "NHWC in -> out", "conv", "path", "convt ms", "convt GFLOP/s"]
     if torch is not None:
@@ -245,11 +291,22 @@ def main():
     parser.add_argument("--settle", type=float, default=0.0, metavar="S",
                         help="untimed calls for S seconds before each sample (e.g. 0.015; see "
                              "bench_interleaved)")
+    parser.add_argument("--pieces", action="store_true",
+                        help="only the table of what each piece of convt.fast saves (transposes)")
     parser.add_argument("--skip-compile", action="store_true", help="no compile-time subprocesses")
     parser.add_argument("--default-malloc", action="store_true",
                         help="leave glibc returning freed memory to the OS (see keep_freed_memory)")
     args = parser.parse_args()
     repeats = 5 if args.quick else args.repeats
+    if args.pieces:
+        keep_freed_memory()
+        kernels.warm_up(large=True)
+        print("| shape | convt ms | " + " | ".join(f"x without {name}" for name in WITHOUT) + " |")
+        print("|---|---|" + "---|" * len(WITHOUT))
+        for row in run_pieces(repeats, np.random.default_rng(0)):
+            print("| " + " | ".join(row) + " |")
+        print("\nload average (1/5/15 min): " + " / ".join(f"{v:.1f}" for v in os.getloadavg()))
+        return
     kept = False if args.default_malloc else keep_freed_memory()
 
     if not args.skip_compile:
