@@ -143,6 +143,19 @@ def fmt_ms(sec):
     return f"{ms:.4f}" if ms < 0.1 else f"{ms:.3f}" if ms < 10 else f"{ms:.1f}"
 
 
+def path_taken(dy_shape, c, k, s, d, padding, op="transpose"):
+    """Where convt.kernels sends this float32 call: "direct", "im2col" or "Winograd"."""
+    n, h, w, o = dy_shape
+    if kernels._fast(n * h * w * k * k * c * o, c, o) is None:
+        return "direct"
+    (big_h, ph), (big_w, pw) = transpose_config(h, k, s, d, padding), transpose_config(w, k, s, d, padding)
+    if op == "transpose" and winograd_plan.plan(
+            dy_shape, (k, k, c, o), (s, s), (d, d), (ph, pw), (big_h, big_w), 1, "f",
+            fast.WINOGRAD_MIN_CHANNELS, fast.WINOGRAD_MAX_PRODUCTS, im2col.GEMM_CHUNK_BYTES):
+        return "Winograd"
+    return "im2col"
+
+
 def run_table(op, repeats, rng, settle_s=0.0):
     """One markdown table: convt vs torch for conv2d_transpose ("transpose") or conv2d ("forward")."""
     rows = []
@@ -163,11 +176,7 @@ def run_table(op, repeats, rng, settle_s=0.0):
             def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0]):
                 return tf_style.conv2d(a, wt, s, p, dilations=d)
         macs = n * h * w * k * k * c * o
-        path = "direct" if kernels._fast(macs, c, o) is None else "im2col"
-        if path == "im2col" and op == "transpose" and winograd_plan.plan(
-                a.shape, wt.shape, (s, s), (d, d), (ph, pw), (big_h, big_w), 1, "f",
-                fast.WINOGRAD_MIN_CHANNELS, fast.WINOGRAD_MAX_PRODUCTS, im2col.GEMM_CHUNK_BYTES):
-            path = "Winograd"
+        path = path_taken((n, h, w, o), c, k, s, d, padding, op)
         fns = [ours]
         check = ""
         if torch is not None:
@@ -232,10 +241,12 @@ def without(changes, fn):
 
 def run_pieces(repeats, rng):
     """Each piece of convt.fast against the same call without it, interleaved: a table of paired
-    ratios (time without / time with; above 1: the piece pays) for the shapes that reach it."""
+    ratios (time without / time with; above 1: the piece pays) for the shapes that reach it, "-"
+    where the shape does not use the piece."""
     rows = []
     for name, (n, h, w, o), c, k, s, d, padding in SHAPES:
-        if kernels._fast(n * h * w * k * k * c * o, c, o) is None:
+        path = path_taken((n, h, w, o), c, k, s, d, padding)
+        if path == "direct":
             continue
         big_h, _ = transpose_config(h, k, s, d, padding)
         big_w, _ = transpose_config(w, k, s, d, padding)
@@ -246,9 +257,11 @@ def run_pieces(repeats, rng):
             return tf_style.conv2d_transpose(a, wt, shape, s, p, dilations=d)
         samples = bench_interleaved([ours] + [without(changes, ours) for changes in WITHOUT.values()],
                                     repeats)
-        rows.append([name, fmt_ms(statistics.median(samples[0]))]
-                    + [f"{statistics.median(b / a for a, b in zip(samples[0], other)):.2f}"
-                       for other in samples[1:]])
+        ratios = [f"{statistics.median(b / a for a, b in zip(samples[0], other)):.2f}"
+                  for other in samples[1:]]
+        if path != "Winograd":
+            ratios[list(WITHOUT).index("Winograd (im2col instead)")] = "-"
+        rows.append([name, path, fmt_ms(statistics.median(samples[0]))] + ratios)
     return rows
 
 
@@ -301,8 +314,8 @@ def main():
     if args.pieces:
         keep_freed_memory()
         kernels.warm_up(large=True)
-        print("| shape | convt ms | " + " | ".join(f"x without {name}" for name in WITHOUT) + " |")
-        print("|---|---|" + "---|" * len(WITHOUT))
+        print("| shape | path | convt ms | " + " | ".join(f"x without {name}" for name in WITHOUT) + " |")
+        print("|---|---|---|" + "---|" * len(WITHOUT))
         for row in run_pieces(repeats, np.random.default_rng(0)):
             print("| " + " | ".join(row) + " |")
         print("\nload average (1/5/15 min): " + " / ".join(f"{v:.1f}" for v in os.getloadavg()))
