@@ -137,18 +137,24 @@ def _chunk_rows(rows, row_bytes):
     return max(1, min(rows, GEMM_CHUNK_BYTES // max(1, row_bytes)))
 
 
+def _by_images(part, a, w_matrices, stride, dilation, pad_before, kernel, rows, out):
+    """part(a, w_matrices, geometry, kernel, n_lo, n_hi, out) for parts of the batch at once, on
+    the thread pool (``rows``: im2col rows per image); a part writes its images of ``out`` only."""
+    N = a.shape[0]
+    geometry = (*stride, *dilation, *pad_before)
+    work = N * rows * int(np.prod(kernel)) * w_matrices.shape[0]        # im2col matrix elements
+    _threads.in_parallel(part, [(a, w_matrices, geometry, kernel, n_lo, n_hi, out)
+                                for n_lo, n_hi in _threads.split(0, N, work, parts=N)])
+
+
 def conv2d_forward(x: np.ndarray, w: np.ndarray, stride: tuple, dilation: tuple,
                    pad_before: tuple, out_size: tuple, groups: int) -> np.ndarray:
     """y = im2col(x) @ w: x (N, H, W, C), w (kh, kw, C//groups, O) -> y (N, out_h, out_w, O)."""
-    (sh, sw), (dh, dw), (pt, pl), (oh, ow) = stride, dilation, pad_before, out_size
-    N = x.shape[0]
     kh, kw, Cg, O = w.shape
-    K, Og = kh * kw * Cg, O // groups
-    y = np.empty((N, oh, ow, O), dtype=x.dtype)
-    wg = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 0, 2))   # (G, K, Og)
-    geometry = (sh, sw, dh, dw, pt, pl)
-    _threads.in_parallel(_forward_images, [(x, wg, geometry, (kh, kw, Cg), n_lo, n_hi, y) for n_lo, n_hi
-                                           in _threads.split(0, N, N * oh * ow * K * groups, parts=N)])
+    y = np.empty((x.shape[0], *out_size, O), dtype=x.dtype)
+    wg = np.ascontiguousarray(w.reshape(kh * kw * Cg, groups, O // groups).transpose(1, 0, 2))  # (G, K, Og)
+    _by_images(_forward_images, x, wg, stride, dilation, pad_before, w.shape[:3],
+               out_size[0] * out_size[1], y)
     return y
 
 
@@ -174,15 +180,11 @@ def _forward_images(x, wg, geometry, kernel, n_lo, n_hi, y):
 def conv2d_transpose(dy: np.ndarray, w: np.ndarray, stride: tuple, dilation: tuple,
                      pad_before: tuple, out_size: tuple, groups: int) -> np.ndarray:
     """dx = col2im(dy @ w^T): dy (N, h, w, O), w (kh, kw, C//groups, O) -> dx (N, out_h, out_w, C)."""
-    (sh, sw), (dh, dw), (pt, pl), (H, W) = stride, dilation, pad_before, out_size
-    N, h, wd, O = dy.shape
-    kh, kw, Cg, _ = w.shape
-    K, Og = kh * kw * Cg, O // groups
-    dx = np.zeros((N, H, W, Cg * groups), dtype=dy.dtype)
-    wt = np.ascontiguousarray(w.reshape(K, groups, Og).transpose(1, 2, 0))   # (G, Og, K)
-    geometry = (sh, sw, dh, dw, pt, pl)
-    _threads.in_parallel(_transpose_images, [(dy, wt, geometry, (kh, kw, Cg), n_lo, n_hi, dx) for n_lo, n_hi
-                                             in _threads.split(0, N, N * h * wd * K * groups, parts=N)])
+    kh, kw, Cg, O = w.shape
+    dx = np.zeros((dy.shape[0], *out_size, Cg * groups), dtype=dy.dtype)
+    wt = np.ascontiguousarray(w.reshape(kh * kw * Cg, groups, O // groups).transpose(1, 2, 0))  # (G, Og, K)
+    _by_images(_transpose_images, dy, wt, stride, dilation, pad_before, w.shape[:3],
+               dy.shape[1] * dy.shape[2], dx)
     return dx
 
 
