@@ -1,18 +1,21 @@
-"""Benchmark convt's Numba kernels against PyTorch's CPU convolutions, and time their compilation.
+"""Benchmark convt's public API against PyTorch's CPU convolutions, and time the kernels' compilation.
 
-Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick]
+Run:  python benchmarks/bench_kernels.py [--repeats 15] [--quick] [--pieces]
 
-- float32, NHWC for convt, NCHW for torch (each framework's native layout, so no transposes are
-  timed); the two run interleaved (alternating order), and the table shows the median of repeats,
+- float32, through the public API: ``convt.tf_style.conv2d_transpose`` / ``conv2d`` (NHWC, with
+  their argument checks) against ``F.conv_transpose2d`` / ``F.conv2d`` (NCHW): each framework's
+  native layout, so no transposes are timed; the two run interleaved (alternating order), and the table shows the median of repeats,
   their ratio, the median of the ratios of samples taken in the same round ("paired": the
   machine's speed drifts between rounds, not within one) and the ratio of the best samples.
 - torch gets the same number of threads as numpy's BLAS (``torch.set_num_threads``), printed in
   the table header with convt's own thread count. Without torch installed, only convt's numbers
   are printed.
-- Compile time: ``kernels.warm_up()`` (the kernels the app uses) and ``kernels.warm_up(large=True)``
-  (all of them, with the float32 Winograd and BLAS-from-Numba kernels of big transposed convs),
+- Compile time: ``kernels.warm_up()`` (the direct loops: all the app uses) and
+  ``kernels.warm_up(large=True)`` (with convt.fast's im2col and Winograd kernels too),
   each in a fresh subprocess with an empty ``NUMBA_CACHE_DIR`` (cold), then again in a second
   subprocess with the same directory (warm, loaded from the cache).
+- ``--pieces``: instead, what each piece of ``convt.fast`` saves (the direct loops instead of all
+  of it, im2col instead of Winograd, one thread instead of the pool), as paired ratios.
 
 Output is markdown, ready to paste into the README.
 """
@@ -31,7 +34,8 @@ sys.path.insert(0, REPO)
 
 import numpy as np  # noqa: E402
 
-from convt import _openmp, kernels  # noqa: E402
+from convt import fast, kernels, tf_style  # noqa: E402
+from convt.fast import _threads, im2col, winograd_plan  # noqa: E402
 
 try:
     import torch
@@ -139,6 +143,19 @@ def fmt_ms(sec):
     return f"{ms:.4f}" if ms < 0.1 else f"{ms:.3f}" if ms < 10 else f"{ms:.1f}"
 
 
+def path_taken(dy_shape, c, k, s, d, padding, op="transpose"):
+    """Where convt.kernels sends this float32 call: "direct", "im2col" or "Winograd"."""
+    n, h, w, o = dy_shape
+    if kernels._fast(n * h * w * k * k * c * o, c, o) is None:
+        return "direct"
+    (big_h, ph), (big_w, pw) = transpose_config(h, k, s, d, padding), transpose_config(w, k, s, d, padding)
+    if op == "transpose" and winograd_plan.plan(
+            dy_shape, (k, k, c, o), (s, s), (d, d), (ph, pw), (big_h, big_w), 1, "f",
+            fast.WINOGRAD_MIN_CHANNELS, fast.WINOGRAD_MAX_PRODUCTS, im2col.GEMM_CHUNK_BYTES):
+        return "Winograd"
+    return "im2col"
+
+
 def run_table(op, repeats, rng, settle_s=0.0):
     """One markdown table: convt vs torch for conv2d_transpose ("transpose") or conv2d ("forward")."""
     rows = []
@@ -150,15 +167,16 @@ def run_table(op, repeats, rng, settle_s=0.0):
             a = rng.standard_normal((n, h, w, o)).astype(np.float32)
             label = f"{n}x{h}x{w}x{o} -> {n}x{big_h}x{big_w}x{c}"
 
-            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, bh=big_h, bw=big_w):
-                return kernels.conv2d_transpose(a, wt, (s, s), (d, d), (ph, pw), (bh, bw))
+            def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0], shape=[n, big_h, big_w, c]):
+                return tf_style.conv2d_transpose(a, wt, shape, s, p, dilations=d)
         else:  # the forward conv that this transpose inverts: big image -> small
             a = rng.standard_normal((n, big_h, big_w, c)).astype(np.float32)
             label = f"{n}x{big_h}x{big_w}x{c} -> {n}x{h}x{w}x{o}"
 
-            def ours(a=a, wt=wt, s=s, d=d, ph=ph, pw=pw, h=h, w=w):
-                return kernels.conv2d_forward(a, wt, (s, s), (d, d), (ph, pw), (h, w))
+            def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0]):
+                return tf_style.conv2d(a, wt, s, p, dilations=d)
         macs = n * h * w * k * k * c * o
+        path = path_taken((n, h, w, o), c, k, s, d, padding, op)
         fns = [ours]
         check = ""
         if torch is not None:
@@ -188,7 +206,7 @@ def run_table(op, repeats, rng, settle_s=0.0):
             fns.append(theirs)
         samples = bench_interleaved(fns, repeats, settle_s=settle_s)
         times = [statistics.median(s) for s in samples]
-        row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", fmt_ms(times[0]),
+        row = [name, label, f"k{k} s{s} d{d} {padding.split(':')[0]}", path, fmt_ms(times[0]),
                f"{2 * macs / times[0] / 1e9:.1f}"]
         if torch is not None:
             paired = statistics.median(a / b for a, b in zip(*samples))
@@ -199,8 +217,56 @@ def run_table(op, repeats, rng, settle_s=0.0):
     return rows
 
 
+# convt.fast without one of its pieces: (module, attribute) -> value.
+WITHOUT = {
+    "convt.fast (direct loops only)": {(kernels, "FAST_MIN_MACS"): 10**18},
+    "Winograd (im2col instead)": {(fast, "WINOGRAD_MIN_CHANNELS"): 10**18},
+    "the thread pool (one thread)": {(_threads, "KERNEL_THREADS"): 1},
+}
+
+
+def without(changes, fn):
+    """fn with those module attributes changed, restored after each call."""
+    def call():
+        saved = {key: getattr(*key) for key in changes}
+        for (module, name), value in changes.items():
+            setattr(module, name, value)
+        try:
+            return fn()
+        finally:
+            for (module, name), value in saved.items():
+                setattr(module, name, value)
+    return call
+
+
+def run_pieces(repeats, rng):
+    """Each piece of convt.fast against the same call without it, interleaved: a table of paired
+    ratios (time without / time with; above 1: the piece pays) for the shapes that reach it, "-"
+    where the shape does not use the piece."""
+    rows = []
+    for name, (n, h, w, o), c, k, s, d, padding in SHAPES:
+        path = path_taken((n, h, w, o), c, k, s, d, padding)
+        if path == "direct":
+            continue
+        big_h, _ = transpose_config(h, k, s, d, padding)
+        big_w, _ = transpose_config(w, k, s, d, padding)
+        a = rng.standard_normal((n, h, w, o)).astype(np.float32)
+        wt = rng.standard_normal((k, k, c, o)).astype(np.float32)
+
+        def ours(a=a, wt=wt, s=s, d=d, p=padding.split(":")[0], shape=[n, big_h, big_w, c]):
+            return tf_style.conv2d_transpose(a, wt, shape, s, p, dilations=d)
+        samples = bench_interleaved([ours] + [without(changes, ours) for changes in WITHOUT.values()],
+                                    repeats)
+        ratios = [f"{statistics.median(b / a for a, b in zip(samples[0], other)):.2f}"
+                  for other in samples[1:]]
+        if path != "Winograd":
+            ratios[list(WITHOUT).index("Winograd (im2col instead)")] = "-"
+        rows.append([name, path, fmt_ms(statistics.median(samples[0]))] + ratios)
+    return rows
+
+
 def print_table(title, rows):
-    head = ["shape", "NHWC in -> out", "conv", "convt ms", "convt GFLOP/s"]
+    head = ["shape", "NHWC in -> out", "conv", "path", "convt ms", "convt GFLOP/s"]
     if torch is not None:
         head += ["torch ms", "torch GFLOP/s", "convt/torch", "paired ratio", "ratio of best times",
                  "max abs diff"]
@@ -238,14 +304,27 @@ def main():
     parser.add_argument("--settle", type=float, default=0.0, metavar="S",
                         help="untimed calls for S seconds before each sample (e.g. 0.015; see "
                              "bench_interleaved)")
+    parser.add_argument("--pieces", action="store_true",
+                        help="only the table of what each piece of convt.fast saves (transposes)")
+    parser.add_argument("--skip-compile", action="store_true", help="no compile-time subprocesses")
     parser.add_argument("--default-malloc", action="store_true",
                         help="leave glibc returning freed memory to the OS (see keep_freed_memory)")
     args = parser.parse_args()
     repeats = 5 if args.quick else args.repeats
+    if args.pieces:
+        keep_freed_memory()
+        kernels.warm_up(large=True)
+        print("| shape | path | convt ms | " + " | ".join(f"x without {name}" for name in WITHOUT) + " |")
+        print("|---|---|---|" + "---|" * len(WITHOUT))
+        for row in run_pieces(repeats, np.random.default_rng(0)):
+            print("| " + " | ".join(row) + " |")
+        print("\nload average (1/5/15 min): " + " / ".join(f"{v:.1f}" for v in os.getloadavg()))
+        return
     kept = False if args.default_malloc else keep_freed_memory()
 
-    (cold_imp, cold), (warm_imp, warm) = compile_times(large=False)
-    (_, cold_all), (_, warm_all) = compile_times(large=True)
+    if not args.skip_compile:
+        (cold_imp, cold), (warm_imp, warm) = compile_times(large=False)
+        (_, cold_all), (_, warm_all) = compile_times(large=True)
     kernels.warm_up(large=True)
     threads = blas_threads()
     if torch is not None:
@@ -261,12 +340,13 @@ def main():
           + " (other processes share the cores; above ~0.5 the timings are noisy)")
     print(f"- threads: numpy BLAS = {threads}; torch = "
           f"{torch.get_num_threads() if torch is not None else 'n/a (torch not installed)'}; "
-          f"convt = up to {kernels.KERNEL_THREADS} (nogil kernels on separate images, BLAS "
-          "products small enough for one OpenBLAS thread each; the big float32 transposes on "
-          f"OpenMP's threads{'' if _openmp._GOMP_PARALLEL else ' (no libgomp here: Python threads)'}"
-          " (convt/_openmp.py), the rest on a pool of Python threads; no Numba parallel=True). "
-          "float32 transposes with <= 3x3 taps per phase, >= 16 channels and at most half the "
-          "multiplications go through Winograd F(4x4, 3x3) (convt/winograd.py).")
+          f"convt = the direct loops on the calling thread under {kernels.FAST_MIN_MACS:,} "
+          f"multiply-adds or {kernels.FAST_MIN_CHANNELS}-element channel matrices (convt.kernels), "
+          f"else convt.fast on up to {_threads.KERNEL_THREADS} Python threads (nogil Numba kernels "
+          "and NumPy matmul, BLAS products small enough for one OpenBLAS thread each; no Numba "
+          "parallel=True); float32 transposes with <= 3x3 taps per phase, >= "
+          f"{fast.WINOGRAD_MIN_CHANNELS} channels and at most half the multiplications through "
+          "Winograd F(4x4, 3x3) (convt/fast/winograd.py). Column 'path' says which.")
     versions = f"numpy {np.__version__}, numba {numba.__version__}"
     if torch is not None:
         versions += f", torch {torch.__version__}"
@@ -274,10 +354,11 @@ def main():
     print("- malloc: " + ("glibc keeps freed memory (mallopt: mmap threshold 32 MB, no trimming), "
                           "so neither library's timings include page faults caused by the other's"
                           if kept else "glibc defaults (freed memory goes back to the OS)"))
-    print(f"- compile, the app's kernels (`kernels.warm_up()`, float32 + float64): cold cache "
-          f"**{cold:.2f} s**, warm cache **{warm:.2f} s** (import convt.kernels: {cold_imp:.2f} s / "
-          f"{warm_imp:.2f} s); all kernels (`warm_up(large=True)`): cold **{cold_all:.2f} s**, "
-          f"warm **{warm_all:.2f} s**")
+    if not args.skip_compile:
+        print(f"- compile, the app's kernels (`kernels.warm_up()`: the direct loops, float32 + "
+              f"float64): cold cache **{cold:.2f} s**, warm cache **{warm:.2f} s** (import "
+              f"convt.kernels: {cold_imp:.2f} s / {warm_imp:.2f} s); all kernels "
+              f"(`warm_up(large=True)`): cold **{cold_all:.2f} s**, warm **{warm_all:.2f} s**")
 
     rng = np.random.default_rng(0)
     vs = f"torch: `F.{{}}`, {threads} threads each" if torch is not None else "torch not installed"

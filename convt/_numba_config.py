@@ -5,10 +5,9 @@
 - ``nogil=True``: a kernel releases the GIL while it runs, so Streamlit sessions (one thread each)
   can run kernels at the same time. Kernels only touch the arrays they are given: thread-safe.
 - No ``parallel=True``: Numba's default ``workqueue`` threading layer aborts the whole process when
-  two threads enter a parallel region at once (numba#8563). Parallelism comes from a small pool of
-  Python threads running nogil kernels on separate parts of the output (``kernels._in_parallel``),
-  and for the big float32 transposed convs from OpenMP's threads driven directly
-  (``convt._openmp``).
+  two threads enter a parallel region at once (numba#8563). Parallelism, for big arrays only,
+  comes from a small pool of Python threads running nogil kernels and NumPy matrix products on
+  separate parts of the output (``convt.fast._threads``).
 - fastmath: not the blanket ``True``. ``FASTMATH_FLAGS`` leaves out ``nnan`` and ``ninf`` so NaN and
   inf propagate as in NumPy; ``reassoc``/``contract`` let LLVM vectorise the channel sums, which may
   change results in the last bits (like any BLAS does), never for small integer-valued data.

@@ -1,11 +1,12 @@
 """Property tests of convt.kernels against naive NumPy references (defined first, below).
 
 The references use np.pad and plain loops, not the kernels' bounds checks, so a shared mistake is
-unlikely. Every kernel is checked along both of its code paths (direct loops, im2col/col2im +
-BLAS, and the batch-chunked GEMM), which the tests select by lowering the size thresholds.
+unlikely. Every kernel is checked along each of its code paths (direct loops, convt.fast's im2col/col2im +
+BLAS, batch-chunked, and Winograd), which the tests select by moving the size thresholds.
 """
 import contextlib
 
+import numba
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -96,36 +97,35 @@ PATHS = ["direct", "gemm", "gemm_chunked", "winograd"]
 
 @contextlib.contextmanager
 def kernel_path(path):
-    """Force one implementation: direct loops, im2col + BLAS (split over threads: OpenMP's where
-    libgomp loads), or per row (split over the Python pool, as where it does not); or, for the
-    transposed convs it covers (one group, stride or dilation 1 per axis, up to 3 taps per
+    """Force one implementation: direct loops, im2col + BLAS (split over the thread pool, in
+    blocks of a few rows), or per row (one im2col row per chunk, BLAS products whole); or, for
+    the transposed convs it covers (one group, stride or dilation 1 per axis, up to 3 taps per
     phase), Winograd in chunks of one row of tiles, whatever the channels and savings."""
-    names = ["GEMM_MIN_MACS", "GEMM_MIN_CHANNELS", "GEMM_CHUNK_BYTES", "SPLIT_MIN_ELEMENTS",
-             "BLAS_ONE_THREAD_MNK", "BLAS_MIN_BLOCK_ROWS", "WINOGRAD_MIN_CHANNELS",
-             "WINOGRAD_MAX_PRODUCTS"]
-    saved = {name: getattr(kernels, name) for name in names}
-    run_openmp = kernels._openmp.run
-    kernels.GEMM_MIN_MACS = kernels.GEMM_MIN_CHANNELS = 10**18 if path == "direct" else 0
-    kernels.WINOGRAD_MIN_CHANNELS = 0 if path == "winograd" else 10**18
+    from convt import fast
+    from convt.fast import _threads, im2col
+    settings = {(kernels, "FAST_MIN_MACS"): 10**18 if path == "direct" else 0,
+                (kernels, "FAST_MIN_CHANNELS"): 10**18 if path == "direct" else 0,
+                (fast, "WINOGRAD_MIN_CHANNELS"): 0 if path == "winograd" else 10**18}
     if path == "gemm":
-        kernels.SPLIT_MIN_ELEMENTS = 0        # images / im2col rows always split across threads
-        kernels.BLAS_ONE_THREAD_MNK = 50      # BLAS products of a few rows each, and a remainder
-        kernels.BLAS_MIN_BLOCK_ROWS = 1
+        settings.update({(_threads, "SPLIT_MIN_ELEMENTS"): 0,   # images / im2col rows always split
+                         (im2col, "BLAS_ONE_THREAD_MNK"): 50,   # BLAS products of a few rows each
+                         (im2col, "BLAS_MIN_BLOCK_ROWS"): 1})
     if path == "gemm_chunked":
-        kernels.GEMM_CHUNK_BYTES = 1          # one im2col row per chunk
-        kernels.SPLIT_MIN_ELEMENTS = 0
-        kernels.BLAS_ONE_THREAD_MNK = 0       # products too wide for blocks: BLAS gets them whole
-        kernels._openmp.run = lambda *args: False
+        settings.update({(im2col, "GEMM_CHUNK_BYTES"): 1,       # one im2col row per chunk
+                         (_threads, "SPLIT_MIN_ELEMENTS"): 0,
+                         (im2col, "BLAS_ONE_THREAD_MNK"): 0})   # too wide for blocks: BLAS whole
     if path == "winograd":
-        kernels.WINOGRAD_MAX_PRODUCTS = float("inf")
-        kernels.GEMM_CHUNK_BYTES = 1          # one row of tiles per chunk
-        kernels.BLAS_ONE_THREAD_MNK = 50      # products of a few rows each
+        settings.update({(fast, "WINOGRAD_MAX_PRODUCTS"): float("inf"),
+                         (im2col, "GEMM_CHUNK_BYTES"): 1,       # one row of tiles per chunk
+                         (im2col, "BLAS_ONE_THREAD_MNK"): 50})  # products of a few rows each
+    saved = {(module, name): getattr(module, name) for module, name in settings}
+    for (module, name), value in settings.items():
+        setattr(module, name, value)
     try:
         yield
     finally:
-        for name, value in saved.items():
-            setattr(kernels, name, value)
-        kernels._openmp.run = run_openmp
+        for (module, name), value in saved.items():
+            setattr(module, name, value)
 
 
 @st.composite
@@ -336,10 +336,10 @@ def test_known_transpose_numbers():
     assert dx[0, 2, 2, 0] == 1 * 9 + 2 * 7 + 3 * 3 + 4 * 1
 
 
+@pytest.mark.skipif(numba.config.DISABLE_JIT, reason="no compiled signatures without the JIT")
 def test_warm_up_compiles_both_dtypes_without_parallel():
     kernels.warm_up()
-    jitted = [kernels._forward_direct, kernels._transpose_direct,
-              kernels._im2col, kernels._col2im]
+    jitted = [kernels._forward_direct, kernels._transpose_direct]
     for f in jitted:
         dtypes = {str(sig[0].dtype) for sig in f.signatures}
         assert {"float32", "float64"} <= dtypes, f

@@ -1,9 +1,8 @@
 """Kernels called from 8 threads at once (as Streamlit sessions do) give the single-threaded results.
 
 A kernel compiled with Numba's ``parallel=True`` under the default ``workqueue`` layer would abort
-this whole process here ("Concurrent access has been detected"); the kernels split their work
-over a Python thread pool, or (big float32 transposes) over OpenMP teams of their own, one per
-calling thread (convt._openmp).
+this whole process here ("Concurrent access has been detected"); convt.fast splits its work over
+a Python thread pool that any number of callers share (convt.fast._threads).
 """
 import threading
 
@@ -11,18 +10,19 @@ import numpy as np
 import pytest
 
 from convt import kernels
+from convt.fast import _threads
 
 N_THREADS = 8
 
 # (x shape, w shape, stride, dilation, pad_before, out_size, groups): small ones take the direct
-# loops, the larger ones im2col/col2im + BLAS, the last transposed conv Winograd in float32 (chosen
-# by size, as in production).
+# loops, the larger ones convt.fast's im2col/col2im + BLAS, the last transposed conv Winograd in
+# float32 (chosen by size, as in production).
 CASES = [
     ((1, 7, 7, 1), (3, 3, 1, 1), (2, 2), (1, 1), (1, 1), (4, 4), 1),
     ((2, 9, 8, 4), (3, 2, 2, 6), (1, 2), (2, 1), (2, 0), (7, 4), 2),
-    ((4, 32, 32, 16), (4, 4, 16, 8), (2, 2), (1, 1), (1, 1), (16, 16), 1),
+    ((8, 32, 32, 16), (4, 4, 16, 8), (2, 2), (1, 1), (1, 1), (16, 16), 1),
     ((2, 24, 20, 12), (3, 3, 4, 9), (1, 1), (1, 2), (1, 2), (24, 20), 3),
-    ((3, 20, 18, 16), (3, 3, 16, 16), (1, 1), (2, 2), (2, 2), (20, 18), 1),   # Winograd (float32)
+    ((6, 20, 18, 16), (3, 3, 16, 16), (1, 1), (2, 2), (2, 2), (20, 18), 1),   # Winograd (float32)
 ]
 
 
@@ -43,7 +43,7 @@ def test_concurrent_calls_match_single_threaded(dtype):
     jobs = [(case, seed) for seed in range(2) for case in CASES]
     expected = {(i, seed): run_all(case, dtype, seed) for seed in range(2)
                 for i, case in enumerate(CASES)}
-    gemm = [kernels._use_gemm(c[0][0] * np.prod(c[5]) * np.prod(c[1]), c[1][2], c[1][3] // c[6])
+    gemm = [kernels._fast(c[0][0] * np.prod(c[5]) * np.prod(c[1]), c[1][2], c[1][3] // c[6]) is not None
             for c in CASES]
     assert any(gemm) and not all(gemm)          # both code paths are exercised
     barrier = threading.Barrier(N_THREADS)
@@ -73,14 +73,14 @@ def test_concurrent_calls_match_single_threaded(dtype):
 
 def test_busy_pool_does_not_delay_a_call():
     """With every pool thread busy (or not yet woken by the OS), the caller does all the parts."""
-    kernels.warm_up()
+    kernels.warm_up(large=True)
     rng = np.random.default_rng(0)
     x_shape, w_shape, stride, dilation, pad, out, groups = CASES[2]
     dy = rng.standard_normal((x_shape[0], *out, w_shape[3]))
     w = rng.standard_normal(w_shape)
     expected = kernels.conv2d_transpose(dy, w, stride, dilation, pad, x_shape[1:3], groups)
     release = threading.Event()
-    blockers = [kernels._executor().submit(release.wait) for _ in range(kernels.KERNEL_THREADS - 1)]
+    blockers = [_threads.executor().submit(release.wait) for _ in range(_threads.KERNEL_THREADS - 1)]
     try:
         got = kernels.conv2d_transpose(dy, w, stride, dilation, pad, x_shape[1:3], groups)
     finally:

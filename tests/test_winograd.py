@@ -1,4 +1,4 @@
-"""convt.winograd: the transform matrices, the phase split, and the whole Winograd transposed conv.
+"""convt.fast.winograd: the transform matrices, the phase split, and the whole Winograd transposed conv.
 
 The end-to-end properties draw only configurations the Winograd path takes (one group, stride or
 dilation 1 on each axis, at most 3 taps per phase), check that it does take them, and compare
@@ -7,17 +7,22 @@ with the direct loops (themselves held to a naive reference in test_kernels.py).
 import os
 import subprocess
 import sys
-from unittest import mock
 
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from convt import _blas, kernels, winograd
+from convt import fast, kernels
+from convt.fast import _threads, im2col, winograd, winograd_plan
 from test_kernels import kernel_path
 
 SETTINGS = settings(max_examples=80, deadline=None)
-needs_blas = pytest.mark.skipif(not _blas.GEMM, reason="no BLAS callable from Numba here")
+
+
+def production_plan(dy_shape, w_shape, *args, dtype="f"):
+    """winograd_plan.plan with the thresholds convt.fast uses."""
+    return winograd_plan.plan(dy_shape, w_shape, *args, dtype, fast.WINOGRAD_MIN_CHANNELS,
+                              fast.WINOGRAD_MAX_PRODUCTS, im2col.GEMM_CHUNK_BYTES)
 
 
 @pytest.mark.parametrize("r", [1, 2, 3])
@@ -94,12 +99,10 @@ def winograd_configs(draw):
                 dilation=(dh, dw), pad_before=(ph, pw), out_size=(oh, ow))
 
 
-@needs_blas
 @SETTINGS
-@given(cfg=winograd_configs(), seed=st.integers(0, 2**32 - 1), native=st.booleans())
-def test_winograd_matches_direct_loops(cfg, seed, native):
-    """In parts of one image each: at once on OpenMP's threads, or on the Python pool (as where
-    libgomp does not load)."""
+@given(cfg=winograd_configs(), seed=st.integers(0, 2**32 - 1))
+def test_winograd_matches_direct_loops(cfg, seed):
+    """In parts of one image each, on the thread pool."""
     rng = np.random.default_rng(seed)
     kh, kw, c, _ = cfg["w_shape"]
     dy = rng.standard_normal(cfg["dy_shape"]).astype(np.float32)
@@ -107,43 +110,38 @@ def test_winograd_matches_direct_loops(cfg, seed, native):
     args = cfg["stride"], cfg["dilation"], cfg["pad_before"], cfg["out_size"]
     with kernel_path("direct"):
         expected = kernels.conv2d_transpose(dy, w, *args)
-    run_openmp = kernels._openmp.run if native else (lambda *args: False)
-    with kernel_path("winograd"), mock.patch.object(kernels._openmp, "run", run_openmp):
-        kernels.SPLIT_MIN_ELEMENTS = 0
-        plan = kernels._winograd_plan(dy.shape, w.shape, *args, 1, "f", 0, float("inf"), 1)
+    with kernel_path("winograd"), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_threads, "SPLIT_MIN_ELEMENTS", 0)
+        plan = winograd_plan.plan(dy.shape, w.shape, *args, 1, "f", 0, float("inf"), 1)
         assert plan is not None or not expected.any()      # None: no tap reaches any output
         got = kernels.conv2d_transpose(dy, w, *args)
     assert got.dtype == np.float32 and got.shape == expected.shape
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
 
 
-@needs_blas
 def test_winograd_on_a_big_shape_against_float64():
     """The production thresholds take it (32 channels, dilation 2), in several chunks and images."""
     rng = np.random.default_rng(0)
     dy = rng.standard_normal((3, 20, 24, 32)).astype(np.float32)
     w = rng.standard_normal((3, 3, 32, 32)).astype(np.float32)
     args = (1, 1), (2, 2), (2, 1), (20, 25)
-    assert kernels._winograd_plan(dy.shape, w.shape, *args, 1, "f", kernels.WINOGRAD_MIN_CHANNELS,
-                                  kernels.WINOGRAD_MAX_PRODUCTS, kernels.GEMM_CHUNK_BYTES)
+    assert production_plan(dy.shape, w.shape, *args, 1)
     got = kernels.conv2d_transpose(dy, w, *args)
     exact = kernels.conv2d_transpose(dy.astype(np.float64), w.astype(np.float64), *args)
     assert np.max(np.abs(got - exact)) < 1e-4 * max(1.0, np.max(np.abs(exact)))
 
 
-def test_not_taken_where_it_does_not_apply(monkeypatch):
+def test_not_taken_where_it_does_not_apply():
     big = dict(dy_shape=(2, 16, 16, 32), w_shape=(3, 3, 32, 32), stride=(1, 1), dilation=(2, 2),
                pad_before=(2, 2), out_size=(16, 16), groups=1)
 
     def planned(**change):
         cfg = {**big, **change}
-        return kernels._winograd_plan(cfg["dy_shape"], cfg["w_shape"], cfg["stride"], cfg["dilation"],
-                                      cfg["pad_before"], cfg["out_size"], cfg["groups"],
-                                      change.get("dtype", "f"), kernels.WINOGRAD_MIN_CHANNELS,
-                                      kernels.WINOGRAD_MAX_PRODUCTS, kernels.GEMM_CHUNK_BYTES)
+        return production_plan(cfg["dy_shape"], cfg["w_shape"], cfg["stride"], cfg["dilation"],
+                               cfg["pad_before"], cfg["out_size"], cfg["groups"],
+                               dtype=change.get("dtype", "f"))
 
-    if _blas.GEMM:
-        assert planned()
+    assert planned()
     assert not planned(dtype="d")                               # float64: im2col
     assert not planned(groups=2, w_shape=(3, 3, 16, 32))
     assert not planned(stride=(2, 2))                           # stride and dilation on one axis
@@ -151,36 +149,19 @@ def test_not_taken_where_it_does_not_apply(monkeypatch):
     assert not planned(w_shape=(5, 5, 32, 32), dilation=(1, 1))  # 5 taps in a phase
     assert not planned(stride=(2, 2), dilation=(1, 1), pad_before=(1, 1),
                        out_size=(32, 32))                       # 81/144 of the products: not enough
-    without_blas(monkeypatch)
-    assert not planned(stride=(1, 1), dilation=(1, 1), pad_before=(1, 1))
 
 
-def without_blas(monkeypatch):
-    """No BLAS callable from Numba, and no plans made with one (plans are cached by shape)."""
-    monkeypatch.setattr(_blas, "GEMM", {})
-    kernels._winograd_plan.cache_clear()
-    monkeypatch.setattr(kernels, "_winograd_plan", kernels._winograd_plan.__wrapped__)
-
-
-def test_without_blas_the_same_numbers(monkeypatch):
-    rng = np.random.default_rng(1)
-    dy = rng.standard_normal((2, 12, 12, 16)).astype(np.float32)
-    w = rng.standard_normal((3, 3, 16, 16)).astype(np.float32)
-    args = (1, 1), (1, 1), (1, 1), (12, 12)
-    with_blas = kernels.conv2d_transpose(dy, w, *args)
-    without_blas(monkeypatch)
-    np.testing.assert_allclose(kernels.conv2d_transpose(dy, w, *args), with_blas, rtol=1e-4, atol=1e-4)
-
-
-@needs_blas
 def test_kernels_load_from_the_cache_in_a_new_process(tmp_path):
-    """The BLAS address is an argument, not a constant in the code: the compiled kernels cache."""
-    code = ("from convt import kernels, winograd; kernels.warm_up(large=True); "
-            "print([f().cache_hits for f in (winograd.transpose_parts, kernels._transpose_blocks_parts)])")
+    """The second process loads convt.fast's compiled kernels instead of compiling them again."""
+    code = ("from convt import kernels; from convt.fast import im2col, winograd; "
+            "kernels.warm_up(large=True); "
+            "print([sum(f.stats.cache_hits.values()) > 0 for f in "
+            "(im2col._im2col, im2col._col2im, winograd.input_tiles, winograd.output_tiles)])")
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path), PYTHONPATH=repo)
+    env.pop("NUMBA_DISABLE_JIT", None)
     runs = [subprocess.run([sys.executable, "-W", "error::numba.core.errors.NumbaWarning", "-c", code],
                            env=env, cwd=repo, capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
-    assert runs[0].strip() == "[0, 0]"
-    assert runs[1].strip() == "[1, 1]"
+    assert runs[0].strip() == "[False, False, False, False]"
+    assert runs[1].strip() == "[True, True, True, True]"

@@ -70,7 +70,7 @@ def torch_transpose_case(rng):
 
 
 def large_torch_transpose_case(rng):
-    """A big float32 transposed conv (16-48 channels): the kernels' Winograd and BLAS-block paths."""
+    """A big float32 transposed conv (16-48 channels): convt.fast's Winograd and im2col paths."""
     i, k = int(rng.integers(6, 25)), int(rng.integers(1, 7))
     s, d = pick(rng, [(1, 1), (2, 1), (3, 1), (1, 2), (1, 3), (2, 2)])
     cin, cout = int(rng.integers(16, 49)), int(rng.integers(16, 49))
@@ -138,11 +138,14 @@ def run_torch(call):
 
 
 def check_large(rng, cases):
-    """Big float32 transposed convs against torch; values within 1e-4 of the largest output."""
+    """Big float32 transposed convs against torch; values within 1e-4 of the largest output.
+    All of them through convt.fast (im2col or Winograd), whatever their size."""
     from convt import kernels
+    from convt.fast import winograd_plan
     taken = []
-    winograd = kernels._transpose_winograd
-    kernels._transpose_winograd = lambda *a: taken.append(1) or winograd(*a)
+    winograd, fast_min_macs = winograd_plan.transpose, kernels.FAST_MIN_MACS
+    winograd_plan.transpose = lambda *a: taken.append(1) or winograd(*a)
+    kernels.FAST_MIN_MACS = 0
     try:
         problems, worst = [], 0.0
         for _ in range(cases):
@@ -158,7 +161,7 @@ def check_large(rng, cases):
             if p:
                 problems.append(p + f"\n   case: x{x.shape} w{w.shape} {kw}")
     finally:
-        kernels._transpose_winograd = winograd
+        winograd_plan.transpose, kernels.FAST_MIN_MACS = winograd, fast_min_macs
     print(f"large: {cases} calls, {len(taken)} through Winograd, largest difference "
           f"{worst:.1e} of the largest output")
     return problems

@@ -1,4 +1,7 @@
-"""Compile (or load from the Numba cache) every kernel once per server process.
+"""Compile (or load from the Numba cache) the kernels the app runs once per server process.
+
+That is ``convt.kernels``' direct loops (``kernels.warm_up()``): every array the pages compute is
+below the size at which a call goes to ``convt.fast``, so the app never compiles or loads that.
 
 Every page calls :func:`warm_kernels` near its top, so whichever page a visitor opens first (a
 shared link goes straight to a page, not to ``app.py``) starts the compilation, and every later

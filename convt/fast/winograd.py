@@ -12,9 +12,9 @@ Winograd's F(m, r) computes m outputs of such a convolution with m + r - 1 multi
 instead of m*r (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks", 2016); nested
 over the two axes, F(4x4, 3x3) needs 36 products per 16 outputs instead of 144 (m = TILE below).
 The products of one transform point over all tiles are one matrix product (tiles x O) @ (O x C),
-run by BLAS; the input and output transforms are the Numba loops below. ``transpose_part`` does
-all of it for some of the images, ``transpose_parts`` for every part at once on OpenMP's
-threads (convt._openmp).
+run by NumPy's BLAS; the input and output transforms are the nogil Numba loops below.
+``transpose_part`` does all of it for some of the images (``winograd_plan`` runs the parts on
+the thread pool).
 
 Kernel lengths per phase are kept to r <= 3, interpolation points 0, +-1, 2, -1/2 and infinity:
 AT and BT hold small integers and eighths, exact in floating point; the other fractions are in
@@ -29,11 +29,10 @@ from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
-from numba import cfunc, njit
+from numba import njit
 
-from ._blas import gemm
-from ._numba_config import JIT_OPTIONS
-from ._openmp import ENTRY_SIGNATURE, FIRST, PARTS, descriptor_at, next_part, read1, read2, read4
+from .._numba_config import JIT_OPTIONS
+from .im2col import matmul_in_blocks
 
 # Largest kernel length per phase computed with Winograd (see the module docstring).
 MAX_TAPS = 3
@@ -136,23 +135,15 @@ def kernel_taps(pairs, kw, dtype_char):
     return taps, _kron_g(len(keys[0][0]), len(keys[0][1]), dtype_char)
 
 
-@njit(**JIT_OPTIONS)
-def transformed_kernels(w, taps, gg, gemm_address, out):
-    """out[point, k] = (G_y g_k G_x^T)[point] as an O x C matrix, for each kernel k: one BLAS
+def transformed_kernels(w, taps, gg, out):
+    """out[point, k] = (G_y g_k G_x^T)[point] as an O x C matrix, for each kernel k: one matrix
     product (G_y kron G_x) @ g_k, g_k's taps (``taps[k]``, kernel_taps) gathered as rows from
     w (kh, kw, C, O). ``out`` is (T_y*T_x, kernels, O, C), ready for transpose_tiles."""
     kh, kw, C, O = w.shape
-    points, kernels = out.shape[0], out.shape[1]
-    n = taps.shape[1]
-    g = np.empty((n, O * C), dtype=w.dtype)
-    for k in range(kernels):
-        for j in range(n):
-            ty, tx = taps[k, j] // kw, taps[k, j] % kw
-            for o in range(O):
-                for c in range(C):
-                    g[j, o * C + c] = w[ty, tx, c, o]
-        gemm(gemm_address, points, O * C, n, gg.reshape(-1), 0, n, g.reshape(-1), 0, O * C, 0.0,
-             out.reshape(-1), k * O * C, kernels * O * C)
+    points = out.shape[0]
+    for k, row in enumerate(taps):
+        g = w.reshape(kh * kw, C, O)[row].transpose(0, 2, 1).reshape(len(row), O * C)
+        out[:, k] = (gg @ g).reshape(points, O, C)
 
 
 @functools.lru_cache(maxsize=None)
@@ -246,18 +237,19 @@ def split_columns(dy, n_lo, n_hi, step, pad_left, width, out):
 
 
 @njit(**JIT_OPTIONS)
-def input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, rows, scratch, v):
+def input_tiles(src, shape, step, pad_left, Ty, Tx, bt_y, bt_x, phases, n, ty0, ty1, rows, scratch, v):
     """v[(p*Tx + q)*pairs + k, r, :] = (BT_y D BT_x^T)[p, q, :] for the tiles in rows of tiles [ty0, ty1).
 
-    ``split`` is split_columns' output (R, N, H, width, O) with its zeros after it (flat),
+    ``src`` is split_columns' output, of ``shape`` (R, N, H, width, O), flat, with its zeros
+    after it,
     ``bt_y``/``bt_x`` sparse_rows of BT, ``phases[k]`` (tiles_y, tiles_x, in_first, in_step,
     in_count, offset) of y then (in_first, offset) of x for the phase pair k. Tile (ty, tx) of
     image n covers the outputs TILE*ty ... TILE*ty + TILE - 1 (and across) of its pair, reads
     U[TILE*ty + offset_y + i, TILE*tx + offset_x + j] and is row r = (ty - ty0)*tiles_x + tx of v
     (``rows`` per pair; rows past a pair's tiles are left alone). ``scratch`` holds Ty*Tx runs.
     """
-    R, N, H, width, O = split.shape
-    src, dst = split.reshape(-1), v.reshape(-1)
+    R, N, H, width, O = shape
+    dst = v.reshape(-1)
     zeros = R * N * H * width * O                # split's zeros: rows outside dy
     span = scratch.size // (Ty * Tx)
     bt_y_cols, bt_y_coef = bt_y
@@ -330,101 +322,57 @@ def output_tiles(m, Ty, Tx, at_y, at_x, phases, n, ty0, ty1, scratch, dx):
                             dst[to + ch] = scratch[start + ch]
 
 
-@njit(**JIT_OPTIONS)
-def transpose_tiles(split, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo, ty_step,
-                    gemm_address, block_rows, v, m, in_scratch, out_scratch, dx):
-    """One group of phase pairs (tile size Ty x Tx) of the images in ``split``, all of it here,
-    without the GIL: per image and chunk of ``ty_step`` rows of tiles, the input transform, one
-    matrix product per transform point (per pair too unless they share ``w_t``), the output
-    transform.
+def transpose_tiles(split, shape, step, pad_left, Ty, Tx, tables, ins, outs, w_t, n_lo, ty_step,
+                    v, m, in_scratch, out_scratch, dx):
+    """One group of phase pairs (tile size Ty x Tx) of the images in ``split`` (input_tiles'
+    ``src`` and ``shape``): per image and chunk of ``ty_step`` rows of tiles, the input
+    transform, one matrix product per transform point (per pair too unless they share ``w_t``),
+    the output transform.
 
     ``tables`` is (BT_y, BT_x, AT_y, AT_x) as sparse_rows; ``w_t`` the transformed kernels,
     (Ty*Tx, O, C) shared by the pairs or (Ty*Tx*pairs, O, C); ``v`` and ``m`` hold a chunk's
-    transformed inputs and products, laid out as input_tiles says; products go to BLAS in blocks
-    of ``block_rows`` rows, small enough for OpenBLAS to run them on this thread.
+    transformed inputs and products, laid out as input_tiles says.
     """
     bt_y, bt_x, at_y, at_x = tables
-    points, pairs = Ty * Tx, ins.shape[0]
-    tiles_y, tiles_x = ins[:, 0].max(), ins[:, 1].max()
-    O, C = w_t.shape[1], w_t.shape[2]
-    rows = v.shape[1]
-    stacks = w_t.shape[0]
-    stack_rows = points * pairs * rows // stacks
-    a, b, c = v.reshape(-1), w_t.reshape(-1), m.reshape(-1)
-    for n in range(split.shape[1]):
+    tiles_y = ins[:, 0].max()
+    stacks, O, C = w_t.shape
+    v_stacks = v.reshape(stacks, -1, O)
+    m_stacks = m.reshape(stacks, -1, C)
+    for n in range(shape[1]):
         for ty0 in range(0, tiles_y, ty_step):
-            input_tiles(split, step, pad_left, Ty, Tx, bt_y, bt_x, ins, n, ty0, ty0 + ty_step, rows,
-                        in_scratch, v)
-            for s in range(stacks):
-                for r0 in range(0, stack_rows, block_rows):
-                    r = min(block_rows, stack_rows - r0)
-                    first = s * stack_rows + r0
-                    gemm(gemm_address, r, C, O, a, first * O, O, b, s * O * C, C, 0.0, c, first * C, C)
+            input_tiles(split, shape, step, pad_left, Ty, Tx, bt_y, bt_x, ins, n, ty0, ty0 + ty_step,
+                        v.shape[1], in_scratch, v)
+            matmul_in_blocks(v_stacks, w_t, m_stacks)
             output_tiles(m, Ty, Tx, at_y, at_x, outs, n_lo + n, ty0, ty0 + ty_step, out_scratch, dx)
 
 
-@njit(**JIT_OPTIONS)
 def transpose_part(dy, parts, step, pad_left, width, groups, table_cols, table_coefs, ins, outs,
-                   w_ts, gemm_address, block_rows, split, v, m, in_scratch, out_scratch, dx, p):
+                   w_ts, split, v, m, in_scratch, out_scratch, dx, p):
     """Every group of phase pairs for the images of part p, ``parts[p]`` = (n_lo, n_hi).
 
     ``groups`` holds a row per group of phase pairs (one tile size each): Ty, Tx; its pairs' first
     and end rows in ``ins`` and ``outs``; the first rows of its BT_y, BT_x, AT_y, AT_x in the
     tables (sparse_rows, stacked); its kernels' first element in the flat ``w_ts``, and their
-    count; the rows of tiles and the rows of v per chunk; the most tiles along x. ``split``, ``v``, ``m``, ``in_scratch`` and
-    ``out_scratch`` have a row per part: no two parts share memory.
+    count; the rows of tiles and the rows of v per chunk; the most tiles along x. ``split``,
+    ``v``, ``m``, ``in_scratch`` and ``out_scratch`` have a row per part: no two parts share
+    memory.
     """
     _, H, _, O = dy.shape
     C = dx.shape[3]
     R = TILE * step
-    lo, hi = parts[p, 0], parts[p, 1]
+    lo, hi = parts[p]
     size = R * (hi - lo) * H * width * O
-    split_columns(dy, lo, hi, step, pad_left, width, split[p, :size + width * O])
-    images = split[p, :size].reshape((R, hi - lo, H, width, O))
-    for g in range(groups.shape[0]):
-        Ty, Tx, k0, k1, by, bx, ay, ax, w0, stacks, ty_step, rows, tiles_x = groups[g]
+    images = split[p, :size + width * O]
+    split_columns(dy, lo, hi, step, pad_left, width, images)
+    for Ty, Tx, k0, k1, by, bx, ay, ax, w0, stacks, ty_step, rows, tiles_x in groups:
         tables = ((table_cols[by:by + Ty], table_coefs[by:by + Ty]),
                   (table_cols[bx:bx + Tx], table_coefs[bx:bx + Tx]),
                   (table_cols[ay:ay + TILE], table_coefs[ay:ay + TILE]),
                   (table_cols[ax:ax + TILE], table_coefs[ax:ax + TILE]))
         points = Ty * Tx * (k1 - k0)
-        transpose_tiles(images, step, pad_left, Ty, Tx, tables, ins[k0:k1], outs[k0:k1],
+        transpose_tiles(images, (R, hi - lo, H, width, O), step, pad_left, Ty, Tx, tables, ins[k0:k1], outs[k0:k1],
                         w_ts[w0:w0 + stacks * O * C].reshape((stacks, O, C)), lo, ty_step,
-                        gemm_address, block_rows, v[p, :points * rows * O].reshape((points, rows, O)),
+                        v[p, :points * rows * O].reshape((points, rows, O)),
                         m[p, :points * rows * C].reshape((points, rows, C)),
                         in_scratch[p, :Ty * Tx * tiles_x * O],
                         out_scratch[p, :(TILE * Tx + 1) * tiles_x * C], dx)
-
-
-@functools.cache
-def transpose_parts():
-    """The cfunc running transpose_part on every part (convt._openmp), compiled or loaded from the
-    cache on first use: a cfunc compiles when it is made, and the app never needs this one."""
-    return cfunc(ENTRY_SIGNATURE, **JIT_OPTIONS)(_transpose_parts)
-
-
-def _transpose_parts(address):
-    """transpose_part for each part not yet taken, on whichever thread runs this: the arguments
-    are transpose_part's but the last (p), described in that order."""
-    d = descriptor_at(address)
-    dy, at = read4(d, FIRST, np.float32)
-    parts, at = read2(d, at, np.int64)
-    step, pad_left, width = d[at], d[at + 1], d[at + 2]
-    groups, at = read2(d, at + 3, np.int64)
-    table_cols, at = read2(d, at, np.int64)
-    table_coefs, at = read2(d, at, np.float32)
-    ins, at = read2(d, at, np.int64)
-    outs, at = read2(d, at, np.int64)
-    w_ts, at = read1(d, at, np.float32)
-    gemm_address, block_rows = d[at], d[at + 1]
-    split, at = read2(d, at + 2, np.float32)
-    v, at = read2(d, at, np.float32)
-    m, at = read2(d, at, np.float32)
-    in_scratch, at = read2(d, at, np.float32)
-    out_scratch, at = read2(d, at, np.float32)
-    dx, at = read4(d, at, np.float32)
-    p = next_part(d)
-    while p < d[PARTS]:
-        transpose_part(dy, parts, step, pad_left, width, groups, table_cols, table_coefs, ins,
-                       outs, w_ts, gemm_address, block_rows, split, v, m, in_scratch, out_scratch, dx, p)
-        p = next_part(d)
