@@ -1,7 +1,8 @@
 """Numba settings for every kernel in convt: the one place to change them.
 
-- ``cache=True``: compiled code is written to ``NUMBA_CACHE_DIR`` (``convt/__init__.py`` points it
-  at a writable temp dir before numba is imported), so a new process loads it instead of compiling.
+- ``cache``: compiled code is written to ``NUMBA_CACHE_DIR`` (``convt/_cache_dir.py`` picks a
+  directory it could write to before numba is imported), so a new process loads it instead of
+  compiling; where no directory is writable the kernels compile uncached rather than fail.
 - ``nogil=True``: a kernel releases the GIL while it runs, so Streamlit sessions (one thread each)
   can run kernels at the same time. Kernels only touch the arrays they are given: thread-safe.
 - No ``parallel=True``: Numba's default ``workqueue`` threading layer aborts the whole process when
@@ -13,6 +14,8 @@
   change results in the last bits (like any BLAS does), never for small integer-valued data.
 """
 
+from convt import _cache_dir
+
 FASTMATH_FLAGS = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
-JIT_OPTIONS = {"cache": True, "nogil": True, "fastmath": FASTMATH_FLAGS}
+JIT_OPTIONS = {"cache": _cache_dir.CACHE_ENABLED, "nogil": True, "fastmath": FASTMATH_FLAGS}

@@ -308,3 +308,22 @@ def test_requirements_txt_alone_runs_every_page(tmp_path):
     res = subprocess.run([py, "-c", _SMOKE], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=900)
     assert res.returncode == 0 and "SMOKE" in res.stdout, res.stdout[-3000:] + res.stderr[-3000:]
+
+
+
+def test_kernels_run_uncached_when_no_cache_directory_is_writable(tmp_path):
+    """Configured dir, app folder, user cache and temp dir all unwritable: kernels compile uncached."""
+    src = tmp_path / "app"
+    shutil.copytree(ROOT / "convt", src / "convt", ignore=shutil.ignore_patterns("__pycache__"))
+    (src / "convt" / "__pycache__").write_text("a file where the package's cache folder would go")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NUMBA_")}
+    env.update(NUMBA_CACHE_DIR="/proc/convt-cache", HOME="/proc/convt-home", XDG_CACHE_HOME="/proc/convt-xdg",
+               PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(src))
+    probe = "import tempfile; tempfile.tempdir = '/proc/convt-tmp'\n" + _PROBE
+    res = subprocess.run([sys.executable, "-c", probe], cwd=src, env=env, capture_output=True, text=True,
+                         timeout=300)
+    out = res.stdout + res.stderr
+    assert res.returncode == 0, out
+    assert "no locator available" not in out and "cannot cache" not in out, out
+    assert "compile on every start" in out, "the log says why nothing is cached"
+    assert not list(src.rglob("*.nbi")), "nothing was cached"
