@@ -104,8 +104,7 @@ def conv_forward(x, w, stride, dilation, pad_before, out_size, groups=1):
                                    (0, pad_before[0]), (1, out_size[0]), groups)
         return y[:, 0]
     if nd == 2:
-        return kernels.conv2d_forward(x, w, tuple(stride), tuple(dilation), tuple(pad_before),
-                                      tuple(out_size), groups)
+        return kernels.conv2d_forward(x, w, stride, dilation, pad_before, out_size, groups)
     x, w = _float(x, w)
     y = np.zeros((x.shape[0],) + tuple(out_size) + (w.shape[-1],), dtype=x.dtype)
     if y.size and x.size and w.size:
@@ -124,8 +123,7 @@ def conv_transpose(dy, w, stride, dilation, pad_before, out_size, groups=1):
                                       (0, pad_before[0]), (1, out_size[0]), groups)
         return dx[:, 0]
     if nd == 2:
-        return kernels.conv2d_transpose(dy, w, tuple(stride), tuple(dilation), tuple(pad_before),
-                                        tuple(out_size), groups)
+        return kernels.conv2d_transpose(dy, w, stride, dilation, pad_before, out_size, groups)
     dy, w = _float(dy, w)
     dx = np.zeros((dy.shape[0],) + tuple(out_size) + (w.shape[-2] * groups,), dtype=dy.dtype)
     if dx.size and dy.size and w.size:

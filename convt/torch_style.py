@@ -79,7 +79,8 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
 
 
 def _channels_last(x: np.ndarray, dtype) -> np.ndarray:
-    return np.ascontiguousarray(np.moveaxis(x, 1, -1), dtype=dtype)
+    # transpose with the axes spelled out: np.moveaxis costs more than the tiny kernels it feeds
+    return np.ascontiguousarray(x.transpose(0, *range(2, x.ndim), 1), dtype=dtype)
 
 
 def _weight_last(w: np.ndarray, dtype) -> np.ndarray:
@@ -90,7 +91,7 @@ def _weight_last(w: np.ndarray, dtype) -> np.ndarray:
 
 def _finish(y: np.ndarray, bias, batched: bool, dtype) -> np.ndarray:
     """Channels-last back to channels-first, plus the bias, unbatched again, in the input's dtype."""
-    y = np.moveaxis(y, -1, 1)
+    y = y.transpose(0, y.ndim - 1, *range(1, y.ndim - 1))
     if bias is not None:
         y = y + np.asarray(bias, dtype=y.dtype).reshape((-1,) + (1,) * (y.ndim - 2))
     return as_compute(y if batched else y[0], dtype)
