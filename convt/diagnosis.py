@@ -21,6 +21,8 @@ class Framework(StrEnum):
     TENSORFLOW = "tensorflow"
     KERAS = "keras"
     PYTORCH = "pytorch"
+    JAX = "jax"
+    ONNX = "onnx"
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class Fix:
 class Diagnosis:
     """What an error message means.
 
-    ``framework``: ``"tensorflow"``, ``"keras"``, ``"pytorch"`` or ``None`` (not recognised).
+    ``framework``: ``"tensorflow"``, ``"keras"``, ``"pytorch"``, ``"jax"``, ``"onnx"`` or ``None``
+    (not recognised).
     ``padding``: ``"SAME"``, ``"VALID"`` or ``None`` when the message cannot tell.
     ``facts``: the numbers read from the message (and a few exactly derived ones), by name.
     ``valid_output_sizes``: ``(height, width)``; each the list of positive output sizes the
