@@ -52,6 +52,12 @@ class Plan(NamedTuple):
     group: int
 
 
+def runtime_message(status: str) -> str:
+    """How onnxruntime's Python API prints a refusal while the node runs (``node`` as in its name)."""
+    return ("[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Non-zero status code returned while running "
+            f"ConvTranspose node. Name:'convt' Status Message: {status}")
+
+
 def _shape(dims: Sequence[int]) -> str:
     """onnxruntime's TensorShape::ToString: ``{1,2,3}``."""
     return "{" + ",".join(str(d) for d in dims) + "}"
