@@ -13,10 +13,10 @@ from typing import Dict, List, Optional
 
 from convt.arithmetic import effective_kernel
 from convt.frameworks import jax, keras, tensorflow, torch
+from lab.explorer import FIRST_THREE
 
 MAX_DESIGN_KERNEL = 8
 MAX_DESIGN_STRIDE = 8
-FIRST_THREE = ("tf", "keras", "torch")   # the default, as before JAX and ONNX joined; the page asks for all
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ MAX_OUTPUT = 5000
 MAX_OUTPUT_PADDING = 15
 
 FRAMEWORKS = ("tf", "keras", "torch", "jax", "onnx")
+FIRST_THREE = FRAMEWORKS[:3]   # what design mode and the chain answer for by default, as before JAX and ONNX
 FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch", "jax": "JAX", "onnx": "ONNX"}
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
 TORCH_REQUESTS = ("size", "padding")

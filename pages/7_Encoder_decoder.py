@@ -33,7 +33,7 @@ def _load(state: C.ChainState):
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _analyse(chain: C.Chain):
-    return C.walk_all(chain)
+    return C.walk_all(chain, C.FRAMEWORKS)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
