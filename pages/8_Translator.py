@@ -10,7 +10,7 @@ from ui.style import md
 PAGE = "tr"
 PAD_LABELS = {"SAME": "SAME (size i·s)", "VALID": "VALID", "EXPLICIT": "explicit crops"}
 
-st.set_page_config(page_title="Translator · convt", page_icon="🔁", layout="wide")
+st.set_page_config(page_title="Translator · convt", page_icon="🔀", layout="wide")
 
 
 @st.cache_data(max_entries=128, show_spinner="Running every framework's version…")
@@ -18,7 +18,7 @@ def _translate(layer: T.Layer) -> T.Result:
     return T.translate(layer)
 
 
-large = page_header(PAGE, T.Layer, "🔁 Translator",
+large = page_header(PAGE, T.Layer, "🔀 Translator",
                     "One transposed-conv layer, written in five frameworks: the arguments, the weight "
                     "permutation (and flip) that carries the same weights over, the padding — and proof: "
                     "convt's adapters run every version on the same numbers. The link holds every control.")
@@ -56,13 +56,13 @@ st.caption("Numbers: a seeded random input and PyTorch-layout weights W [C_in, C
            "tf_style) and compared with the canonical transposed conv.")
 
 st.table([{"framework": t.framework, "output": " × ".join(map(str, t.shape)),
-           "max |difference|": f"{t.max_diff:.1e}", "agrees": "✅" if t.agrees else "❌",
+           "max |difference|": f"{t.max_diff:.1e}", "agrees": "✓ yes" if t.agrees else "✗ no",
            "weights": t.weights} for t in result.translations])
 
 for t in result.translations:
     st.subheader(t.framework)
-    st.markdown(md(f"**Padding:** {t.padding}"))
-    st.markdown(md(f"**Weights:** {t.weights}"))
+    st.markdown("**Padding:** " + md(t.padding))
+    st.markdown("**Weights:** " + md(t.weights))
     for flag in t.flags:
         st.warning(md(flag), icon="⚠️")
     st.code(t.code, language="python", wrap_lines=True)

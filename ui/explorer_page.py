@@ -190,9 +190,9 @@ def main():
             req = st.session_state.get("ex_req", "size")
         wants_size = fw == "tf" or (fw in ("torch", "onnx") and req == "size")
         if fw == "jax":
-            st.toggle("use_consistent_padding", key="ex_jcp",
-                      help="Off (JAX's default): explicit (lo, hi) pads pad the stride-dilated input. On: they "
-                           "are the forward conv's pads, as in PyTorch (jax#32267).")
+            st.toggle("Consistent pads", key="ex_jcp",
+                      help="use_consistent_padding. Off (JAX's default): explicit (lo, hi) pads pad the "
+                           "stride-dilated input. On: they are the forward conv's pads, as in PyTorch (jax#32267).")
             st.caption("JAX has no output size argument: the padding decides it, and nothing is checked.")
         elif wants_size:
             label = ("output_size height" if fw == "torch" else "output_shape height")
