@@ -762,13 +762,17 @@ def onnx_rows(cfg: Config, sizes, applies: bool) -> List[Row]:
     attrs = onnx_attributes(cfg, _onnx_request(cfg, sizes))
     call = "ConvTranspose(" + ", ".join(f"{k}={v!r}" for k, v in attrs.items()) + ")"
     try:
+        spec = onnx.spec_output_shape(*_onnx_shapes(cfg), **attrs)[2:]
+    except ShapeError as err:   # onnxruntime runs the same inference: the session is not even created
+        return [Row(ONNX_ROW, call, "InferenceSession(...) — onnx's shape inference refuses the model",
+                    onnx.session_message(err.framework_message), "Fail", applies)]
+    try:
         got = onnx_plan(cfg, _onnx_request(cfg, sizes)).out_shape[2:]
         rows = [Row(ONNX_ROW, call, "—", None, _gives(got), applies)]
     except ShapeError as err:
         got = None
         rows = [Row(ONNX_ROW, call, "InferenceSession.run — when the node runs",
                     onnx.runtime_message(err.framework_message), "InvalidArgument", applies)]
-    spec = onnx.spec_output_shape(*_onnx_shapes(cfg), **attrs)[2:]
     if got is None or list(spec) != list(got):
         said = (f"infers {spec[0]} × {spec[1]}" if len(spec) == 2 else
                 "stops inferring (an output_shape below the input size)")

@@ -58,6 +58,11 @@ def runtime_message(status: str) -> str:
             f"ConvTranspose node. Name:'convt' Status Message: {status}")
 
 
+def session_message(inference: str) -> str:
+    """How onnxruntime prints onnx's shape-inference refusal when the session is created."""
+    return f"[ONNXRuntimeError] : 1 : FAIL : Node (convt) Op (ConvTranspose) [ShapeInferenceError] {inference}"
+
+
 def _shape(dims: Sequence[int]) -> str:
     """onnxruntime's TensorShape::ToString: ``{1,2,3}``."""
     return "{" + ",".join(str(d) for d in dims) + "}"
