@@ -178,8 +178,8 @@ def main():
             if fw != "torch":
                 st.number_input("Pad after (bottom / right)", 0, explorer.MAX_PAD, step=1, key="ex_pa")
         elif pad == "SAME" and fw == "onnx":
-            st.toggle("SAME_LOWER (odd cell cropped at the start)", key="ex_lower",
-                      help="Off: auto_pad='SAME_UPPER', the odd cell is cropped at the end, as TF's SAME.")
+            st.toggle("SAME_LOWER", key="ex_lower",
+                      help="On: auto_pad='SAME_LOWER', the odd cell is cropped at the start. Off: 'SAME_UPPER', at the end, as TF's SAME.")
         st.number_input("Dilation", 1, explorer.MAX_DILATION, step=1, key="ex_d")
     with c4:
         if fw in ("torch", "onnx"):
