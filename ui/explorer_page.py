@@ -179,7 +179,8 @@ def main():
                 st.number_input("Pad after (bottom / right)", 0, explorer.MAX_PAD, step=1, key="ex_pa")
         elif pad == "SAME" and fw == "onnx":
             st.toggle("SAME_LOWER", key="ex_lower",
-                      help="On: auto_pad='SAME_LOWER', the odd cell is cropped at the start. Off: 'SAME_UPPER', at the end, as TF's SAME.")
+                      help="On: auto_pad='SAME_LOWER', the odd cell is cropped at the start. "
+                           "Off: 'SAME_UPPER', at the end, as TF's SAME.")
         st.number_input("Dilation", 1, explorer.MAX_DILATION, step=1, key="ex_d")
     with c4:
         if fw in ("torch", "onnx"):
