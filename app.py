@@ -17,6 +17,7 @@ PAGES = [
     st.Page("pages/5_Gradient.py", title="Gradient", url_path="Gradient"),
     st.Page("pages/6_Checkerboard_artifacts.py", title="Checkerboard artifacts", url_path="Checkerboard_artifacts"),
     st.Page("pages/7_Encoder_decoder.py", title="Encoder decoder", url_path="Encoder_decoder"),
+    st.Page("pages/8_Translator.py", title="Translator", url_path="Translator"),
 ]
 
 st.navigation(PAGES).run()

@@ -28,6 +28,8 @@ class Framework(StrEnum):
     TENSORFLOW = "tensorflow"
     KERAS = "keras"
     PYTORCH = "pytorch"
+    JAX = "jax"
+    ONNX = "onnx"
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class Fix:
 class Diagnosis:
     """What an error message means.
 
-    ``framework``: ``"tensorflow"``, ``"keras"``, ``"pytorch"`` or ``None`` (not recognised).
+    ``framework``: ``"tensorflow"``, ``"keras"``, ``"pytorch"``, ``"jax"``, ``"onnx"`` or ``None``
+    (not recognised).
     ``padding``: ``"SAME"``, ``"VALID"`` or ``None`` when the message cannot tell.
     ``facts``: the numbers read from the message (and a few exactly derived ones), by name.
     ``valid_output_sizes``: one entry per spatial axis of the call: ``(height, width)`` for 2-D

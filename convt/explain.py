@@ -1,4 +1,5 @@
-"""``explain(message)``: read a TensorFlow / Keras / PyTorch error message and say what it means.
+"""``explain(message)``: read a TensorFlow / Keras / PyTorch / JAX / ONNX error message and say what it
+means.
 
 The result is a :class:`Diagnosis`: which framework printed it, the numbers it contains (by
 name), the padding when the numbers betray it, the output sizes the framework would have
@@ -41,17 +42,17 @@ def explain(message: str) -> Diagnosis:
 
 
 def _unknown(text: str) -> Diagnosis:
+    names = ", ".join(framework.TITLE for framework in FRAMEWORKS)
     if not text.strip():
-        return Diagnosis(text="The message is empty: paste the error text TensorFlow, Keras or "
-                              "PyTorch printed (the last lines of the traceback).")
+        return Diagnosis(text=f"The message is empty: paste the error text {names} printed (the last "
+                              "lines of the traceback).")
     for framework in FRAMEWORKS:
         if framework.MARKER.search(text):
             # framework stays None: the contract reserves it for recognised messages
             return Diagnosis(text=f"This looks like a {framework.TITLE} message, but not one convt knows: "
                                   "it recognises the transposed-convolution shape, channel, batch, "
-                                  "padding and stride errors of TensorFlow, Keras and PyTorch. Paste "
+                                  f"padding and stride errors of {names}. Paste "
                                   "the error line itself (the last line of the traceback).")
-    names = ", ".join(framework.TITLE for framework in FRAMEWORKS)
     return Diagnosis(text="convt does not recognise this message. It reads the transposed-convolution "
                           f"shape, channel, batch, padding and stride errors of {names}: paste the "
                           "error line itself (the last line of the traceback).")

@@ -17,6 +17,11 @@ Frameworks (spatial sizes only, square tensors, one channel suffices for the sha
 * ``torch``: ``nn.Conv2d`` / ``nn.ConvTranspose2d`` with ``padding = 0`` for VALID and
   ``(k − 1) // 2`` for SAME (PyTorch refuses ``padding='same'`` with a stride); ``out`` is passed as
   ``forward(x, output_size=...)``.
+* ``jax``: ``lax.conv_general_dilated`` / ``lax.conv_transpose`` ('SAME' / 'VALID' as TF's sizes). A
+  transpose without ``out`` uses the padding word; ``out`` is reached with explicit pads, and JAX
+  checks no size, so a JAX transpose only breaks at a skip connection.
+* ``onnx``: ``Conv`` / ``ConvTranspose`` with ``auto_pad`` SAME_UPPER or VALID; ``out`` is the node's
+  ``output_shape``, refused by onnxruntime above ``(i-1)·s + k + s - 1``.
 
 Sizes come from :mod:`convt.arithmetic`; transposed-conv verdicts and texts from
 :mod:`lab.explorer` (the shape explorer's rows, built by :mod:`convt.frameworks`); a forward conv's
@@ -35,7 +40,7 @@ from lab import explorer
 from convt.arithmetic import windowed_output
 from convt.errors import ShapeError
 from convt.diagnosis import size_list
-from convt.frameworks import keras, tensorflow, torch
+from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import quote, url_field
 
 MAX_INPUT = 512
@@ -46,8 +51,8 @@ MAX_SIZE = 4096      # any requested or intermediate size
 MAX_TEXT = 600       # characters of layer text read from a link
 FIX_SEARCH = 64      # input sizes tried on either side for the "resize the input" fix
 
-FRAMEWORKS = ("tf", "keras", "torch")
-FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch"}
+FRAMEWORKS = explorer.FRAMEWORKS
+FRAMEWORK_NAMES = explorer.FRAMEWORK_NAMES
 KINDS = ("conv", "convT")
 
 
@@ -277,12 +282,14 @@ def _conv_step(framework: str, n: int, layer: Layer) -> Step:
         call = f"nn.Conv2d(c_in, c_out, {k}, stride={s}, padding={p})"
         size = torch.conv_output_size(n, k, s, p, 1)
     else:
-        call = (f"tf.nn.conv2d(x, w, strides={s}, padding='{layer.padding}')" if framework == "tf" else
-                f"layers.Conv2D(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')")
+        call = {"tf": f"tf.nn.conv2d(x, w, strides={s}, padding='{layer.padding}')",
+                "keras": f"layers.Conv2D(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')",
+                "jax": f"lax.conv_general_dilated(x, w, ({s}, {s}), '{layer.padding}')",
+                "onnx": f"Conv(strides=[{s}, {s}], auto_pad='{_onnx_auto_pad(layer)}')"}[framework]
         size = windowed_output(n, k, s, 1, layer.padding).size
     if size >= 1:
         return Step(size, call)
-    message = None if framework == "keras" else _conv_refusal(framework, n, layer)
+    message = _conv_refusal(framework, n, layer) if framework in ("tf", "torch") else None
     return Step(None, call, message,
                 f"the kernel ({k}) does not fit in the {n}-cell input with {layer.padding} padding: "
                 f"the output would have {size} cells")
@@ -294,11 +301,36 @@ def _explorer_config(n: int, layer: Layer, framework: str) -> "explorer.Config":
                            filter_in=1, filter_out=1, out_channels=1)
 
 
+def _onnx_auto_pad(layer: Layer) -> str:
+    return "SAME_UPPER" if layer.padding == "SAME" else "VALID"
+
+
 def default_transpose_size(framework: str, i: int, layer: Layer) -> int:
     """The size a transpose gives when no output size is asked for."""
     if framework == "torch":
         return torch.output_size(i, layer.kernel, layer.stride, torch_padding(layer), 0, 1)
+    if framework == "onnx":
+        full = (i - 1) * layer.stride + layer.kernel
+        return min(i * layer.stride, full) if layer.padding == "SAME" else full
+    if framework == "jax":
+        return jax.output_size(i, layer.kernel, layer.stride, layer.padding)
     return keras.output_size(i, layer.kernel, layer.stride, 1, layer.padding, None)
+
+
+def _jax_onnx_transpose_step(framework: str, i: int, n: int, layer: Layer) -> Step:
+    """JAX gives any size its pads say; ONNX checks ``output_shape`` against the input."""
+    k, s = layer.kernel, layer.stride
+    if layer.out is None:
+        call = (f"lax.conv_transpose(x, w, ({s}, {s}), '{layer.padding}')" if framework == "jax" else
+                f"ConvTranspose(strides=[{s}, {s}], auto_pad='{_onnx_auto_pad(layer)}')")
+        return Step(n, call) if n >= 1 else Step(None, call, None, f"the output would have {n} cells")
+    cfg = replace(_explorer_config(i, layer, framework), out_h=n)
+    row = explorer.jax_row(cfg, (n, n), True) if framework == "jax" else explorer.onnx_rows(cfg, (n, n), True)[0]
+    if row.message is None:
+        return Step(n, row.call)
+    valid = onnx.output_sizes(i, k, s)
+    return Step(None, row.call, row.message, f"output_shape {n} is refused: from {i} onnxruntime accepts "
+                                             f"{size_list(valid)} (a bigger output would need a bigger input).")
 
 
 def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
@@ -306,6 +338,8 @@ def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
     n = layer.out if layer.out is not None else default_transpose_size(framework, i, layer)
     # "tf" even for Keras: the explorer then works out the output_padding that asks Keras for n
     cfg = _explorer_config(i, replace(layer, out=n), "tf")
+    if framework in ("jax", "onnx"):
+        return _jax_onnx_transpose_step(framework, i, n, layer)
     if framework == "tf":
         call = f"tf.nn.conv2d_transpose(x, w, output_shape=[b, {n}, {n}, c], strides={s}, padding='{layer.padding}')"
         text = explorer.tf_error(cfg, (n, n))
@@ -379,8 +413,9 @@ def walk(chain: Chain, framework: str, with_fixes: bool = True) -> Walk:
     return result
 
 
-def walk_all(chain: Chain) -> Dict[str, Walk]:
-    return {fw: walk(chain, fw) for fw in FRAMEWORKS}
+def walk_all(chain: Chain, frameworks=explorer.FIRST_THREE) -> Dict[str, Walk]:
+    """Each framework's walk (the page asks for all of :data:`FRAMEWORKS`)."""
+    return {fw: walk(chain, fw) for fw in frameworks}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,7 +455,8 @@ def fixes_for(chain: Chain, framework: str, index: int, limit: int = 4) -> List[
         if layer.skip is not None and sizes[layer.skip] is not None and layer.out != sizes[layer.skip]:
             target = sizes[layer.skip]
             how = {"tf": f"output_shape=tf.shape(skip) ({target})", "torch": f"output_size=skip.shape[-2:] ({target})",
-                   "keras": f"the output_padding that gives {target}"}[framework]
+                   "keras": f"the output_padding that gives {target}", "jax": f"the pads that give {target}",
+                   "onnx": f"output_shape=[{target}, {target}]"}[framework]
             candidates.append(ChainFix(f"layer {t}: ask for the skip tensor's size — {how}",
                                        chain.with_layer(index, out=target), "skip"))
         if layer.out is not None:
@@ -428,6 +464,8 @@ def fixes_for(chain: Chain, framework: str, index: int, limit: int = 4) -> List[
             if framework == "torch":
                 lo, hi = torch.output_size_range(i, layer.kernel, layer.stride, torch_padding(layer), 1)
                 valid = range(max(lo, 1), hi + 1)
+            elif framework == "onnx":
+                valid = onnx.output_sizes(i, layer.kernel, layer.stride)
             else:
                 valid = tensorflow.valid_output_sizes(i, layer.kernel, layer.stride, 1, layer.padding)
             out_fix = None

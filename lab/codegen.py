@@ -1,4 +1,4 @@
-"""Copyable TensorFlow, Keras and PyTorch code for a shape-explorer configuration.
+"""Copyable TensorFlow, Keras, PyTorch, JAX and ONNX code for a shape-explorer configuration.
 
 Each snippet builds the same shapes as the page and ends with the outcome the page predicts (the
 exact error text, or the output shape) as a comment, taken from :func:`lab.explorer.analyse`, so
@@ -11,11 +11,11 @@ from __future__ import annotations
 import textwrap
 from typing import Dict, Optional
 
-from lab.explorer import (Analysis, Config, Row, analyse, keras_output_padding_for,
-                            requested_sizes)
+from lab.explorer import (JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW, Analysis, Config, Row, analyse,
+                          keras_output_padding_for, onnx_attributes, requested_sizes)
 from convt.frameworks import keras, torch
 
-LANGUAGES = ("tf", "keras", "torch")
+LANGUAGES = ("tf", "keras", "torch", "jax", "onnx")
 
 
 def _predicted(row: Optional[Row], shape: str) -> str:
@@ -117,7 +117,47 @@ def torch_code(cfg: Config, a: Optional[Analysis] = None) -> str:
             "print(y.shape)\n" + _predicted(row, shape) + "\n")
 
 
-def code_for(cfg: Config, a: Optional[Analysis] = None) -> Dict[str, str]:
-    """``{"tf": ..., "keras": ..., "torch": ...}`` for ``cfg``."""
+def jax_code(cfg: Config, a: Optional[Analysis] = None) -> str:
+    """``lax.conv_transpose`` with the explorer's call (its padding, or the pads that give the size)."""
     a = a or analyse(cfg)
-    return {"tf": tf_code(cfg, a), "keras": keras_code(cfg, a), "torch": torch_code(cfg, a)}
+    row = _row(a, JAX_ROW)
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    shape = f"({cfg.batch}, {sizes[0]}, {sizes[1]}, {cfg.filter_out})"
+    return ("import jax\nfrom jax import lax\n\n"
+            f"x = jax.random.normal(jax.random.key(0), ({cfg.batch}, {cfg.in_h}, {cfg.width}, {cfg.channels}))  # NHWC\n"
+            f"rhs = jax.random.normal(jax.random.key(1), ({cfg.kernel}, {cfg.kernel}, {cfg.filter_in}, "
+            f"{cfg.filter_out}))  # HWIO: [h, w, in, out], not flipped\n"
+            f"y = {row.call}\n"
+            "print(y.shape)\n" + _predicted(row, shape) + "\n"
+            "# Flax: nn.ConvTranspose(features, kernel_size, strides, padding) passes padding on unchanged\n")
+
+
+def onnx_code(cfg: Config, a: Optional[Analysis] = None) -> str:
+    """One ConvTranspose node built with onnx.helper and run by onnxruntime."""
+    a = a or analyse(cfg)
+    row, spec = _row(a, ONNX_ROW), _row(a, ONNX_SPEC_ROW)
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    by_size = cfg.framework != "onnx" or cfg.by_size
+    attrs = ", ".join(f"{k}={v!r}" for k, v in onnx_attributes(cfg, sizes if by_size else None).items())
+    x, w = [cfg.batch, cfg.channels, cfg.in_h, cfg.width], [cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel]
+    shape = f"({cfg.batch}, {cfg.filter_out}, {sizes[0]}, {sizes[1]})"
+    return ("import numpy as np\nimport onnxruntime as ort\nfrom onnx import TensorProto, helper\n\n"
+            f"node = helper.make_node(\"ConvTranspose\", [\"X\", \"W\"], [\"Y\"], name=\"convt\", {attrs})\n"
+            f"graph = helper.make_graph([node], \"g\", [helper.make_tensor_value_info(\"X\", TensorProto.FLOAT, {x}),\n"
+            f"                                       helper.make_tensor_value_info(\"W\", TensorProto.FLOAT, {w})],\n"
+            "                         [helper.make_tensor_value_info(\"Y\", TensorProto.FLOAT, None)])\n"
+            "model = helper.make_model(graph, opset_imports=[helper.make_opsetid(\"\", 22)])\n"
+            "session = ort.InferenceSession(model.SerializeToString(), providers=[\"CPUExecutionProvider\"])\n"
+            "rng = np.random.default_rng(0)\n"
+            f"X = rng.standard_normal({tuple(x)}).astype(np.float32)  # NCHW\n"
+            f"W = rng.standard_normal({tuple(w)}).astype(np.float32)  # [C_in, C_out/group, kH, kW]\n"
+            "(y,) = session.run(None, {\"X\": X, \"W\": W})\n"
+            "print(y.shape)\n" + _predicted(row, shape) + "\n"
+            + (f"# onnx.shape_inference on the same node: {spec.outcome}\n" if spec else ""))
+
+
+def code_for(cfg: Config, a: Optional[Analysis] = None) -> Dict[str, str]:
+    """``{"tf": ..., "keras": ..., "torch": ..., "jax": ..., "onnx": ...}`` for ``cfg``."""
+    a = a or analyse(cfg)
+    return {"tf": tf_code(cfg, a), "keras": keras_code(cfg, a), "torch": torch_code(cfg, a),
+            "jax": jax_code(cfg, a), "onnx": onnx_code(cfg, a)}

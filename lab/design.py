@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from convt.arithmetic import effective_kernel
-from convt.frameworks import keras, tensorflow, torch
+from convt.frameworks import jax, keras, tensorflow, torch
+from lab.explorer import FIRST_THREE
 
 MAX_DESIGN_KERNEL = 8
 MAX_DESIGN_STRIDE = 8
@@ -20,7 +21,7 @@ MAX_DESIGN_STRIDE = 8
 
 @dataclass(frozen=True)
 class Design:
-    framework: str  # "tf", "keras", "torch"
+    framework: str  # "tf", "keras", "torch", "jax", "onnx"
     kernel: int
     stride: int
     padding: str  # "SAME", "VALID" or "padding=p" (PyTorch)
@@ -40,12 +41,14 @@ def _rank(d: Design, i: int, target: int):
     return (d.checkerboard, abs(d.stride - ratio), d.kernel, d.output_padding or 0, d.padding)
 
 
-def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
-            max_kernel: int = MAX_DESIGN_KERNEL, max_stride: int = MAX_DESIGN_STRIDE) -> Dict[str, List[Design]]:
-    """``{"tf": [...], "keras": [...], "torch": [...]}``: up to ``limit`` designs each, best first."""
-    out: Dict[str, List[Design]] = {"tf": [], "keras": [], "torch": []}
+def designs(i: int, target: int, dilation: int = 1, limit: int = 6, max_kernel: int = MAX_DESIGN_KERNEL,
+            max_stride: int = MAX_DESIGN_STRIDE, frameworks=FIRST_THREE) -> Dict[str, List[Design]]:
+    """``{"tf": [...], "keras": [...], "torch": [...]}`` (or the ``frameworks`` asked for): up to
+    ``limit`` designs each, best first."""
+    out: Dict[str, List[Design]] = {fw: [] for fw in frameworks}
     if i < 1 or target < 1:
         return out
+    more: Dict[str, List[Design]] = {"jax": [], "onnx": []}
     dil = f", dilations={dilation}" if dilation != 1 else ""
     for s in range(1, max_stride + 1):
         for k in range(1, max_kernel + 1):
@@ -78,6 +81,38 @@ def designs(i: int, target: int, dilation: int = 1, limit: int = 6,
                         f"{', dilation=' + str(dilation) if dilation != 1 else ''})", cb,
                         {"fw": "torch", "in": i, "k": k, "s": s, "d": dilation, "req": "padding",
                          "op": op, **pad_params}))
-    for fw in out:
-        out[fw] = sorted(out[fw], key=lambda d: _rank(d, i, target))[:limit]
-    return out
+            more["jax"] += _jax_designs(i, target, k, s, dilation, cb)
+            more["onnx"] += _onnx_designs(i, target, k, s, dilation, cb)
+    return {fw: sorted({**out, **more}[fw], key=lambda d: _rank(d, i, target))[:limit] for fw in frameworks}
+
+
+def _jax_designs(i: int, target: int, k: int, s: int, d: int, cb: bool) -> List[Design]:
+    """JAX's named paddings, or forward-conv pads with use_consistent_padding=True (JAX checks no size)."""
+    dil = f", rhs_dilation=({d}, {d})" if d != 1 else ""
+    base = {"fw": "jax", "in": i, "k": k, "s": s, "d": d, "jcp": False}
+    found = [Design("jax", k, s, pad, None, f"lax.conv_transpose(x, rhs, ({s}, {s}), '{pad}'{dil})", cb,
+                    {**base, "pad": pad})
+             for pad in ("SAME", "VALID") if jax.output_size(i, k, s, pad, d) == target]
+    total = (i - 1) * s + effective_kernel(k, d) - target       # forward-conv pads lo + hi
+    if not found and 0 < total <= 2 * 32:
+        lo, hi = total // 2, total - total // 2
+        found.append(Design("jax", k, s, f"({lo}, {hi})", None,
+                            f"lax.conv_transpose(x, rhs, ({s}, {s}), (({lo}, {hi}), ({lo}, {hi})){dil}, "
+                            "use_consistent_padding=True)", cb,
+                            {**base, "pad": "EXPLICIT", "pb": lo, "pa": hi, "jcp": True}))
+    return found
+
+
+def _onnx_designs(i: int, target: int, k: int, s: int, d: int, cb: bool) -> List[Design]:
+    """auto_pad SAME_UPPER, or VALID with output_padding (below the stride, as onnxruntime requires)."""
+    full = (i - 1) * s + effective_kernel(k, d)
+    base = {"fw": "onnx", "in": i, "k": k, "s": s, "d": d, "req": "padding", "op": "none", "lower": False}
+    found = []
+    if min(i * s, full) == target:
+        found.append(Design("onnx", k, s, "SAME_UPPER", None, f"ConvTranspose(kernel_shape=[{k}, {k}], "
+                            f"strides=[{s}, {s}], auto_pad='SAME_UPPER')", cb, {**base, "pad": "SAME"}))
+    op = target - full
+    if 0 <= op < s:
+        found.append(Design("onnx", k, s, "VALID", op, f"ConvTranspose(kernel_shape=[{k}, {k}], strides=[{s}, {s}], "
+                            f"auto_pad='VALID', output_padding=[{op}, {op}])", cb, {**base, "pad": "VALID", "op": op}))
+    return found

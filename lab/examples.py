@@ -2,14 +2,15 @@
 :mod:`convt.frameworks`).
 
 Each entry is ``(label, message)``; the texts are exactly what the frameworks print (TF 2.21 with
-oneDNN off, TF 1.x as in the seed, Keras 3.15, PyTorch 2.13) for the seed's numbers.
+oneDNN off, TF 1.x as in the seed, Keras 3.15, PyTorch 2.13, JAX 0.10, onnxruntime 1.32) for the
+seed's numbers.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import List, Tuple
 
-from convt.frameworks import keras, tensorflow, torch
+from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import url_field
 
 MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
@@ -47,4 +48,10 @@ def seed_examples() -> List[Tuple[str, str]]:
         ("TF batch mismatch", "InvalidArgumentError: " + tensorflow.batch_mismatch(2, 1)),
         ("PyTorch output_padding",
          "RuntimeError: " + torch.output_padding_too_large((4, 4), (4, 4), (1, 1))),
+        ("JAX: padding that crops more than there is",
+         "ValueError: " + jax.negative_padding([(-60, -20), (0, 0)], ["np.int64(73)", "np.int64(73)"])),
+        ("ONNX Runtime: output_shape 97 from 25",
+         onnx.runtime_message("Explicit output_shape is inconsistent with input spatial dimensions and "
+                              "convolution parameters. Expected input size 32 but got 25 (output_size=97, "
+                              "kernel=3, stride=3, dilation=1, output_padding=0).")),
     ]

@@ -27,7 +27,7 @@ from convt import diagnosis
 from convt.arithmetic import Padding, effective_kernel, windowed_output
 from convt.diagnosis import forward_arithmetic, size_list
 from convt.errors import ShapeError
-from convt.frameworks import keras, tensorflow, torch
+from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import from_values, to_values, url_field
 
 # Size caps (the page says so when a value is refused).
@@ -41,8 +41,9 @@ MAX_PAD = 32
 MAX_OUTPUT = 5000
 MAX_OUTPUT_PADDING = 15
 
-FRAMEWORKS = ("tf", "keras", "torch")
-FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch"}
+FRAMEWORKS = ("tf", "keras", "torch", "jax", "onnx")
+FIRST_THREE = FRAMEWORKS[:3]   # what design mode and the chain answer for by default, as before JAX and ONNX
+FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch", "jax": "JAX", "onnx": "ONNX"}
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
 TORCH_REQUESTS = ("size", "padding")
 
@@ -71,6 +72,8 @@ class Config:
     output_padding: Optional[int] = url_field("op", None, "output_padding", kind=int, min=0,
                                               max=MAX_OUTPUT_PADDING, nullable=True)
     torch_request: str = url_field("req", "size", "PyTorch request (size or padding)", choices=TORCH_REQUESTS)
+    jax_consistent: bool = url_field("jcp", False, "JAX use_consistent_padding switch")
+    onnx_lower: bool = url_field("lower", False, "ONNX SAME_LOWER switch")
     dynamic: bool = url_field("dyn", False, "dynamic output_shape switch")
     batch: int = url_field("b", 3, "input batch", min=1, max=MAX_BATCH)
     out_batch: int = url_field("ob", 3, "output_shape batch", min=1, max=MAX_BATCH)
@@ -127,6 +130,11 @@ class Config:
     @property
     def torch_op(self) -> int:
         return self.output_padding or 0
+
+    @property
+    def by_size(self) -> bool:
+        """The output size is asked for directly (TF output_shape, PyTorch output_size, ONNX output_shape)."""
+        return self.framework == "tf" or (self.framework in ("torch", "onnx") and self.torch_request == "size")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,7 +229,7 @@ def keras_sizes(i: int, cfg: Config) -> List[Tuple[Optional[int], int]]:
 def torch_valid_sizes(i: int, cfg: Config) -> List[int]:
     """Sizes PyTorch gives: ``output_size`` range, or every legal ``output_padding``."""
     p = cfg.torch_padding
-    if cfg.torch_request == "size" or cfg.framework != "torch":
+    if cfg.torch_request == "size" or cfg.framework not in ("torch", "onnx"):
         lo, hi = torch.output_size_range(i, cfg.kernel, cfg.stride, p, cfg.dilation)
     else:
         lo = torch.output_size(i, cfg.kernel, cfg.stride, p, 0, cfg.dilation)
@@ -231,8 +239,15 @@ def torch_valid_sizes(i: int, cfg: Config) -> List[int]:
 
 def requested_sizes(cfg: Config) -> Optional[Tuple[int, int]]:
     """The output size the primary framework is asked for (per dimension)."""
-    if cfg.framework == "tf" or (cfg.framework == "torch" and cfg.torch_request == "size"):
+    if cfg.by_size:
         return cfg.requested_tf
+    if cfg.framework == "jax":
+        return jax_sizes(cfg)
+    if cfg.framework == "onnx":
+        try:
+            return onnx_plan(cfg, None).out_shape[2:]
+        except ShapeError:
+            return None
     if cfg.framework == "keras":
         if cfg.keras_padding is None:
             return None
@@ -246,7 +261,10 @@ def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysi
     i = cfg.inputs[axis]
     name = ("height", "width")[axis]
     tf_valid = list(tensorflow.valid_output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))
-    if cfg.framework == "torch":
+    if cfg.framework == "onnx":
+        valid, cands = _onnx_candidates(i, axis, cfg, requested)
+        arith = _onnx_arith(requested, i, cfg) if requested else ""
+    elif cfg.framework == "torch":
         valid = torch_valid_sizes(i, cfg)
         cands = [Candidate(n, n in valid, _torch_arith(n, i, cfg), n == requested,
                            _torch_how(n, i, cfg))
@@ -262,9 +280,10 @@ def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysi
             how = f"output_padding={' or '.join(produced[n])}" if n in produced else "no output_padding gives it"
             cands.append(Candidate(n, n in valid, _tf_arith(n, i, cfg), n == requested, how))
         arith = _tf_arith(requested, i, cfg) if requested else ""
-    else:
+    else:   # TF; and JAX, which checks nothing: its size is judged by the forward conv it should invert
         valid = tf_valid
-        cands = [Candidate(n, n in valid, _tf_arith(n, i, cfg), n == requested)
+        how = {requested: "JAX gives this"} if cfg.framework == "jax" else {}
+        cands = [Candidate(n, n in valid, _tf_arith(n, i, cfg), n == requested, how.get(n, ""))
                  for n in _neighbourhood(valid, [requested])]
         arith = _tf_arith(requested, i, cfg) if requested else ""
     ok = requested is not None and requested in valid
@@ -467,6 +486,8 @@ def analyse(cfg: Config) -> Analysis:
     rows += tf_rows(cfg, row_sizes, applies=cfg.framework == "tf")
     rows.append(keras_row(cfg, row_sizes, applies=cfg.framework == "keras"))
     rows.append(torch_row(cfg, row_sizes, applies=cfg.framework == "torch"))
+    rows.append(jax_row(cfg, row_sizes, applies=cfg.framework == "jax"))
+    rows += onnx_rows(cfg, row_sizes, applies=cfg.framework == "onnx")
 
     primary = _primary_row(cfg, rows)
     ok = primary is not None and primary.message is None and all(d.ok for d in dims)
@@ -480,7 +501,8 @@ def analyse(cfg: Config) -> Analysis:
 
 
 def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
-    want = {"tf": "TensorFlow 2.x", "keras": "Keras 3 (TF backend)", "torch": "PyTorch"}[cfg.framework]
+    want = {"tf": "TensorFlow 2.x", "keras": "Keras 3 (TF backend)", "torch": "PyTorch", "jax": JAX_ROW,
+            "onnx": ONNX_ROW}[cfg.framework]
     for row in rows:
         if row.framework == want:
             return row
@@ -490,19 +512,25 @@ def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
 def _headline(cfg: Config, dims, sizes, ok, primary, problems=()) -> str:
     fw = FRAMEWORK_NAMES[cfg.framework]
     if sizes is None:
+        if problems and primary is not None and primary.message:
+            return f"{fw} refuses it: {problems[0]}"
         return f"{fw} cannot express this configuration."
     shape = f"{sizes[0]} × {sizes[1]}"
     inp = f"{cfg.in_h} × {cfg.width}"
     if ok:
         return f"{fw} accepts it: input {inp} → output {shape}."
     bad = [d for d in dims if not d.ok]
-    if bad and cfg.framework != "torch":
+    if bad and cfg.framework == "jax" and primary is not None and primary.message is None:
+        d = bad[0]
+        return (f"JAX gives output {shape} for input {inp} without complaint — but it is no transposed conv "
+                f"of this padding: a forward conv over the {d.axis} gives {d.arithmetic}.")
+    if bad and cfg.framework in ("tf", "keras"):
         d = bad[0]
         return (f"{fw} refuses output {shape} for input {inp}: a forward conv over the {d.axis} "
                 f"gives {d.arithmetic}.")
     if bad:
         d = bad[0]
-        return (f"PyTorch refuses output {shape} for input {inp}: valid {d.axis}s are "
+        return (f"{fw} refuses output {shape} for input {inp}: valid {d.axis}s are "
                 f"{size_list(d.valid)}.")
     if problems:
         return f"{fw} refuses it: {problems[0]}"
@@ -578,13 +606,15 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
             else:
                 problems.append(_keras_problem(cfg, dim, n))
                 fixes += _keras_fixes(cfg, dim)
-    else:
+    elif cfg.framework == "torch":
         for dim in dims:
             if sizes is None or dim.ok:
                 continue
             n = sizes[dim.spatial_dim - 1]
             problems.append(_torch_problem(cfg, dim, n))
             fixes += _torch_fixes(cfg, dim, n)
+    else:
+        _jax_onnx_reasons(cfg, dims, sizes, problems, fixes)
     return problems, _dedupe(fixes)
 
 
@@ -656,6 +686,151 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
                              {"padding": "EXPLICIT", "pad_before": p, "pad_after": p}))
             break
     return fixes
+
+
+# ---------------------------------------------------------------------------------------------
+# JAX (no size check: the padding decides the size) and ONNX (output_shape, or auto_pad / pads and
+# output_padding; onnxruntime and the spec's shape inference side by side)
+
+JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW = "JAX (lax.conv_transpose)", "ONNX Runtime (CPU)", "ONNX shape inference (spec)"
+
+
+def jax_sizes(cfg: Config) -> Tuple[int, int]:
+    return tuple(jax.output_size(i, cfg.kernel, cfg.stride, cfg.tf_padding, cfg.dilation, cfg.jax_consistent)
+                 for i in cfg.inputs)
+
+
+def _jax_pads_for(cfg: Config, sizes) -> List[Tuple[int, int]]:
+    """The direct conv's pads that give ``sizes`` with TF's window (how JAX is asked for a size)."""
+    pads = []
+    for i, n in zip(cfg.inputs, sizes):
+        lo = cfg.k_eff - 1 - windowed_output(n, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding).pad_before
+        pads.append((lo, n + cfg.k_eff - 1 - ((i - 1) * cfg.stride + 1) - lo))
+    return pads
+
+
+def jax_row(cfg: Config, sizes, applies: bool) -> Row:
+    """``lax.conv_transpose``: the configuration's own padding, or the pads that give ``sizes``."""
+    own = cfg.framework == "jax"
+    padding = (cfg.tf_padding if isinstance(cfg.tf_padding, str) else [cfg.tf_padding] * 2) if own \
+        else _jax_pads_for(cfg, sizes)
+    flag = ", use_consistent_padding=True" if own and cfg.jax_consistent else ""
+    dil = f", rhs_dilation=({cfg.dilation}, {cfg.dilation})" if cfg.dilation > 1 else ""
+    shown = repr(padding) if isinstance(padding, str) else repr(tuple(tuple(p) for p in padding))
+    call = f"lax.conv_transpose(x, rhs, strides=({cfg.stride}, {cfg.stride}), padding={shown}{dil}{flag})"
+    try:
+        plan = jax.plan((cfg.batch, cfg.in_h, cfg.width, cfg.channels),
+                        (cfg.kernel, cfg.kernel, cfg.filter_in, cfg.filter_out), [cfg.stride] * 2,
+                        padding if isinstance(padding, str) else [tuple(p) for p in padding], [cfg.dilation] * 2,
+                        None, False, own and cfg.jax_consistent)
+    except ShapeError as err:
+        return Row(JAX_ROW, call, "at the call (while tracing)", "ValueError: " + err.framework_message,
+                   "ValueError", applies)
+    return Row(JAX_ROW, call, "—", None, _gives(plan.out_shape[1:3]) + " (JAX checks no size)", applies)
+
+
+def onnx_attributes(cfg: Config, sizes) -> Dict[str, object]:
+    """The ConvTranspose node's attributes: ``output_shape`` = ``sizes`` when given, else auto_pad / pads
+    and the configuration's output_padding."""
+    attrs: Dict[str, object] = {"strides": [cfg.stride] * 2, "dilations": [cfg.dilation] * 2}
+    if cfg.padding == "EXPLICIT":
+        attrs["pads"] = [cfg.pad_before, cfg.pad_before, cfg.pad_after, cfg.pad_after]
+    else:
+        attrs["auto_pad"] = "VALID" if cfg.padding == "VALID" else ("SAME_LOWER" if cfg.onnx_lower else "SAME_UPPER")
+    if sizes is not None:
+        attrs["output_shape"] = list(sizes)
+    elif cfg.torch_op:
+        attrs["output_padding"] = [cfg.torch_op] * 2
+    return attrs
+
+
+def _onnx_shapes(cfg: Config):
+    return (cfg.batch, cfg.channels, cfg.in_h, cfg.width), (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel)
+
+
+def onnx_plan(cfg: Config, sizes) -> onnx.Plan:
+    return onnx.plan(*_onnx_shapes(cfg), **onnx_attributes(cfg, sizes))
+
+
+def _onnx_request(cfg: Config, sizes):
+    """What the ONNX node is asked: output_shape ``sizes``, or (ONNX in padding mode) no output_shape."""
+    return None if cfg.framework == "onnx" and not cfg.by_size else sizes
+
+
+def onnx_rows(cfg: Config, sizes, applies: bool) -> List[Row]:
+    """onnxruntime's verdict, and the spec's shape inference beside it when the two differ."""
+    attrs = onnx_attributes(cfg, _onnx_request(cfg, sizes))
+    call = "ConvTranspose(" + ", ".join(f"{k}={v!r}" for k, v in attrs.items()) + ")"
+    try:
+        spec = onnx.spec_output_shape(*_onnx_shapes(cfg), **attrs)[2:]
+    except ShapeError as err:   # onnxruntime runs the same inference: the session is not even created
+        return [Row(ONNX_ROW, call, "InferenceSession(...) — onnx's shape inference refuses the model",
+                    onnx.session_message(err.framework_message), "Fail", applies)]
+    try:
+        got = onnx_plan(cfg, _onnx_request(cfg, sizes)).out_shape[2:]
+        rows = [Row(ONNX_ROW, call, "—", None, _gives(got), applies)]
+    except ShapeError as err:
+        got = None
+        rows = [Row(ONNX_ROW, call, "InferenceSession.run — when the node runs",
+                    onnx.runtime_message(err.framework_message), "InvalidArgument", applies)]
+    if got is None or list(spec) != list(got):
+        said = (f"infers {spec[0]} × {spec[1]}" if len(spec) == 2 else
+                "stops inferring (an output_shape below the input size)")
+        rows.append(Row(ONNX_SPEC_ROW, call, "onnx.shape_inference.infer_shapes — before any run", None,
+                        f"{said}; onnxruntime " + (f"gives {got[0]} × {got[1]}" if got else "refuses it"),
+                        False))
+    return rows
+
+
+def _onnx_candidates(i: int, axis: int, cfg: Config, requested) -> Tuple[List[int], List[Candidate]]:
+    """ONNX's accepted sizes on this axis and the number line's candidates around them."""
+    if cfg.by_size:
+        valid = list(onnx.output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation))
+        near = set(range(max(1, len(valid) - 2), len(valid) + 3))
+        near |= set(range(max(1, (requested or 1) - 2), (requested or 1) + 3))
+        return valid, [Candidate(n, n in valid, _onnx_arith(n, i, cfg), n == requested) for n in sorted(near)]
+    produced = {}
+    for op in range(max(cfg.stride, cfg.dilation)):
+        try:
+            out = onnx_plan(replace(cfg, output_padding=op), None)
+            produced.setdefault(out.out_shape[2 + axis], f"output_padding={op}")
+        except ShapeError:
+            continue
+    valid = sorted(produced)
+    return valid, [Candidate(n, n in valid, _onnx_arith(n, i, cfg), n == requested, produced.get(n, ""))
+                   for n in _neighbourhood(valid, [requested])]
+
+
+def _onnx_arith(n: int, i: int, cfg: Config) -> str:
+    """onnxruntime's own check: the input size it re-derives from an output of ``n``."""
+    full = (i - 1) * cfg.stride + cfg.k_eff
+    crop = max(0, full - n)
+    back = (n + crop - cfg.k_eff) // cfg.stride + 1 if n + crop >= cfg.k_eff else 0
+    text = f"({n} + {crop} − {cfg.k_eff}) div {cfg.stride} + 1 = {back}"
+    return f"{text} ✓" if back == i else f"{text} ≠ {i}"
+
+
+def _jax_onnx_reasons(cfg: Config, dims: List[DimAnalysis], sizes, problems: List[str], fixes: List[Fix]) -> None:
+    if cfg.framework == "jax":
+        for dim in (d for d in dims if not d.ok):
+            problems.append(f"JAX checks no size: it gives {dim.requested}, but a forward conv over "
+                            f"{dim.requested} gives {dim.arithmetic}. Integer pads are the pads of the "
+                            "stride-dilated input, not of the forward conv (jax#32267).")
+        if problems and cfg.padding == "EXPLICIT" and not cfg.jax_consistent:
+            fixes.append(Fix("use use_consistent_padding=True: the pads become the forward conv's",
+                             {"jax_consistent": True}))
+        if problems:
+            fixes.append(Fix("use padding='SAME' (gives input × stride)", {"padding": "SAME"}))
+        return
+    if cfg.torch_op >= cfg.stride and not cfg.by_size:
+        problems.append(onnx.explanation("output_padding")[0])
+        fixes.append(Fix(f"use output_padding={cfg.stride - 1}", {"output_padding": cfg.stride - 1}))
+    for dim in (d for d in dims if not d.ok and d.requested is not None and cfg.by_size):
+        problems.append(f"output_shape {dim.requested} is refused for an input {dim.axis} of {dim.input}: "
+                        f"onnxruntime accepts {size_list(dim.valid)}. " + onnx.explanation("output_shape")[0])
+        nearest = min(dim.valid, key=lambda v: (abs(v - dim.requested), v))
+        fixes.append(Fix(f"ask for output_shape {nearest} on the {dim.axis}",
+                         {("out_w" if dim.spatial_dim == 2 else "out_h"): nearest}))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def _load(state: C.ChainState):
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _analyse(chain: C.Chain):
-    return C.walk_all(chain)
+    return C.walk_all(chain, C.FRAMEWORKS)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -46,7 +46,7 @@ def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
 
 large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
                     "Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
-                    "intermediate size in TensorFlow, Keras and PyTorch, the first layer that fails with the "
+                    "intermediate size in TensorFlow, Keras, PyTorch, JAX and ONNX, the first layer that fails with the "
                     "framework's own message, and changes that fix it. The link holds the whole chain.",
                     load=_load)
 

@@ -42,7 +42,7 @@ HTML_PAYLOADS = [
 
 def _schemas():
     """Each page's URL schema, from the package (the pages' own source of truth)."""
-    from lab import animation, chain, checkerboard, examples, explorer, gradient
+    from lab import animation, chain, checkerboard, examples, explorer, gradient, translator
     from lab.url_state import Param, schema
     big = {"big": Param(bool, False)}
     return {
@@ -53,6 +53,7 @@ def _schemas():
         "pages/5_Gradient.py": {**schema(gradient.GradientConfig), **big},
         "pages/6_Checkerboard_artifacts.py": {**schema(checkerboard.CheckerConfig), **big},
         "pages/7_Encoder_decoder.py": {**schema(chain.ChainState), **big},
+        "pages/8_Translator.py": {**schema(translator.Layer), **big},
     }
 
 

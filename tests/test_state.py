@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lab import animation, chain, checkerboard, examples, explorer, gradient, walkthrough
+from lab import animation, chain, checkerboard, examples, explorer, gradient, translator, walkthrough
 from lab.url_state import from_query, from_values, schema, to_query, to_values, url_field
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -17,12 +17,13 @@ LINK_KEYS = {
     animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps"],
     animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "out", "view", "by"],
     explorer.ExplorerPage: ["in", "inw", "k", "s", "pad", "pb", "pa", "d", "fw", "out", "outw", "op", "req",
-                            "dyn", "b", "ob", "c", "fi", "fo", "oc", "mode", "T"],
+                            "jcp", "lower", "dyn", "b", "ob", "c", "fi", "fo", "oc", "mode", "T"],
     examples.DecoderState: ["m"],
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
     checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo"],
     chain.ChainState: ["in", "layers", "fw", "preset"],
     walkthrough.HomeState: [],
+    translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }
 
 

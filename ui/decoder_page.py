@@ -32,7 +32,8 @@ def _diagnose(message):
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
     large = page_header(PAGE, DecoderState, "🔎 Error decoder",
-                        "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d printed. "
+                        "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d / "
+                        "lax.conv_transpose / ONNX ConvTranspose printed. "
                         "The decoder reads its numbers, says what they mean and what to change.",
                         load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 

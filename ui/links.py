@@ -11,7 +11,8 @@ from lab import explorer
 from lab.url_state import url_keys
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
-FRAMEWORK_KEYS = {Framework.TENSORFLOW: "tf", Framework.KERAS: "keras", Framework.PYTORCH: "torch"}
+FRAMEWORK_KEYS = {Framework.TENSORFLOW: "tf", Framework.KERAS: "keras", Framework.PYTORCH: "torch",
+                  Framework.JAX: "jax", Framework.ONNX: "onnx"}
 _CONFIG_KEYS = url_keys(explorer.Config)
 
 

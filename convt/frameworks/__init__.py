@@ -7,9 +7,9 @@ and one entry here. ``explain`` asks the readers in this order: Keras comes firs
 layer on the TF backend fails with TensorFlow's text, which only Keras's reader can tell apart.
 """
 from convt.diagnosis import Framework
-from convt.frameworks import keras, tensorflow, torch
+from convt.frameworks import jax, keras, onnx, tensorflow, torch
 
-FRAMEWORKS = (keras, tensorflow, torch)
-TITLES = {module.FW: module.TITLE for module in (tensorflow, keras, torch)}
+FRAMEWORKS = (keras, tensorflow, torch, jax, onnx)
+TITLES = {module.FW: module.TITLE for module in (tensorflow, keras, torch, jax, onnx)}
 
-__all__ = ["FRAMEWORKS", "TITLES", "Framework", "keras", "tensorflow", "torch"]
+__all__ = ["FRAMEWORKS", "TITLES", "Framework", "jax", "keras", "onnx", "tensorflow", "torch"]

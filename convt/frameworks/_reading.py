@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from convt.diagnosis import Diagnosis, Framework, SizeList, diagnosis
 
@@ -95,6 +95,31 @@ def label_before(text: str, start: int) -> Optional[str]:
     """The ``Conv2DCustomBackpropInput``-style label right before a match, if any."""
     m = re.search(r"([A-Za-z_][A-Za-z0-9_]{0,60})\s{0,4}:\s{0,4}$", text[max(0, start - 80):start])
     return m.group(1) if m else None
+
+
+def facts_of(m: "re.Match[str]", names: Sequence[str]) -> Dict[str, object]:
+    """The groups of ``m`` by name: integers as ints, anything else as stripped text."""
+    return {name: number(value.strip()) if re.fullmatch(r"\s*-?[0-9]{1,1000}\s*", value) else value.strip()
+            for name, value in zip(names, m.groups()) if value is not None}
+
+
+Table = Sequence[Tuple[str, "re.Pattern[str]", Sequence[str]]]
+
+
+def read_table(table: Table, message) -> Optional[dict]:
+    """``{"kind", "facts"}`` from the first ``(kind, pattern, fact names)`` row that matches, else None."""
+    text = prepare(message)
+    for kind, pattern, names in table:
+        m = pattern.search(text)
+        if m:
+            return {"kind": kind, "facts": facts_of(m, names)}
+    return None
+
+
+def table_rules(table: Table, diagnose: Callable[[str, Dict[str, object]], Diagnosis]) -> List[Rule]:
+    """``explain``'s rules for a reader table; ``diagnose(kind, facts)`` explains a match."""
+    return [Rule(kind, pattern, lambda m, _text, kind=kind, names=names: diagnose(kind, facts_of(m, names)))
+            for kind, pattern, names in table]
 
 
 def simple(framework: Framework, kind: str, pattern: str, text: str, fixes: Sequence[str] = (),

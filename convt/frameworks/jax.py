@@ -22,9 +22,14 @@ import math
 import re
 from typing import NamedTuple, Optional, Sequence, Tuple
 
+from convt.diagnosis import Diagnosis, Fix, Framework, diagnosis
 from convt.errors import ShapeError
+from convt.frameworks._reading import read_table, table_rules
 
-FRAMEWORK = "jax"
+FW = Framework.JAX
+TITLE = "JAX"
+MARKER = re.compile(r"jax|XlaRuntimeError|conv_general_dilated|flax|Cannot lower jaxpr")
+FRAMEWORK = FW.value
 DEFAULT_DIMENSION_NUMBERS = ("NHWC", "HWIO", "NHWC")
 
 
@@ -133,6 +138,11 @@ EXPLANATIONS = {
     "empty_kernel": (
         "The kernel has no taps along this axis; XLA refuses an empty window when it lowers the call.",
         ["give the kernel at least one tap per spatial axis"]),
+    "dimension_numbers": (
+        "dimension_numbers is three strings, e.g. ('NHWC', 'HWIO', 'NHWC'): the input's, the kernel's and "
+        "the output's axes, each with its batch/feature letters (N and C; O and I for the kernel) once "
+        "and the same spatial letters.",
+        ["leave dimension_numbers out for NHWC / HWIO / NHWC", "or spell all three with 4 letters each"]),
     "strides_rank": (
         "strides and rhs_dilation need one value per spatial axis (2 for a 2-D conv); JAX only notices "
         "when XLA lowers the call.",
@@ -328,26 +338,39 @@ _READERS = [
      ("pad_lo_h", "pad_hi_h", "pad_lo_w", "pad_hi_w", "dilated_h", "dilated_w")),
     ("pads_count", re.compile(r"Wrong number of explicit pads for convolution: expected (\d+), got (\d+)"),
      ("expected_pairs", "got_pairs")),
-    ("padding_mode", re.compile(r"Invalid padding mode: (.*)"), ("padding",)),
+    ("padding_mode", re.compile(r"Invalid padding mode: (.{0,200})"), ("padding",)),
     ("string_padding", re.compile(r"String padding is not implemented for transposed convolution"), ()),
-    ("unknown_padding", re.compile(r"Unrecognized padding type: expected 'VALID', 'SAME', or 'SAME_LOWER', got (.*)\."),
-     ("padding",)),
+    ("unknown_padding", re.compile(r"Unrecognized padding type: expected 'VALID', 'SAME', or 'SAME_LOWER', got "
+                                   r"(.{0,200})\."), ("padding",)),
     ("padding_pairs", re.compile(r"padding argument to conv_general_dilated should be a string or a sequence of "
-                                 r"\(low, high\) pairs, got (.*)"), ("padding",)),
-    ("dilations", re.compile(r"All dilations must be positive, got \((.*)\)"), ("dilations",)),
+                                 r"\(low, high\) pairs, got (.{0,200})"), ("padding",)),
+    ("dilations", re.compile(r"All dilations must be positive, got \((.{0,200})\)"), ("dilations",)),
     ("empty_kernel", re.compile(r"expects window to have positive value for (\d+)-th window dimension"), ("axis",)),
     ("strides_rank", re.compile(r"expects (base|window)-dilation factors to have same dimension-size as size of "
                                 r"window dimensions \((\d+)\), but got: (\d+)"), ("which", "spatial_dims", "length")),
+    ("dimension_numbers", re.compile(r"convolution dimension_numbers"), ()),
 ]
 
 
 def read(message: str) -> Optional[dict]:
     """``{"kind", "facts"}`` for a JAX conv_transpose message (numbers as ints), else None."""
-    for kind, pattern, names in _READERS:
-        m = pattern.search(message or "")
-        if m:
-            facts = {}
-            for name, value in zip(names, m.groups()):
-                facts[name] = int(value) if re.fullmatch(r"-?\d+", value.strip()) else value.strip()
-            return {"kind": kind, "facts": facts}
-    return None
+    return read_table(_READERS, message)
+
+
+def _diagnose(kind: str, facts: dict) -> Diagnosis:
+    """A JAX message in plain words; the numbers it gives make the sentence concrete."""
+    text, fixes = explanation(kind)
+    if kind == "channels":
+        text = (f"The input has {facts.get('lhs_features')} channels but the kernel's input-feature axis, "
+                f"as JAX reads it, has {facts.get('rhs_in_features')}. " + text)
+    elif kind == "negative_padding":
+        sides = [(facts.get(f"pad_lo_{a}"), facts.get(f"pad_hi_{a}"), facts.get(f"dilated_{a}"), name)
+                 for a, name in (("h", "height"), ("w", "width"))]
+        short = [f"along the {name} the stride-dilated input has {n} cells and pads ({lo}, {hi}) leave "
+                 f"{n + lo + hi}" for lo, hi, n, name in sides if None not in (lo, hi, n) and n + lo + hi < 0]
+        text = (f"{'; '.join(short).capitalize()}. " if short else "") + text
+    return diagnosis(FW, kind, text, {k: v for k, v in facts.items() if isinstance(v, int)},
+                     fixes=[Fix(f) for f in fixes])
+
+
+RULES = table_rules(_READERS, _diagnose)

@@ -24,9 +24,14 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
+from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, diagnosis, size_list
 from convt.errors import ShapeError
+from convt.frameworks._reading import read_table, table_rules
 
-FRAMEWORK = "onnx"
+FW = Framework.ONNX
+TITLE = "ONNX"
+MARKER = re.compile(r"ONNXRuntimeError|onnxruntime|ShapeInferenceError|ConvTranspose node|\bonnx\b")
+FRAMEWORK = FW.value
 AUTO_PADS = ("NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID")
 
 
@@ -45,6 +50,17 @@ class Plan(NamedTuple):
     out_shape: Tuple[int, int, int, int]
     axes: Tuple[Axis, Axis]
     group: int
+
+
+def runtime_message(status: str) -> str:
+    """How onnxruntime's Python API prints a refusal while the node runs (``node`` as in its name)."""
+    return ("[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Non-zero status code returned while running "
+            f"ConvTranspose node. Name:'convt' Status Message: {status}")
+
+
+def session_message(inference: str) -> str:
+    """How onnxruntime prints onnx's shape-inference refusal when the session is created."""
+    return f"[ONNXRuntimeError] : 1 : FAIL : Node (convt) Op (ConvTranspose) [ShapeInferenceError] {inference}"
 
 
 def _shape(dims: Sequence[int]) -> str:
@@ -298,9 +314,35 @@ _READERS = [
 
 def read(message: str) -> Optional[dict]:
     """``{"kind", "facts"}`` for an onnxruntime / onnx ConvTranspose message, else None."""
-    for kind, pattern, names in _READERS:
-        m = pattern.search(message or "")
-        if m:
-            facts = {name: int(v) if re.fullmatch(r"-?\d+", v) else v for name, v in zip(names, m.groups())}
-            return {"kind": kind, "facts": facts}
-    return None
+    return read_table(_READERS, message)
+
+
+def _diagnose(kind: str, facts: dict) -> Diagnosis:
+    """An onnxruntime / onnx message in plain words, with the sizes it would accept when it tells them."""
+    text, fixes = explanation(kind)
+    fixes = [Fix(f) for f in fixes]
+    valid, geometry = (None, None), Geometry()
+    n, i, k, s, d, op = (facts.get(name) for name in ("output_size", "input", "kernel", "stride", "dilation",
+                                                     "output_padding"))
+    if kind == "output_shape" and None not in (i, k, s, d, op):
+        sizes = list(output_sizes(i, k, s, d, op))
+        valid = (sizes, None)     # the message does not name its axis: reported as the first
+        text = (f"output_shape asks for {n} cells from an input of {i} (kernel {k}, stride {s}, dilation {d}, "
+                f"output_padding {op}); onnxruntime accepts {size_list(sizes)} on that axis. " + text)
+        if sizes:
+            nearest = min(sizes, key=lambda v: (abs(v - n), v))
+            fixes.insert(0, Fix(f"ask for output_shape {nearest} on that axis",
+                                Geometry(input=i, kernel=k, stride=s, dilation=d, output=nearest)))
+            geometry = Geometry(input=i, kernel=k, stride=s, dilation=d, output=n)
+    elif kind == "output_padding" and facts.get("max_stride_dilation"):
+        top = facts["max_stride_dilation"]
+        text = f"output_padding {facts.get('output_padding')} is not below max(stride, dilation) = {top}. " + text
+        fixes.insert(0, Fix(f"use output_padding {top - 1} or less"))
+    elif kind == "output_padding_stride" and facts.get("stride"):
+        text = f"output_padding {facts.get('output_padding')} with stride {facts['stride']}: " + text
+        geometry = Geometry(stride=facts["stride"], input=facts.get("input"))
+    return diagnosis(FW, kind, text, {k: v for k, v in facts.items() if isinstance(v, int)}, valid=valid,
+                     fixes=fixes, geometry=geometry)
+
+
+RULES = table_rules(_READERS, _diagnose)

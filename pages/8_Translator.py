@@ -1,0 +1,68 @@
+"""Translator: one transposed-conv layer in TensorFlow, Keras, PyTorch, JAX / Flax and ONNX, each run
+by convt's adapter on the same numbers and compared. All of it comes from lab.translator."""
+import streamlit as st
+
+from lab import translator as T
+from ui.binder import read_widgets, write_link
+from ui.page_header import page_header
+from ui.style import md
+
+PAGE = "tr"
+PAD_LABELS = {"SAME": "SAME (size i·s)", "VALID": "VALID", "EXPLICIT": "explicit crops"}
+
+st.set_page_config(page_title="Translator · convt", page_icon="🔀", layout="wide")
+
+
+@st.cache_data(max_entries=128, show_spinner="Running every framework's version…")
+def _translate(layer: T.Layer) -> T.Result:
+    return T.translate(layer)
+
+
+large = page_header(PAGE, T.Layer, "🔀 Translator",
+                    "One transposed-conv layer, written in five frameworks: the arguments, the weight "
+                    "permutation (and flip) that carries the same weights over, the padding — and proof: "
+                    "convt's adapters run every version on the same numbers. The link holds every control.")
+
+c1, c2, c3, c4 = st.columns(4)
+c1.number_input("Input size (square)", 1, T.MAX_INPUT, step=1, key="tr_in")
+c1.number_input("Input channels", 1, T.MAX_CHANNELS, step=1, key="tr_ci")
+c1.number_input("Output channels", 1, T.MAX_CHANNELS, step=1, key="tr_co")
+c2.number_input("Kernel", 1, T.MAX_KERNEL, step=1, key="tr_k")
+c2.number_input("Stride", 1, T.MAX_STRIDE, step=1, key="tr_s")
+c2.number_input("Dilation", 1, T.MAX_DILATION, step=1, key="tr_d")
+with c3:
+    pad = st.radio("Padding", list(T.PADDINGS), key="tr_pad", format_func=PAD_LABELS.get)
+    if pad == "EXPLICIT":
+        st.number_input("Crop before (top / left)", 0, T.MAX_PAD, step=1, key="tr_pb")
+        st.number_input("Crop after (bottom / right)", 0, T.MAX_PAD, step=1, key="tr_pa")
+c4.number_input("output_padding (zeros at the end)", 0, T.MAX_STRIDE, step=1, key="tr_op",
+                disabled=pad == "SAME")
+c4.number_input("Groups", 1, T.MAX_GROUPS, step=1, key="tr_g")
+
+state = read_widgets(PAGE, T.Layer)
+write_link(PAGE, state, large)
+result = _translate(state)
+
+for note in result.notes:
+    st.info(md(note))
+layer = result.layer
+start, n = layer.window
+shape = " × ".join(str(v) for v in result.reference_shape)
+(st.success if result.agree else st.error)(md(
+    f"{'All six versions agree' if result.agree else 'The versions disagree'}: output {shape} (NCHW), "
+    f"the window of {n} cells from cell {start} of the full {layer.full}-cell transposed output."))
+st.caption("Numbers: a seeded random input and PyTorch-layout weights W [C_in, C_out/groups, kh, kw], float64; "
+           "each version is run by convt's adapter of that framework (Keras through its size rule and "
+           "tf_style) and compared with the canonical transposed conv.")
+
+st.table([{"framework": t.framework, "output": " × ".join(map(str, t.shape)),
+           "max |difference|": f"{t.max_diff:.1e}", "agrees": "✓ yes" if t.agrees else "✗ no",
+           "weights": t.weights} for t in result.translations])
+
+for t in result.translations:
+    st.subheader(t.framework)
+    st.markdown("**Padding:** " + md(t.padding))
+    st.markdown("**Weights:** " + md(t.weights))
+    for flag in t.flags:
+        st.warning(md(flag), icon="⚠️")
+    st.code(t.code, language="python", wrap_lines=True)
