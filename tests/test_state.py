@@ -14,8 +14,8 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # The keys of every link anyone has shared; renaming one breaks those links.
 LINK_KEYS = {
-    animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps"],
-    animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "out", "view", "by"],
+    animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd"],
+    animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd", "out", "view", "by"],
     explorer.ExplorerPage: ["in", "inw", "k", "s", "pad", "pb", "pa", "d", "fw", "out", "outw", "op", "req",
                             "dyn", "b", "ob", "c", "fi", "fo", "oc", "mode", "T"],
     examples.DecoderState: ["m"],
