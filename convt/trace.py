@@ -24,7 +24,11 @@ Three ways of computing the transpose, one computation:
   is ``C^T``, and ``C^T @ vec(dy) == vec(dx)``; stepping by column is the scatter order, by row the
   gather order.
 
-``padding`` is ``"SAME"``, ``"VALID"`` or an int (explicit, the same before and after).
+``padding`` is ``"SAME"``, ``"VALID"`` or an int (explicit, the same before and after), or a pair
+of those, one per axis.
+
+1-D is the same code on a unit height (``nd=1``: x ``(1, n)``, kernel ``(1, k)``, no padding on the
+height): one row of cells, and the texts drop the height (``x[3]``, not ``x[0,3]``).
 """
 from __future__ import annotations
 
@@ -54,6 +58,11 @@ def _pair(v) -> Pair:
     return int(v), int(v)
 
 
+def _axis_pads(padding) -> Tuple[PadSpec, PadSpec]:
+    """Per-axis padding specs: a pair as given, otherwise the same on both axes."""
+    return tuple(padding) if isinstance(padding, (tuple, list)) else (padding, padding)
+
+
 def _axis_padding(padding: PadSpec):
     """The ``arithmetic`` form of one axis' padding: ``"SAME"``, ``"VALID"`` or ``(p, p)``."""
     if isinstance(padding, str):
@@ -67,7 +76,13 @@ def _axis_padding(padding: PadSpec):
     return (p, p)
 
 
+def width_padding(padding) -> PadSpec:
+    """The width's padding spec (a 1-D trace's only real axis; in 2-D both axes have the same)."""
+    return _axis_pads(padding)[1]
+
+
 def padding_label(padding: PadSpec) -> str:
+    padding = width_padding(padding)
     return padding.upper() if isinstance(padding, str) else f"explicit {int(padding)}"
 
 
@@ -85,6 +100,16 @@ def example_arrays(in_shape, k_shape, seed: int = 0):
     if not w.any():
         w[0, 0] = 1.0
     return x, w
+
+
+def at(p: Pair, nd: int) -> str:
+    """An index as the text writes it: ``3`` in 1-D, ``2,3`` in 2-D."""
+    return f"{p[1]}" if nd == 1 else f"{p[0]},{p[1]}"
+
+
+def size_text(p: Pair, nd: int) -> str:
+    """A size as the text writes it: ``6`` in 1-D, ``6×6`` in 2-D."""
+    return f"{p[1]}" if nd == 1 else f"{p[0]}×{p[1]}"
 
 
 def _factor(v: float) -> str:
@@ -145,6 +170,7 @@ class ConvTrace:
     pad_after: Pair
     out_size: Pair
     steps: List[GatherStep] = field(default_factory=list)
+    nd: int = 2
 
     @property
     def padded_shape(self) -> Pair:
@@ -170,14 +196,14 @@ class ConvTrace:
     def describe(self, t: int) -> str:
         s = self.steps[t]
         terms = " + ".join(f"{_factor(tp.value)}·{_factor(tp.weight)}" for tp in s.taps)
-        return f"Step {t + 1}/{self.n_steps}: y[{s.out[0]},{s.out[1]}] = {terms} = {fmt(s.total)}"
+        return f"Step {t + 1}/{self.n_steps}: y[{at(s.out, self.nd)}] = {terms} = {fmt(s.total)}"
 
 
 def conv_geometry(in_size, kernel, stride, dilation, padding: PadSpec):
     """Per axis ``arithmetic.Window`` of a forward conv; ShapeError if the output would be empty."""
     n, k, s, d = _pair(in_size), _pair(kernel), _pair(stride), _pair(dilation)
-    pad = _axis_padding(padding)
-    wins = tuple(windowed_output(n[a], k[a], s[a], d[a], pad) for a in (0, 1))
+    pads = _axis_pads(padding)
+    wins = tuple(windowed_output(n[a], k[a], s[a], d[a], _axis_padding(pads[a])) for a in (0, 1))
     if min(w.size for w in wins) < 1:
         raise ShapeError(
             f"Computed output size would be {min(w.size for w in wins)}: the (dilated) kernel "
@@ -256,6 +282,7 @@ class TransposeTrace:
     z_pad_after: Pair = (0, 0)
     w_rot: np.ndarray = None
     direct: List[GatherStep] = field(default_factory=list)
+    nd: int = 2
 
     # ---- sizes -------------------------------------------------------------------------------
     @property
@@ -279,10 +306,11 @@ class TransposeTrace:
     def odd_extra(self) -> Pair:
         """``a``: rows / columns of the output that the forward conv never reads (bottom / right)."""
         res = []
-        pad = _axis_padding(self.padding)
+        pads = _axis_pads(self.padding)
         for a in (0, 1):
             k_eff = (self.w.shape[a] - 1) * self.dilation[a] + 1
-            win = windowed_output(self.out_size[a], self.w.shape[a], self.stride[a], self.dilation[a], pad)
+            win = windowed_output(self.out_size[a], self.w.shape[a], self.stride[a], self.dilation[a],
+                                  _axis_padding(pads[a]))
             res.append(self.out_size[a] + win.pad_before + win.pad_after - k_eff
                        - (self.dy.shape[a] - 1) * self.stride[a])
         return tuple(res)
@@ -303,10 +331,11 @@ class TransposeTrace:
     def describe_scatter(self, t: int) -> str:
         s = self.scatter[t]
         kept = sum(tp.inside for tp in s.taps)
-        return (f"Step {t + 1}/{len(self.scatter)}: x[{s.src[0]},{s.src[1]}] = {fmt(s.value)} stamps "
-                f"{fmt(s.value)} × kernel at full-output row {s.src[0] * self.stride[0]}, column "
-                f"{s.src[1] * self.stride[1]}; {kept} of {len(s.taps)} products land inside the "
-                f"{self.out_size[0]}×{self.out_size[1]} output")
+        where = (f"cell {s.src[1] * self.stride[1]}" if self.nd == 1 else
+                 f"row {s.src[0] * self.stride[0]}, column {s.src[1] * self.stride[1]}")
+        return (f"Step {t + 1}/{len(self.scatter)}: x[{at(s.src, self.nd)}] = {fmt(s.value)} stamps "
+                f"{fmt(s.value)} × kernel at full-output {where}; {kept} of {len(s.taps)} products land "
+                f"inside the {size_text(self.out_size, self.nd)} output")
 
     # ---- direct order ------------------------------------------------------------------------
     def direct_output_after(self, t: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -321,7 +350,7 @@ class TransposeTrace:
         s = self.direct[t]
         nz = [tp for tp in s.taps if tp.value != 0]
         terms = " + ".join(f"{_factor(tp.value)}·{_factor(tp.weight)}" for tp in nz) or "0"
-        return (f"Step {t + 1}/{len(self.direct)}: out[{s.out[0]},{s.out[1]}] = {terms} = {fmt(s.total)}"
+        return (f"Step {t + 1}/{len(self.direct)}: out[{at(s.out, self.nd)}] = {terms} = {fmt(s.total)}"
                 f"  ({len(s.taps) - len(nz)} of {len(s.taps)} taps fall on zeros)")
 
     # ---- matrix ------------------------------------------------------------------------------
@@ -343,12 +372,12 @@ class TransposeTrace:
         if by == "column":
             j = t
             return (f"Step {t + 1}/{ct.shape[1]}: column {j} of Cᵀ × vec(x)[{j}] = {fmt(v[j])} "
-                    f"(input cell [{j // self.in_size[1]},{j % self.in_size[1]}]) is added to vec(out)")
+                    f"(input cell [{at(divmod(j, self.in_size[1]), self.nd)}]) is added to vec(out)")
         i = t
         nz = [(j, ct[i, j]) for j in range(ct.shape[1]) if ct[i, j] != 0]
         terms = " + ".join(f"{_factor(c)}·{_factor(v[j])}" for j, c in nz) or "0"
         return (f"Step {t + 1}/{ct.shape[0]}: row {i} of Cᵀ · vec(x) = {terms} = {fmt(ct[i] @ v)} "
-                f"= out[{i // self.out_size[1]},{i % self.out_size[1]}]")
+                f"= out[{at(divmod(i, self.out_size[1]), self.nd)}]")
 
     def n_steps(self, view: str, by: str = "column") -> int:
         if view == "scatter" or (view == "matrix" and by == "column"):
@@ -378,9 +407,10 @@ def conv_matrix(in_size, w, stride, dilation, pad_before, out_size) -> np.ndarra
 def transpose_geometry(in_size, kernel, stride, dilation, padding: PadSpec, out_size):
     """Check ``out_size`` like TF does and return ``(pad_before, full_size)`` per axis."""
     i, k, s, d, n = _pair(in_size), _pair(kernel), _pair(stride), _pair(dilation), _pair(out_size)
-    pad = _axis_padding(padding)
+    pads = _axis_pads(padding)
     pb, full = [], []
     for a in (0, 1):
+        pad = _axis_padding(pads[a])
         valid = forward_preimage(i[a], k[a], s[a], d[a], pad)
         if n[a] not in valid:
             span = f"{valid.start}..{valid.stop - 1}" if len(valid) else "none"
@@ -404,7 +434,7 @@ def transpose_trace(dy: np.ndarray, w: np.ndarray, stride=1, dilation=1, padding
     w = np.asarray(w, dtype=np.float64)
     s, d = _pair(stride), _pair(dilation)
     if out_size is None:
-        valid = [valid_output_sizes(dy.shape[a], w.shape[a], s[a], d[a], padding) for a in (0, 1)]
+        valid = [valid_output_sizes(dy.shape[a], w.shape[a], s[a], d[a], _axis_pads(padding)[a]) for a in (0, 1)]
         if not all(len(v) for v in valid):
             raise ShapeError(f"no output size maps back to an input of {dy.shape[0]}×{dy.shape[1]} with "
                              f"padding {padding_label(padding)}: the padding eats the whole output")
@@ -494,15 +524,30 @@ def replay_matrix(tr: TransposeTrace, by: str = "column") -> np.ndarray:
 # Configurations (what the pages and the CLI ask for)
 # ---------------------------------------------------------------------------------------------
 
+def _shapes(nd: int, in_size: int, kernel: int, stride: int, padding: PadSpec, dilation: int):
+    """Square 2-D, or 1-D as a unit height with no padding on it."""
+    if nd == 1:
+        return (1, in_size), (1, kernel), (1, stride), ("VALID", padding), (1, dilation)
+    return in_size, kernel, stride, padding, dilation
+
+
 def make_conv_trace(in_size: int, kernel: int, stride: int = 1, padding: PadSpec = "VALID",
-                    dilation: int = 1, seed: int = 0) -> ConvTrace:
-    """Trace a forward conv on seeded integer example data."""
-    x, w = example_arrays(in_size, kernel, seed)
-    return conv_trace(x, w, stride, dilation, padding)
+                    dilation: int = 1, seed: int = 0, nd: int = 2) -> ConvTrace:
+    """Trace a forward conv on seeded integer example data (``nd`` 1 or 2)."""
+    n, k, s, pad, d = _shapes(nd, in_size, kernel, stride, padding, dilation)
+    x, w = example_arrays(n, k, seed)
+    tr = conv_trace(x, w, s, d, pad)
+    tr.nd = nd
+    return tr
 
 
 def make_transpose_trace(in_size: int, kernel: int, stride: int = 1, padding: PadSpec = "VALID",
-                         dilation: int = 1, out_size: int | None = None, seed: int = 0) -> TransposeTrace:
+                         dilation: int = 1, out_size: int | None = None, seed: int = 0,
+                         nd: int = 2) -> TransposeTrace:
     """Trace a transposed conv on seeded integer example data (``out_size`` None: the largest valid)."""
-    dy, w = example_arrays(in_size, kernel, seed)
-    return transpose_trace(dy, w, stride, dilation, padding, out_size)
+    n, k, s, pad, d = _shapes(nd, in_size, kernel, stride, padding, dilation)
+    dy, w = example_arrays(n, k, seed)
+    out = None if out_size is None or nd == 2 else (1, out_size)
+    tr = transpose_trace(dy, w, s, d, pad, out_size if nd == 2 else out)
+    tr.nd = nd
+    return tr

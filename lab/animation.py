@@ -11,10 +11,10 @@ from typing import Dict, List, Optional, Tuple, Union
 
 import numpy as np
 
-from convt import kernels
+from convt import kernels, kernels_nd
 from convt.arithmetic import effective_kernel, full_transpose_length, windowed_output
 from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, ConvTrace,
-                         TransposeTrace, fmt, replay_conv, replay_direct,
+                         TransposeTrace, fmt, replay_conv, replay_direct, size_text, width_padding,
                          replay_matrix, replay_scatter, valid_output_sizes)
 from lab.url_state import quote, url_field
 
@@ -28,6 +28,8 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 PadSpec = Union[str, int]
 
 PAD_LABEL = "padding (SAME, VALID or a number)"
+DIMS = (1, 2)  # 1-D: one row of cells, the warm-up; 3-D is arithmetic and slices (the shape explorer)
+DIM_NAMES = {1: "1-D (one row)", 2: "2-D"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class ConvState:
     seed: int = url_field("seed", 0, "example numbers' seed", min=0, max=MAX_SEED)
     t: int = url_field("t", 0, "step", min=0, max=100_000)
     fps: float = url_field("fps", 2.0, "speed", min=0.5, max=8.0)
+    nd: int = url_field("nd", 2, "number of dimensions", choices=DIMS)
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,11 @@ class AnimConfig:
     pad: PadSpec
     seed: int = 0
     out: Optional[int] = None  # transposed only
+    nd: int = 2
 
     def as_url(self) -> Dict[str, object]:
         d = {"in": self.in_size, "k": self.kernel, "s": self.stride, "d": self.dilation,
-             "pad": pad_to_text(self.pad), "seed": self.seed}
+             "pad": pad_to_text(self.pad), "seed": self.seed, "nd": self.nd}
         if self.out is not None:
             d["out"] = self.out
         return d
@@ -116,7 +120,7 @@ def resolve_conv(values: Dict[str, object]) -> Tuple[AnimConfig, List[str]]:
                      f"{'padded ' if pad != 'VALID' else ''}{n}-cell input: the output would be empty. "
                      f"Using a kernel of 1 instead; make the input larger or the kernel smaller.")
         k, d = 1, 1
-    return AnimConfig(n, k, s, d, pad, int(values.get("seed", 0))), notes
+    return AnimConfig(n, k, s, d, pad, int(values.get("seed", 0)), nd=int(values.get("nd", 2))), notes
 
 
 def resolve_transpose(values: Dict[str, object]) -> Tuple[AnimConfig, List[str], range]:
@@ -140,7 +144,7 @@ def resolve_transpose(values: Dict[str, object]) -> Tuple[AnimConfig, List[str],
         out = None
     if out is None:
         out = valid[0]
-    return AnimConfig(i, k, s, d, pad, int(values.get("seed", 0)), int(out)), notes, valid
+    return AnimConfig(i, k, s, d, pad, int(values.get("seed", 0)), int(out), int(values.get("nd", 2))), notes, valid
 
 
 def invalid_size_reason(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> str:
@@ -159,6 +163,13 @@ def explorer_query(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> st
     if isinstance(pad, str):
         return q + f"&pad={pad}"
     return q + f"&pad=EXPLICIT&pb={pad}&pa={pad}"
+
+
+def sizes_line(cfg: AnimConfig, out: Tuple[int, int], name: str = "output") -> str:
+    """The page's one-line summary: ``Input x 6×6 → output 3×3 · kernel 3×3 · …`` (1-D: no ×)."""
+    sq = lambda n: size_text((n, n), cfg.nd)  # noqa: E731
+    return (f"**Input x {sq(cfg.in_size)} → {name} {size_text(out, cfg.nd)}** · kernel {sq(cfg.kernel)} · "
+            f"stride {cfg.stride} · dilation {cfg.dilation} · {pad_label(cfg.pad)}")
 
 
 def pad_label(pad: PadSpec) -> str:
@@ -198,7 +209,8 @@ def conv_formula(cfg: AnimConfig) -> List[str]:
     used = (win.size - 1) * s + k_eff
     total = n + win.pad_before + win.pad_after
     if used < total:
-        lines.append(f"The window never reaches the last {total - used} row(s) / column(s) of the padded "
+        lines.append(f"The window never reaches the last {total - used} "
+                     f"{'cell(s)' if cfg.nd == 1 else 'row(s) / column(s)'} of the padded "
                      f"input: a transposed conv back from {win.size} cannot know they existed "
                      f"(that is why several output sizes are valid for it).")
     return lines
@@ -206,13 +218,13 @@ def conv_formula(cfg: AnimConfig) -> List[str]:
 
 def transpose_formula(tr: TransposeTrace) -> List[str]:
     """Markdown lines: full length, crop, valid sizes, the direct-conv equivalent's border."""
-    i, k, s, d = tr.in_size[0], tr.w.shape[0], tr.stride[0], tr.dilation[0]
-    n, pb = tr.out_size[0], tr.pad_before[0]
+    i, k, s, d = tr.in_size[1], tr.w.shape[1], tr.stride[1], tr.dilation[1]  # the width: 1-D's only axis
+    n, pb = tr.out_size[1], tr.pad_before[1]
     L = full_transpose_length(i, k, s, d)
-    pad = tr.padding
+    pad = width_padding(tr.padding)
     valid = valid_output_sizes(i, k, s, d, pad)
-    zt, zb = tr.z_pad_before[0], tr.z_pad_after[0]
-    a = tr.odd_extra()[0]
+    zt, zb = tr.z_pad_before[1], tr.z_pad_after[1]
+    a = tr.odd_extra()[1]
     k_eff = effective_kernel(k, d)
     lines = [
         f"Full output: (i−1)·s + (k−1)·d + 1 = ({i}−1)·{s} + ({k}−1)·{d} + 1 = **{L}**; the {n} kept cells "
@@ -266,17 +278,26 @@ def matrix_fits(tr: TransposeTrace) -> bool:
     return max(tr.in_size[0] * tr.in_size[1], tr.out_size[0] * tr.out_size[1]) <= MAX_MATRIX_SIDE
 
 
+def _axes(tr, pair) -> tuple:
+    """The trace's own axes of a pair (a 1-D trace drops its unit height)."""
+    return tuple(pair)[2 - tr.nd:]
+
+
 def views_agree(tr: TransposeTrace) -> Tuple[bool, np.ndarray]:
-    """Scatter, direct conv, Cᵀ·vec(x) (both orders) and ``convt.kernels.conv2d_transpose``: equal?"""
-    ref = kernels.conv2d_transpose(tr.dy[None, :, :, None], tr.w[:, :, None, None], tr.stride, tr.dilation,
-                                   tr.pad_before, tr.out_size)[0, :, :, 0]
+    """Scatter, direct conv, Cᵀ·vec(x) (both orders) and the N-D kernel ``convt.kernels_nd``: equal?"""
+    dy, w = tr.dy.reshape(_axes(tr, tr.dy.shape)), tr.w.reshape(_axes(tr, tr.w.shape))
+    ref = kernels_nd.conv_transpose(dy[None, ..., None], w[..., None, None], _axes(tr, tr.stride),
+                                    _axes(tr, tr.dilation), _axes(tr, tr.pad_before),
+                                    _axes(tr, tr.out_size))[0, ..., 0].reshape(tr.out_size)
     got = [replay_scatter(tr), replay_direct(tr), replay_matrix(tr, "column"), replay_matrix(tr, "row")]
     return all(np.array_equal(g, ref) for g in got), ref
 
 
 def conv_agrees(tr: ConvTrace) -> Tuple[bool, np.ndarray]:
-    ref = kernels.conv2d_forward(tr.x[None, :, :, None], tr.w[:, :, None, None], tr.stride, tr.dilation,
-                                 tr.pad_before, tr.out_size)[0, :, :, 0]
+    x, w = tr.x.reshape(_axes(tr, tr.x.shape)), tr.w.reshape(_axes(tr, tr.w.shape))
+    ref = kernels_nd.conv_forward(x[None, ..., None], w[..., None, None], _axes(tr, tr.stride),
+                                  _axes(tr, tr.dilation), _axes(tr, tr.pad_before),
+                                  _axes(tr, tr.out_size))[0, ..., 0].reshape(tr.out_size)
     return bool(np.array_equal(replay_conv(tr), ref)), ref
 
 

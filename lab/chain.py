@@ -36,7 +36,7 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
 
-from lab import explorer
+from lab import audio, explorer
 from convt.arithmetic import windowed_output
 from convt.errors import ShapeError
 from convt.diagnosis import size_list
@@ -184,6 +184,7 @@ PRESET_LABELS = {
     "unet_fixed": "U-Net, input padded to 104 (a multiple of 2³)",
 }
 DEFAULT_PRESET = "seed"
+MODES = ("chain", "audio")
 
 @dataclass(frozen=True)
 class ChainState:
@@ -194,6 +195,13 @@ class ChainState:
     layers: str = url_field("layers", PRESETS[DEFAULT_PRESET].text("; "), "layers")
     framework: str = url_field("fw", "tf", "framework", choices=FRAMEWORKS)
     preset: Optional[str] = url_field("preset", "", "preset", choices=("",) + tuple(PRESETS), nullable=True)
+    # the audio decoder mode (lab.audio): a stack of 1-D transposed convs
+    mode: str = url_field("mode", "chain", "page mode", choices=MODES)
+    frames: int = url_field("frames", 100, "number of frames", min=1, max=audio.MAX_FRAMES)
+    stack: str = url_field("up", audio.DEFAULT_STACK, "decoder layers", max=audio.MAX_TEXT)
+    samples: int = url_field("T", 480_000, "clip length in samples", min=1, max=audio.MAX_SAMPLES)
+    side: str = url_field("trim", "right", "trimmed side", choices=audio.SIDES)
+    step: int = url_field("frame", 1, "causal step", min=1, max=audio.MAX_CAUSAL_FRAMES)
 
     def resolve(self) -> Tuple[Chain, Optional[str]]:
         """The chain this link stands for, and a note if it had to fall back: a preset wins over

@@ -37,16 +37,15 @@ for note in notes:  # a combination the sliders allow but that has no output
 st.caption(anim.CAPS_TEXT)
 
 tr = aw.conv_trace_for(cfg)
-(oh, ow) = tr.out_size
-st.markdown(f"**Input x {cfg.in_size}×{cfg.in_size} → output y {oh}×{ow}** · kernel {cfg.kernel}×{cfg.kernel} · "
-            f"stride {cfg.stride} · dilation {cfg.dilation} · {anim.pad_label(cfg.pad)}")
+oh = tr.out_size[1]
+st.markdown(anim.sizes_line(cfg, tr.out_size, "output y"))
 with st.expander("Output size, written out with these numbers", expanded=True):
     for line in anim.conv_formula(cfg):
         st.markdown("- " + line)
     back = (f"Transposed_convolution?in={oh}&k={cfg.kernel}&s={cfg.stride}&d={cfg.dilation}"
-            f"&pad={anim.pad_to_text(cfg.pad)}&out={cfg.in_size}")
-    st.markdown(f"- [Run it backwards: the transposed conv from {oh}×{ow} back to {cfg.in_size}×{cfg.in_size} →]"
-                f"({back})")
+            f"&pad={anim.pad_to_text(cfg.pad)}&out={cfg.in_size}" + ("&nd=1" if cfg.nd == 1 else ""))
+    sizes = [trace_mod.size_text((n, n), cfg.nd) for n in (oh, cfg.in_size)]
+    st.markdown(f"- [Run it backwards: the transposed conv from {sizes[0]} back to {sizes[1]} →]({back})")
 
 n_steps = tr.n_steps
 t = aw.step_controls(PAGE, n_steps)
@@ -65,7 +64,7 @@ st.markdown(aw.LEGEND.replace(" · yellow: zeros inserted between inputs", "")
 
 ok, ref = anim.conv_agrees(tr)
 if ok:
-    st.success("Replaying the steps gives exactly convt.kernels.conv2d_forward's output:")
+    st.success(f"Replaying the steps gives exactly the kernel's output (convt.kernels_nd.conv_forward, {cfg.nd}-D):")
 else:  # pragma: no cover
     st.error("The steps disagree with the kernel.")
 st.code(anim.grid_text(ref), language=None)

@@ -38,7 +38,7 @@ if st.session_state.get("tc_out") not in valid:
     st.session_state["tc_out"] = valid[0]
 out = out_col.selectbox("Output size", list(valid), key="tc_out",
                         help="every size TensorFlow accepts for this input (output_shape)")
-cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], cfg0.pad, 0, int(out))
+cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], cfg0.pad, 0, int(out), raw["nd"])
 
 view = st.radio("View", list(anim.VIEWS), format_func=anim.VIEWS.get, key="tc_view", horizontal=True)
 c1, c2, c3 = st.columns([3, 2, 2])
@@ -49,14 +49,13 @@ if view == "matrix":
                                "row": "row (gather order: one output cell)"}.get)
 seed = c2.number_input("Example numbers (seed)", 0, anim.MAX_SEED, step=1, key="tc_seed")
 fps = aw.speed_control(PAGE, c3)
-cfg = anim.AnimConfig(cfg.in_size, cfg.kernel, cfg.stride, cfg.dilation, cfg.pad, int(seed), cfg.out)
+cfg = anim.AnimConfig(cfg.in_size, cfg.kernel, cfg.stride, cfg.dilation, cfg.pad, int(seed), cfg.out, cfg.nd)
 st.caption(anim.CAPS_TEXT)
 
 # --- the computation ---------------------------------------------------------------------------
 tr = aw.transpose_trace_for(cfg)
 i, k, s = cfg.in_size, cfg.kernel, cfg.stride
-st.markdown(f"**Input x {i}×{i} → output {cfg.out}×{cfg.out}** · kernel {k}×{k} · stride {s} · dilation "
-            f"{cfg.dilation} · {anim.pad_label(cfg.pad)}")
+st.markdown(anim.sizes_line(cfg, tr.out_size))
 with st.expander("Sizes, written out with these numbers", expanded=True):
     for line in anim.transpose_formula(tr):
         st.markdown("- " + line)
@@ -87,13 +86,15 @@ st.markdown(aw.LEGEND)
 
 agree, ref = anim.views_agree(tr)
 if agree:
-    st.success("All three views give the same output, equal to convt.kernels.conv2d_transpose: scatter = direct "
-               "conv with the rotated kernel = Cᵀ·vec(x).")
+    st.success(f"All three views give the same output, equal to the kernel's (convt.kernels_nd.conv_transpose, "
+               f"{cfg.nd}-D): scatter = direct conv with the {'flipped' if cfg.nd == 1 else 'rotated'} kernel = "
+               f"Cᵀ·vec(x).")
 else:  # pragma: no cover - would be a bug in the traces
     st.error("The views disagree with the kernel.")
 st.code(anim.grid_text(ref), language=None)
 
-aw.channels_section(PAGE, cfg)
+if cfg.nd == 2:
+    aw.channels_section(PAGE, cfg)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 

@@ -7,10 +7,12 @@ from lab import chain as C
 from lab.draw.chain import chain_png
 from ui.binder import write_link
 from ui.page_header import page_header
+from ui import audio_page
 from ui.style import md
 
 PAGE = "ch"
-KEY_IN, KEY_LAYERS, KEY_FW = "ch_in", "ch_layers", "ch_fw"
+KEY_IN, KEY_LAYERS, KEY_FW, KEY_MODE = "ch_in", "ch_layers", "ch_fw", "ch_mode"
+MODE_NAMES = {"chain": "Image chain (2-D)", "audio": "Audio decoder (1-D)"}
 
 st.set_page_config(page_title="Encoder–decoder · convt", page_icon="🔁", layout="wide")
 
@@ -28,7 +30,14 @@ def _load(state: C.ChainState):
     """The text area keeps a link's own lines (its unreadable ones are noted below it on every run)."""
     chain, note = state.resolve()
     text = chain.text("\n") if state.preset or note else _lines(state.layers)
-    return {KEY_IN: chain.input, KEY_LAYERS: text, KEY_FW: state.framework}, [note] if note else []
+    return ({KEY_IN: chain.input, KEY_LAYERS: text, KEY_FW: state.framework, KEY_MODE: state.mode,
+             **audio_page.widget_values(state)}, [note] if note else [])
+
+
+def _state(chain_input: int, text: str, fw: str) -> C.ChainState:
+    """The link: the chain's fields plus the audio mode's (kept while the other mode is shown)."""
+    return C.ChainState(chain_input, "; ".join(_lines(text).split("\n")), fw, mode=st.session_state[KEY_MODE],
+                        **audio_page.values())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -49,6 +58,14 @@ large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
                     "intermediate size in TensorFlow, Keras, PyTorch, JAX and ONNX, the first layer that fails with the "
                     "framework's own message, and changes that fix it. The link holds the whole chain.",
                     load=_load)
+
+mode = st.radio("Mode", C.MODES, key=KEY_MODE, format_func=MODE_NAMES.get, horizontal=True,
+                help="audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming")
+if mode == "audio":
+    audio_page.show(large)
+    write_link(PAGE, _state(st.session_state[KEY_IN], st.session_state[KEY_LAYERS], st.session_state[KEY_FW]),
+               large)
+    st.stop()
 
 st.markdown("**Presets**")
 cols = st.columns(2)
@@ -72,7 +89,7 @@ for note in layer_notes:
     st.warning(note)
 chain = C.Chain(int(st.session_state[KEY_IN]), layers)
 fw = st.session_state[KEY_FW]
-write_link(PAGE, C.ChainState(chain.input, "; ".join(_lines(text).split("\n")), fw), large)
+write_link(PAGE, _state(chain.input, text, fw), large)
 
 if not layers:
     st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")

@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from convt import kernels
+from convt import kernels, tf_style
 from lab.animation import grid_text
 from convt.trace import example_arrays
 
@@ -253,3 +253,39 @@ def test_step_past_the_end_is_clamped_with_a_caption():
     ok(at)
     assert at.slider(key="tc_t").value == 9
     assert any("past the last step" in c.value for c in at.caption)
+
+
+# ---- 1-D: one row of cells -------------------------------------------------------------------
+
+def test_transpose_radio_to_1d_every_view_agrees_with_tf():
+    at = app(TRANSPOSE)
+    ok(at)
+    assert at.radio(key="tc_nd").value == 2 and "nd" not in at.query_params
+    at.radio(key="tc_nd").set_value(1).run()
+    assert not at.exception and at.query_params["nd"] in ("1", ["1"])
+    assert "**Input x 3 → output 5** · kernel 2 · stride 2" in md_text(at)
+    dy, w = example_arrays((1, 3), (1, 2), 0)
+    ref = tf_style.conv1d_transpose(dy[0][None, :, None], w[0][:, None, None], [1, 5, 1], 2, "SAME")
+    assert grid_text(ref[0, :, 0][None]) in [c.value for c in at.code]
+    for view in ("direct", "matrix"):
+        at.radio(key="tc_view").set_value(view).run()
+        assert not at.exception and "flipped" in at.success[0].value and "1-D" in at.success[0].value
+    assert not [e for e in at.expander if "Channels" in e.label]
+
+
+def test_forward_1d_link_steps_and_back_link():
+    at = app(FORWARD, nd="1", **{"in": "7"}, k="3", s="2", pad="VALID", t="2")
+    ok(at)
+    assert at.radio(key="fc_nd").value == 1 and "Input x 7 → output y 3" in md_text(at)
+    assert "Step 3/3: y\\[2\\] = " in md_text(at)
+    x, w = example_arrays((1, 7), (1, 3), 0)
+    ref = tf_style.conv1d(x[0][None, :, None], w[0][:, None, None], 2, "VALID")
+    assert grid_text(ref[0, :, 0][None]) in [c.value for c in at.code]
+    assert "&nd=1" in md_text(at)
+
+
+def test_bad_nd_in_link_is_a_note():
+    at = app(TRANSPOSE, nd="3")
+    ok(at)
+    assert at.radio(key="tc_nd").value == 2
+    assert any("nd=" in w.value for w in at.warning)

@@ -14,14 +14,14 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 # The keys of every link anyone has shared; renaming one breaks those links.
 LINK_KEYS = {
-    animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps"],
-    animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "out", "view", "by"],
+    animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd"],
+    animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd", "out", "view", "by"],
     explorer.ExplorerPage: ["in", "inw", "k", "s", "pad", "pb", "pa", "d", "fw", "out", "outw", "op", "req",
                             "jcp", "lower", "dyn", "b", "ob", "c", "fi", "fo", "oc", "mode", "T"],
     examples.DecoderState: ["m"],
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
     checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo"],
-    chain.ChainState: ["in", "layers", "fw", "preset"],
+    chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame"],
     walkthrough.HomeState: [],
     translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }

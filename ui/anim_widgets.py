@@ -27,12 +27,13 @@ LEGEND = ("**Colours** — blue: input data (dark blue: the cells used in this s
 @st.cache_resource(max_entries=16, show_spinner=False)
 def conv_trace_for(cfg: anim.AnimConfig):
     """Traces are read-only once built, so one copy serves every session."""
-    return make_conv_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.seed)
+    return make_conv_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.seed, cfg.nd)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def transpose_trace_for(cfg: anim.AnimConfig):
-    return make_transpose_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.out, cfg.seed)
+    return make_transpose_trace(cfg.in_size, cfg.kernel, cfg.stride, cfg.pad, cfg.dilation, cfg.out, cfg.seed,
+                                cfg.nd)
 
 
 def _trace(op: str, cfg: anim.AnimConfig):
@@ -76,7 +77,9 @@ def channel_png(in_ch: int, out_ch: int, k: int) -> bytes:
 # ---- widgets --------------------------------------------------------------------------------
 
 def geometry_controls(prefix: str, note_out: Optional[Callable] = None):
-    """Input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …). Returns raw values."""
+    """Dimensions, input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …). Returns raw values."""
+    nd = st.radio("Dimensions", anim.DIMS, format_func=anim.DIM_NAMES.get, key=f"{prefix}_nd", horizontal=True,
+                  help="1-D: one row of cells, every overlap visible — the warm-up. 3-D: see the shape explorer.")
     c1, c2, c3, c4 = st.columns(4)
     n = c1.slider("Input size", 1, MAX_INPUT, key=f"{prefix}_in", help=f"height = width, at most {MAX_INPUT}")
     k = c2.slider("Kernel size", 1, MAX_KERNEL, key=f"{prefix}_k", help=f"at most {MAX_KERNEL}")
@@ -93,7 +96,7 @@ def geometry_controls(prefix: str, note_out: Optional[Callable] = None):
             st.session_state[key] = top
         pad = c6.number_input("Explicit padding", min_value=0, max_value=max(top, 0), step=1, key=key,
                               help=f"0 … (k−1)·d = {top} for the animation")
-    return {"in": n, "k": k, "s": s, "d": d, "pad": anim.pad_to_text(pad)}, c7
+    return {"in": n, "k": k, "s": s, "d": d, "pad": anim.pad_to_text(pad), "nd": nd}, c7
 
 
 def geometry_widgets(prefix: str, values) -> Dict[str, object]:
@@ -104,7 +107,7 @@ def geometry_widgets(prefix: str, values) -> Dict[str, object]:
             f"{prefix}_d": values["d"], f"{prefix}_padmode": pad if isinstance(pad, str) else "explicit",
             f"{prefix}_p": 0 if isinstance(pad, str) else min(int(pad), (values["k"] - 1) * values["d"]),
             f"{prefix}_seed": values.get("seed", 0), f"{prefix}_fps": values.get("fps", 2.0),
-            f"{prefix}_t": values.get("t", 0) + 1}
+            f"{prefix}_t": values.get("t", 0) + 1, f"{prefix}_nd": values.get("nd", 2)}
 
 
 def _step(key: str, delta: int, n: int):

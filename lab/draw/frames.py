@@ -13,9 +13,16 @@ from __future__ import annotations
 import numpy as np
 
 from lab.draw import grid as g
-from convt.trace import ConvTrace, TransposeTrace, fmt, padding_label
+from convt.trace import ConvTrace, TransposeTrace, fmt, padding_label, size_text
 
 VIEWS = ("scatter", "direct", "matrix")
+
+
+def _pads_text(before, after, nd: int) -> str:
+    """``top 1, bottom 1, left 1, right 1`` (1-D: ``left 1, right 1``)."""
+    (t, l), (b, r) = before, after
+    sides = f"left {l}, right {r}"
+    return sides if nd == 1 else f"top {t}, bottom {b}\n{sides}"
 
 
 def _kernel_colors(shape, lit=None):
@@ -34,14 +41,15 @@ class ConvFrames:
         ph, pw = tr.padded_shape
         (pt, pl), (pb, pr) = tr.pad_before, tr.pad_after
         oh, ow = tr.out_size
-        pad_txt = (f"padding: top {pt}, bottom {pb}\nleft {pl}, right {pr}" if (pt, pb, pl, pr) != (0, 0, 0, 0)
-                   else "no padding")
-        self.cv = g.Canvas([(ph, pw, f"input x {H}×{W}; {pad_txt}"),
-                            (kh, kw, f"kernel w\n{kh}×{kw}"),
-                            (oh, ow, f"output y\n{oh}×{ow}")])
+        nd = tr.nd
+        pad_txt = (f"padding: {_pads_text(tr.pad_before, tr.pad_after, nd)}"
+                   if (pt, pb, pl, pr) != (0, 0, 0, 0) else "no padding")
+        self.cv = g.Canvas([(ph, pw, f"input x {size_text((H, W), nd)}; {pad_txt}"),
+                            (kh, kw, f"kernel w\n{size_text((kh, kw), nd)}"),
+                            (oh, ow, f"output y\n{size_text((oh, ow), nd)}")])
         self.cv.set_header(
-            f"Forward conv: {H}×{W} input, {kh}×{kw} kernel, stride {tr.stride[0]}, dilation "
-            f"{tr.dilation[0]}, {padding_label(tr.padding)} → {oh}×{ow}")
+            f"Forward conv: {size_text((H, W), nd)} input, {size_text((kh, kw), nd)} kernel, stride "
+            f"{tr.stride[1]}, dilation {tr.dilation[1]}, {padding_label(tr.padding)} → {size_text((oh, ow), nd)}")
         pin, pk, _ = self.cv.panels
         self.base_in = g.fill((ph, pw), g.PADDING)
         self.base_in[pt:pt + H, pl:pl + W] = g.DATA
@@ -72,22 +80,26 @@ class ScatterFrames:
 
     def __init__(self, tr: TransposeTrace):
         self.tr = tr
+        nd = tr.nd
         (h, w), (kh, kw) = tr.in_size, tr.w.shape
         Lh, Lw = tr.canvas_size
         oh, ow = tr.out_size
-        self.cv = g.Canvas([(h, w, f"input x\n{h}×{w}"),
-                            (kh, kw, f"kernel w\n{kh}×{kw}"),
-                            (Lh, Lw, f"full output {tr.full_size[0]}×{tr.full_size[1]}, running sums\n"
-                                     f"output = the {oh}×{ow} in the green frame")])
+        # 1-D: one row per input cell's stamp above the running sum, so every overlap is visible
+        self.rows = w + 1 if nd == 1 else Lh
+        sums = (f"one row per stamp, then their sum\noutput = the {ow} in the green frame" if nd == 1 else
+                f"running sums\noutput = the {oh}×{ow} in the green frame")
+        self.cv = g.Canvas([(h, w, f"input x\n{size_text((h, w), nd)}"),
+                            (kh, kw, f"kernel w\n{size_text((kh, kw), nd)}"),
+                            (self.rows, Lw, f"full output {size_text(tr.full_size, nd)}, {sums}")])
         self.cv.set_header(
-            f"Transposed conv, scatter: each input cell stamps value × kernel, stride {tr.stride[0]}; "
+            f"Transposed conv, scatter: each input cell stamps value × kernel, stride {tr.stride[1]}; "
             f"overlaps add up")
         px, pk, pc = self.cv.panels
         px.label(g.labels_of(tr.dy))
         pk.label(g.labels_of(tr.w))
         pk.paint(_kernel_colors(tr.w.shape))
         pt, pl = tr.pad_before
-        pc.box("crop", pt, pl, oh, ow, color=g.CROP, lw=3, dash=8)
+        pc.box("crop", self.rows - 1 if nd == 1 else pt, pl, oh, ow, color=g.CROP, lw=3, dash=8)
         self.n_frames = len(tr.scatter)
 
     def frame(self, t: int) -> np.ndarray:
@@ -102,19 +114,24 @@ class ScatterFrames:
         xc[step.src] = g.DATA_LIT
         px.paint(xc)
         px.box("cur", step.src[0], step.src[1], 1, 1)
-        canvas = tr.scatter_canvas_after(t)
-        touched = np.zeros(tr.canvas_size, dtype=bool)
+        values = np.zeros((self.rows, tr.canvas_size[1]))
+        touched = np.zeros(values.shape, dtype=bool)
+        stamp_row = (lambda s, tp: s.src[1]) if tr.nd == 1 else (lambda s, tp: tp.ry)  # noqa: E731
         for s in tr.scatter[: t + 1]:
             for tp in s.taps:
-                touched[tp.ry, tp.rx] = True
-        cc = g.fill(tr.canvas_size, g.WHITE)
+                touched[stamp_row(s, tp), tp.rx] = True
+                values[stamp_row(s, tp), tp.rx] += tp.product
+        if tr.nd == 1:  # the sum row under the stamps
+            values[-1] = tr.scatter_canvas_after(t)[0]
+            touched[-1] = touched[:-1].any(axis=0)
+        cc = g.fill(values.shape, g.WHITE)
         cc[touched] = g.TOUCHED
         for tp in step.taps:
-            cc[tp.ry, tp.rx] = g.OUT_LIT if tp.inside else g.OUT_DROPPED
+            cc[stamp_row(step, tp), tp.rx] = g.OUT_LIT if tp.inside else g.OUT_DROPPED
         pc.paint(cc)
-        pc.label(g.labels_of(canvas, touched))
+        pc.label(g.labels_of(values, touched))
         kh, kw = tr.w.shape
-        fy, fx = step.src[0] * tr.stride[0], step.src[1] * tr.stride[1]
+        fy, fx = step.src[1] if tr.nd == 1 else step.src[0] * tr.stride[0], step.src[1] * tr.stride[1]
         pc.box("stamp", fy, fx, (kh - 1) * tr.dilation[0] + 1, (kw - 1) * tr.dilation[1] + 1)
         prods = ", ".join(fmt(tp.product) for tp in step.taps)
         self.cv.set_caption([tr.describe_scatter(t), f"products {fmt(step.value)}×w: {prods}"])
@@ -130,13 +147,13 @@ class DirectFrames:
         zh, zw = tr.z.shape
         oh, ow = tr.out_size
         (zt, zl), (zb, zr) = tr.z_pad_before, tr.z_pad_after
+        flip = "flipped" if tr.nd == 1 else "rotated 180°"
         self.cv = g.Canvas([(kh, kw, "kernel\nw"),
-                            (kh, kw, "w rotated\n180°"),
-                            (zh, zw, f"x with {tr.stride[0] - 1} zero(s) between cells,\n"
-                                     f"border: top {zt}, bottom {zb}, left {zl}, right {zr}"),
-                            (oh, ow, f"output\n{oh}×{ow}")])
-        self.cv.set_header(
-            "Transposed conv = direct conv (stride 1) with the kernel rotated 180°")
+                            (kh, kw, f"w {flip}" if tr.nd == 1 else "w rotated\n180°"),
+                            (zh, zw, f"x with {tr.stride[1] - 1} zero(s) between cells,\n"
+                                     f"border: {_pads_text((zt, zl), (zb, zr), tr.nd)}".replace("\nleft", ", left")),
+                            (oh, ow, f"output\n{size_text((oh, ow), tr.nd)}")])
+        self.cv.set_header(f"Transposed conv = direct conv (stride 1) with the kernel {flip}")
         pw, pr, pz, _ = self.cv.panels
         pw.label(g.labels_of(tr.w))
         pw.paint(_kernel_colors(tr.w.shape))

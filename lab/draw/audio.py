@@ -1,0 +1,57 @@
+"""The causal-trimming picture: one row per input frame's stamp, the overlap-add so far, and the
+samples each trimming side keeps (green: final, orange: still waiting for a later frame's stamp).
+matplotlib ``Figure`` only, returned as PNG bytes."""
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from lab.audio import CausalStep
+from lab.draw.export import figure_png
+
+ARRIVED = "#84c470"
+LATER = "#f2f2f2"
+FINAL = "#84c470"
+PENDING = "#f5a65f"
+TRIMMED = "#bbbbbb"
+EDGE = "#555555"
+
+
+def causal_png(cs: CausalStep, side: str, large: bool = False) -> bytes:
+    """Frame ``cs.step`` of the stepped causal picture; ``side`` ("right" / "left") is drawn bold."""
+    L = len(cs.have)
+    rows = cs.n + 3
+    scale = 1.25 if large else 1.0
+    cell = 0.24 * scale
+    fig = Figure(figsize=(max(7.0, 2.6 + cell * L), 0.9 + cell * 1.25 * rows), dpi=100)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(-11, L + 0.5)
+    ax.set_ylim(rows * 1.25 + 0.4, -1.6)
+    ax.set_axis_off()
+    fs = 8 * scale
+
+    def row(y: float, label: str, colors, texts=None, bold=False):
+        ax.text(-0.6, y + 0.5, label, ha="right", va="center", fontsize=fs, fontweight="bold" if bold else None)
+        for t, c in enumerate(colors):
+            if c is None:
+                continue
+            ax.add_patch(Rectangle((t, y), 1, 1, fc=c, ec=EDGE, lw=0.5))
+            if texts and texts[t]:
+                ax.text(t + 0.5, y + 0.5, texts[t], ha="center", va="center", fontsize=fs * 0.85)
+
+    for j in range(cs.n):
+        span = range(j * cs.stride, j * cs.stride + cs.kernel)
+        color = ARRIVED if j <= cs.step else LATER
+        row(j * 1.25, f"frame {j + 1} stamps", [color if t in span else None for t in range(L)])
+    y = cs.n * 1.25
+    row(y, "overlap-add so far", [FINAL if cs.final(t) else PENDING if cs.have[t] else LATER for t in range(L)],
+        [f"{cs.have[t]}/{cs.total[t]}" if cs.kernel > cs.stride else "" for t in range(L)])
+    for r, (name, keep) in enumerate((("right", cs.keep_right), ("left", cs.keep_left))):
+        colors = [(FINAL if cs.final(t) else PENDING) if t in keep else TRIMMED for t in range(L)]
+        row(y + 1.25 * (r + 1), f"trim {name}: keeps", colors,
+            ["" if t in keep else "×" for t in range(L)], bold=name == side)
+    ax.text(-11, -0.9, f"Causal transposed conv, kernel {cs.kernel}, stride {cs.stride}: full output "
+            f"{L} = ({cs.n}−1)·{cs.stride}+{cs.kernel}; trim k−s = {cs.kernel - cs.stride} to get "
+            f"{cs.n}·{cs.stride} = {cs.n * cs.stride}. After frame {cs.step + 1}.",
+            fontsize=fs * 1.1, va="center")
+    return figure_png(fig)
