@@ -43,13 +43,6 @@ from convt.errors import ShapeError
 Pair = Tuple[int, int]
 PadSpec = Union[str, int]
 
-# Caps for the animations (pages and the CLI say so in words when a value is clipped).
-MAX_INPUT = 16
-MAX_KERNEL = 7
-MAX_STRIDE = 4
-MAX_DILATION = 3
-MAX_MATRIX_SIDE = 256  # rows / columns of C beyond which the matrix view is not drawn
-
 
 def _pair(v) -> Pair:
     if isinstance(v, (tuple, list)):

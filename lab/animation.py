@@ -13,11 +13,16 @@ import numpy as np
 
 from convt import kernels, kernels_nd
 from convt.arithmetic import effective_kernel, full_transpose_length, windowed_output
-from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, ConvTrace,
-                         TransposeTrace, fmt, replay_conv, replay_direct, size_text, width_padding,
-                         replay_matrix, replay_scatter, valid_output_sizes)
+from convt.trace import (ConvTrace, TransposeTrace, fmt, replay_conv, replay_direct, replay_matrix,
+                         replay_scatter, size_text, valid_output_sizes, width_padding)
 from lab.url_state import quote, url_field
 
+# Caps for the animations (pages and the CLI say so in words when a value is clipped).
+MAX_INPUT = 16
+MAX_KERNEL = 7
+MAX_STRIDE = 4
+MAX_DILATION = 3
+MAX_MATRIX_SIDE = 256  # rows / columns of C beyond which the matrix view is not drawn
 MAX_PLAYER_FRAMES = 300  # frames embedded in the browser player / GIF
 MAX_SEED = 9999
 EXPLORER_PAGE = "Shape_explorer"  # URL path of the shape explorer page

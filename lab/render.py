@@ -14,8 +14,8 @@ import sys
 from typing import List, Optional
 
 from convt.errors import ShapeError
-from convt.trace import (MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE, make_conv_trace,
-                         make_transpose_trace, valid_output_sizes)
+from convt.trace import make_conv_trace, make_transpose_trace, valid_output_sizes
+from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE
 
 MAX_GIF_FRAMES = 400
 VIEWS = ("scatter", "direct", "matrix")

@@ -68,7 +68,7 @@ with st.expander("Sizes, written out with these numbers", expanded=True):
 shown_view = view
 if view == "matrix" and not anim.matrix_fits(tr):
     st.info(f"The matrix Cᵀ would have {cfg.out ** 2} rows and {i * i} columns; the matrix view is capped at "
-            f"{trace_mod.MAX_MATRIX_SIDE}. Showing the scatter view instead — make the sizes smaller.")
+            f"{anim.MAX_MATRIX_SIDE}. Showing the scatter view instead — make the sizes smaller.")
     shown_view = "scatter"
 n_steps = tr.n_steps(shown_view, by)
 

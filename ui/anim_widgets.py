@@ -12,7 +12,8 @@ import streamlit as st
 from lab import animation as anim
 from lab.draw import animator, export
 from lab.draw.channels import channel_diagram_png
-from convt.trace import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE, make_conv_trace, make_transpose_trace
+from convt.trace import make_conv_trace, make_transpose_trace
+from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE
 
 PAD_MODES = ("SAME", "VALID", "explicit")
 
