@@ -287,15 +287,6 @@ class TransposeTrace:
         """The scatter canvas: the full output, extended when the window runs past its end."""
         return tuple(max(self.full_size[a], self.pad_before[a] + self.out_size[a]) for a in (0, 1))
 
-    @property
-    def crop_after(self) -> Pair:
-        """Full-output cells dropped after the window (negative: zeros appended)."""
-        return tuple(self.full_size[a] - self.pad_before[a] - self.out_size[a] for a in (0, 1))
-
-    @property
-    def stretched_size(self) -> Pair:
-        return tuple((self.dy.shape[a] - 1) * self.stride[a] + 1 for a in (0, 1))
-
     def odd_extra(self) -> Pair:
         """``a``: rows / columns of the output that the forward conv never reads (bottom / right)."""
         res = []
@@ -377,8 +368,6 @@ class TransposeTrace:
             return len(self.scatter)
         return len(self.direct)
 
-    def final_output(self) -> np.ndarray:
-        return replay_scatter(self)
 
 
 def conv_matrix(in_size, w, stride, dilation, pad_before, out_size) -> np.ndarray:

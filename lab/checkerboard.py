@@ -27,7 +27,6 @@ MAX_IN = 16          # overlap heat map: input cells per side
 MAX_KERNEL = 9
 MAX_STRIDE = 5
 PHOTO_SIZES = (32, 48, 64, 96)   # photo input side (pixels) before upsampling
-MAX_PHOTO = max(PHOTO_SIZES)
 
 
 @dataclass(frozen=True)

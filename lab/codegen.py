@@ -15,7 +15,6 @@ from lab.explorer import (JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW, Analysis, Config, Ro
                           keras_output_padding_for, onnx_attributes, requested_sizes)
 from convt.frameworks import keras, torch
 
-LANGUAGES = ("tf", "keras", "torch", "jax", "onnx")
 
 
 def _predicted(row: Optional[Row], shape: str) -> str:

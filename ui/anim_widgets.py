@@ -5,7 +5,7 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional
+from typing import Dict, List
 
 import streamlit as st
 
@@ -77,7 +77,7 @@ def channel_png(in_ch: int, out_ch: int, k: int) -> bytes:
 
 # ---- widgets --------------------------------------------------------------------------------
 
-def geometry_controls(prefix: str, note_out: Optional[Callable] = None):
+def geometry_controls(prefix: str):
     """Dimensions, input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …). Returns raw values."""
     nd = st.radio("Dimensions", anim.DIMS, format_func=anim.DIM_NAMES.get, key=f"{prefix}_nd", horizontal=True,
                   help="1-D: one row of cells, every overlap visible — the warm-up. 3-D: see the shape explorer.")

@@ -29,7 +29,6 @@ from convt.frameworks._reading import read_table, table_rules
 FW = Framework.JAX
 TITLE = "JAX"
 MARKER = re.compile(r"jax|XlaRuntimeError|conv_general_dilated|flax|Cannot lower jaxpr")
-FRAMEWORK = FW.value
 DEFAULT_DIMENSION_NUMBERS = ("NHWC", "HWIO", "NHWC")
 
 

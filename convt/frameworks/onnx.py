@@ -31,7 +31,6 @@ from convt.frameworks._reading import read_table, table_rules
 FW = Framework.ONNX
 TITLE = "ONNX"
 MARKER = re.compile(r"ONNXRuntimeError|onnxruntime|ShapeInferenceError|ConvTranspose node|\bonnx\b")
-FRAMEWORK = FW.value
 AUTO_PADS = ("NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID")
 
 
