@@ -84,6 +84,7 @@ def _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx):
     for n in range(N):
         for oy in range(h):
             for ox in range(wd):
+                pixel = dy[n, oy, ox]
                 for ky in range(kh):
                     iy = oy * sh + ky * dh - pt
                     if iy < 0 or iy >= H:
@@ -92,7 +93,6 @@ def _transpose_direct(dy, w, sh, sw, dh, dw, pt, pl, groups, dx):
                         ix = ox * sw + kx * dw - pl
                         if ix < 0 or ix >= W:
                             continue
-                        pixel = dy[n, oy, ox]
                         for g in range(groups):
                             first = np.uint64(g * Og)              # group g's channels of dy
                             for c in range(Cg):
