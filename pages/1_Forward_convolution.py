@@ -51,7 +51,7 @@ with st.expander("Output size, written out with these numbers", expanded=True):
 n_steps = tr.n_steps
 t = aw.step_controls(PAGE, n_steps)
 play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="fc_play")
-if not (play and aw.player("conv", cfg, "scatter", "column", n_steps, t, fps)):
+if not (play and aw.player("conv", cfg, "scatter", "column", n_steps)):
     st.image(aw.frame_png("conv", cfg, "scatter", "column", t), width="content")
 aw.gif_button("conv", cfg, "scatter", "column", n_steps, fps,
               f"conv_in{cfg.in_size}_k{cfg.kernel}_s{cfg.stride}_{anim.pad_to_text(cfg.pad)}")

@@ -75,7 +75,7 @@ n_steps = tr.n_steps(shown_view, by)
 
 t = aw.step_controls(PAGE, n_steps)
 play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="tc_play")
-if not (play and aw.player("transpose", cfg, shown_view, by, n_steps, t, fps)):
+if not (play and aw.player("transpose", cfg, shown_view, by, n_steps)):
     st.image(aw.frame_png("transpose", cfg, shown_view, by, t), width="content")
 aw.gif_button("transpose", cfg, shown_view, by, n_steps, fps,
               f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
