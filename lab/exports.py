@@ -1,7 +1,8 @@
 """Bounds on the exports a visitor can start (the GIF and the browser player's frames).
 
-One click renders every frame of an animation: about 45 ms of CPU per megapixel-frame here, and
-the largest animation is 256 frames of 1274×844 px (275 megapixel-frames, 12 s). So
+One click renders every frame of an animation: about 60 ms of CPU per million frame-pixels here
+(drawing, PNG, GIF), and the largest animation is 256 frames of 1274×844 px (275 million, 14 s).
+So
 
 * an export is refused above :data:`MAX_EXPORT_PIXELS` frames × pixels (the largest allowed one
   stays under 8 CPU s and, with frames encoded one at a time, far under 500 MB:
@@ -16,7 +17,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator, Optional, Tuple
 
-MAX_EXPORT_PIXELS = 120_000_000   # frames × pixels per frame
+MAX_EXPORT_PIXELS = 100_000_000   # frames × pixels per frame
 HEAVY_PIXELS = 15_000_000          # above this, one at a time (a second or more of CPU)
 _SLOT = threading.Lock()
 
