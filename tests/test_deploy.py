@@ -11,11 +11,13 @@ import ast
 import importlib.metadata
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
 import tomllib
+from typing import Sequence
 from pathlib import Path
 
 import pytest
@@ -227,17 +229,23 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-def _run_probe_read_only(src_dir: Path, env: dict) -> subprocess.CompletedProcess:
-    """Run the probe with src_dir read-only: a read-only bind mount as root, chmod otherwise."""
-    cmd = [sys.executable, "-c", _PROBE]
+def _run_probe_read_only(src_dir: Path, env: dict, code: str = _PROBE,
+                         also: Sequence[str] = ()) -> subprocess.CompletedProcess:
+    """Run ``code`` with src_dir read-only: a read-only bind mount as root, chmod otherwise.
+    The directories in ``also`` (e.g. /tmp) are made read-only too, which needs root."""
+    cmd = [sys.executable, "-c", code]
     if os.geteuid() != 0:
+        if also:
+            pytest.skip(f"making {', '.join(also)} read-only needs root and `unshare`")
         for p in [src_dir, *src_dir.rglob("*")]:
             p.chmod(p.stat().st_mode & ~0o222)
         return subprocess.run(cmd, cwd=src_dir, env=env, capture_output=True, text=True, timeout=300)
     # root ignores permission bits: make the folder read-only at the file-system level instead
     if shutil.which("unshare") is None:
         pytest.skip("running as root without `unshare`: cannot make the package read-only")
-    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && cd "$1" && shift && exec "$@"'
+    mounts = " && ".join(f"mount --bind {d} {d} && mount -o remount,ro,bind {d}"
+                         for d in map(shlex.quote, [str(src_dir), *also]))
+    script = f'{mounts} && cd "$1" && shift && exec "$@"'
     probe = subprocess.run(["unshare", "-m", "sh", "-c", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip(f"running as root and `unshare -m` is not permitted: {probe.stderr!r}")
