@@ -63,7 +63,7 @@ st.markdown(aw.LEGEND.replace(" · yellow: zeros inserted between inputs", "")
             .replace(" · dashed green frame: the output window kept from the full transposed output", "")
             + " Dashed dark frame: the real input inside the padding.")
 
-ok, ref = anim.conv_agrees(tr)
+ok, ref = aw.agreement("conv", cfg)
 if ok:
     st.success("Replaying the steps gives exactly convt.kernels.conv2d_forward's output:")
 else:  # pragma: no cover

@@ -85,7 +85,7 @@ st.markdown("Output so far (`·` = not computed yet):")
 st.code(so_far, language=None)
 st.markdown(aw.LEGEND)
 
-agree, ref = anim.views_agree(tr)
+agree, ref = aw.agreement("transpose", cfg)
 if agree:
     st.success("All three views give the same output, equal to convt.kernels.conv2d_transpose: scatter = direct "
                "conv with the rotated kernel = Cᵀ·vec(x).")

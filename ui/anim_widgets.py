@@ -50,6 +50,14 @@ def _captions(op: str, tr, view: str, by: str, n: int) -> List[str]:
     return [describe(t) if describe else tr.describe_matrix(t, by) for t in range(n)]
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def agreement(op: str, cfg: anim.AnimConfig):
+    """Replaying the steps against the kernel, once per configuration instead of on every rerun
+    (tens of ms of Python for the big ones). ``(ok, reference output)``."""
+    tr = _trace(op, cfg)
+    return anim.conv_agrees(tr) if op == "conv" else anim.views_agree(tr)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str):
     """One frame renderer per configuration, shared by every session: its layout and static layer
