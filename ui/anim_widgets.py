@@ -104,8 +104,8 @@ def gif_for(op: str, cfg: anim.AnimConfig, view: str, by: str, fps: float) -> by
 
 
 def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str) -> Tuple[int, int]:
-    """Width and height of every frame of this animation (read from the cached first frame)."""
-    return Image.open(io.BytesIO(frame_png(op, cfg, view, by, 0))).size
+    """Width and height of every frame of this animation (from the shared renderer's layout)."""
+    return _renderer(op, cfg, view, by)[0].cv.size
 
 
 def export_refusal(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int) -> Optional[str]:
