@@ -3,7 +3,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
-from lab.url_state import Param, escape_markdown, parse, quote, serialize
+from lab.url_state import Param, escape_markdown, from_query, parse, quote, serialize
 
 SCHEMA = {
     "in": Param(int, 25, 1, 512, label="input height"),
@@ -136,3 +136,11 @@ def test_a_huge_number_is_called_too_large_not_malformed():
     assert "is too large" in parse({"f": "1e999"}, schema).notes[0]
     assert "not a whole number" in parse({"k": "2.5"}, schema).notes[0]
     assert "not a finite number" in parse({"f": "nan"}, schema).notes[0]
+
+
+def test_a_speed_the_player_does_not_offer_is_noted_not_silently_changed():
+    from lab.animation import ConvState
+    state, notes = from_query(ConvState, {"fps": "3"})
+    assert state.fps == 2.0
+    assert notes == ["fps=“3” is not one of 0.5, 1, 2, 4, 8 for the speed in frames / s; using the default 2."]
+    assert from_query(ConvState, {"fps": "4"}) == (ConvState(fps=4.0), [])
