@@ -7,7 +7,8 @@ themselves; here each session is a few coroutines' worth of work, so what is mea
 server. A session connects to ``/_stcore/stream`` on loopback, opens a page as a browser would
 (``rerun_script`` with the query string and page), then keeps acting with a person's pause
 (1–3 s): typing numbers into the shape explorer, stepping the animations, choosing a new seed
-(new numbers: the frames are not cached), or going to another page. Like the browser it sends
+(new numbers: the frames are not cached), turning the browser player on or off (with a new seed
+that renders every frame: 64 or 36 of them here), or going to another page. Like the browser it sends
 back every widget value it has set and the query string the server last wrote.
 
 Measured: rerun latency, from sending the action to the server's ``script_finished`` (p50, p95,
@@ -47,7 +48,8 @@ class Client:
         return await self.rerun()
 
     async def rerun(self, **widgets) -> float:
-        """Set widgets (``key=value``; ``True`` for a button) and wait for the run to finish; seconds."""
+        """Set widgets (``key=value``: a number, ``True`` for a button, "on" / "off" for a switch) and
+        wait for the run to finish; seconds."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
         msg = BackMsg()
@@ -59,6 +61,8 @@ class Client:
                 w = state.widget_states.widgets.add(id=self.ids[key])
                 if value is True:
                     w.trigger_value = True
+                elif value in ("on", "off"):
+                    w.bool_value = value == "on"
                 else:
                     w.int_value = value
         self.values.update({k: v for k, v in widgets.items() if v is not True})
@@ -95,7 +99,8 @@ def actions(name: str, rng: random.Random):
     p = "fc" if name == "forward" else "tc"
     return rng.choice([(f"{name}: next step", {f"{p}_next": True}),
                        (f"{name}: back", {f"{p}_back": True}),
-                       (f"{name}: new seed", {f"{p}_seed": rng.randint(0, 9999)})])
+                       (f"{name}: new seed", {f"{p}_seed": rng.randint(0, 9999)}),
+                       (f"{name}: browser player on / off", {f"{p}_play": rng.choice(("on", "off"))})])
 
 
 async def session(url: str, idx: int, seconds: float, seed: int, lat: dict, errors: list, think=(1.0, 3.0)):
