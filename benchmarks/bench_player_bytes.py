@@ -55,7 +55,7 @@ def main(argv=None) -> int:
                 browser.close()
         finally:
             server.stop()
-    print(f"| page | player on (one run) | per step rerun, median (max) | iframe srcdoc |")
+    print("| page | player on (one run) | per step rerun, median (max) | iframe srcdoc |")
     print("|---|---:|---:|---:|")
     print(f"| Forward_convolution?{args.query} | {toggle / 1e6:.2f} MB | {statistics.median(steps) / 1e3:.1f} KB "
           f"({max(steps) / 1e3:.1f} KB) | {len(srcdoc) / 1e6:.2f} MB |")

@@ -5,7 +5,7 @@ The CSS below is this module's own constant text; no user text ever goes through
 """
 import streamlit as st
 
-from lab.url_state import escape_markdown as md  # the one escaping for user-derived text (links too)
+from lab.url_state import escape_markdown as md  # noqa: F401 - the one escaping for user text (links too)
 
 LARGE_TYPE_CSS = """
 <style>
