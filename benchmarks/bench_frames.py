@@ -20,6 +20,7 @@ sys.path.insert(0, ROOT)
 
 from convt import kernels  # noqa: E402
 from lab.draw import animator, export  # noqa: E402
+from lab.draw.gif import gif_bytes  # noqa: E402
 from convt.trace import make_conv_trace, make_transpose_trace  # noqa: E402
 
 CASES = [
@@ -51,7 +52,7 @@ def bench_frames():
         pngs = [export.png_bytes(f) for f in frames]
         t_png = (time.perf_counter() - t0) / len(frames)
         t0 = time.perf_counter()
-        gif = export.gif_bytes(frames)
+        gif = gif_bytes(frames.__getitem__, len(frames))
         t_gif = time.perf_counter() - t0
         h, w = frames[0].shape[:2]
         rows.append((name, cfg, an.n_frames, f"{w}×{h}", t_trace * 1e3, t_setup * 1e3, statistics.median(per) * 1e3,

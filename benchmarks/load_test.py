@@ -294,10 +294,15 @@ async def main_async(args) -> int:
                 samples: list[int] = []
                 stop = asyncio.Event()
                 sampler = asyncio.create_task(sample_rss(server, samples, stop))
+                load_before = os.getloadavg()[0]
                 t0 = time.monotonic()
-                await asyncio.gather(*(session(browser, server.url, i, args.seconds, stats, args.seed,
-                                               (args.think_min_ms, args.think_max_ms))
-                                       for i in range(args.sessions)))
+                try:   # bounded: sessions stop at --seconds; a hung one is cut off after a grace period
+                    await asyncio.wait_for(asyncio.gather(*(
+                        session(browser, server.url, i, args.seconds, stats, args.seed,
+                                (args.think_min_ms, args.think_max_ms)) for i in range(args.sessions))),
+                        timeout=args.seconds + 120)
+                except asyncio.TimeoutError:
+                    stats.errors.append(f"sessions still running {args.seconds + 120:.0f} s after the start")
                 wall = time.monotonic() - t0
                 cpu_used = server.cpu_seconds() - cpu_before
                 run_lines = [line.split() for line in
@@ -326,8 +331,8 @@ async def main_async(args) -> int:
     peak = max(samples) if samples else 0
     lat = stats.latencies_ms
     print(f"\nLoad: {args.sessions} browser sessions for {args.seconds:.0f} s "
-          f"(wall {wall:.0f} s), one server{' pinned to its own CPU' if args.pin else ''}, {os.cpu_count()} CPUs, load average at the end "
-          f"{os.getloadavg()[0]:.1f}\n")
+          f"(wall {wall:.0f} s), one server{' pinned to its own CPU' if args.pin else ''}, {os.cpu_count()} CPUs, "
+          f"1-minute load average before {load_before:.1f}, at the end {os.getloadavg()[0]:.1f}\n")
     print("| metric | value |")
     print("|---|---|")
     print(f"| errors | {len(stats.errors)} |")

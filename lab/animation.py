@@ -49,7 +49,7 @@ class ConvState:
     pad: str = url_field("pad", "SAME", PAD_LABEL)
     seed: int = url_field("seed", 0, "example numbers' seed", min=0, max=MAX_SEED)
     t: int = url_field("t", 0, "step", min=0, max=100_000)
-    fps: float = url_field("fps", 2.0, "speed", min=0.5, max=8.0)
+    fps: float = url_field("fps", 2.0, "speed in frames / s", choices=SPEEDS)
     nd: int = url_field("nd", 2, "number of dimensions", choices=DIMS)
 
 

@@ -192,7 +192,8 @@ class ChainState:
     diagram's framework, or a preset name that stands for the whole chain."""
 
     input: int = url_field("in", PRESETS[DEFAULT_PRESET].input, "input size", min=1, max=MAX_INPUT)
-    layers: str = url_field("layers", PRESETS[DEFAULT_PRESET].text("; "), "layers")
+    layers: str = url_field("layers", PRESETS[DEFAULT_PRESET].text("; "), "layers", max=MAX_TEXT,
+                                  lines=MAX_LAYERS)
     framework: str = url_field("fw", "tf", "framework", choices=FRAMEWORKS)
     preset: Optional[str] = url_field("preset", "", "preset", choices=("",) + tuple(PRESETS), nullable=True)
     # the audio decoder mode (lab.audio): a stack of 1-D transposed convs

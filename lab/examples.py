@@ -14,13 +14,27 @@ from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import url_field
 
 MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
+MAX_MESSAGE_LINES = 60  # lines of it (a traceback's last lines hold the message)
 
 
 @dataclass(frozen=True)
 class DecoderState:
     """The error decoder's link: the pasted message."""
 
-    message: str = url_field("m", "", "message", max=MAX_MESSAGE)
+    message: str = url_field("m", "", "message", max=MAX_MESSAGE, lines=MAX_MESSAGE_LINES)
+
+CAPS_NOTE = (f"A message is read up to {MAX_MESSAGE} characters and {MAX_MESSAGE_LINES} lines "
+             "(a traceback's last lines hold the error).")
+
+
+def capped_message(text: str) -> Tuple[str, List[str]]:
+    """The pasted text within the caps (its last :data:`MAX_MESSAGE_LINES` lines), and a note if cut."""
+    lines = text.split("\n")
+    if len(lines) <= MAX_MESSAGE_LINES:
+        return text, []
+    return "\n".join(lines[-MAX_MESSAGE_LINES:]), [
+        f"The message has {len(lines)} lines; only its last {MAX_MESSAGE_LINES} are read."]
+
 
 SEED_SHAPE_X = (3, 25, 25, 20)
 SEED_SHAPE_GRAD = (3, 33, 33, 20)

@@ -5,11 +5,13 @@
     python -m lab.render conv --in 6 --k 3 --s 2 --pad SAME -o conv.gif
 
 Numbers are seeded small integers (``--seed``), the same the app shows for that configuration.
-Bad arguments print one line and exit with code 2.
+Bad arguments print one line and exit with code 2. Frames are rendered and written one at a time
+(``lab.draw.gif``), so memory stays flat however many frames (at most :data:`MAX_GIF_FRAMES`).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import List, Optional
 
@@ -116,17 +118,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     if n > MAX_GIF_FRAMES:
         ap.error(f"{n} steps is too many for a GIF (max {MAX_GIF_FRAMES}); use smaller sizes or another view")
 
-    from lab.draw import export, render_frames
+    from lab.draw import animator, gif
 
-    frames = render_frames(tr, view, by)
-    data = export.gif_bytes(frames, fps=a.fps)
+    an = animator(tr, view, by)
     try:
         with open(a.output, "wb") as f:
-            f.write(data)
+            gif.write_gif(f, an.frame, n, fps=a.fps)
     except OSError as e:
         ap.error(f"cannot write {a.output}: {e.strerror}")
-    h, w = frames[0].shape[:2]
-    print(f"wrote {a.output}: {len(frames)} frames, {w}×{h} px, {len(data) // 1024} KB")
+    w, h = an.cv.size
+    print(f"wrote {a.output}: {n} frames, {w}×{h} px, {os.path.getsize(a.output) // 1024} KB")
     return 0
 
 

@@ -48,8 +48,10 @@ _FALSE = {"0", "false", "no", "off", "n", "f"}
 _NONE = {"", "none", "null"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # the characters that start Markdown syntax
 # where a bare URL or e-mail address would start (GFM links them even without Markdown syntax)
-_AUTOLINK = re.compile(r"(https?|ftp|www|mailto)(?=[:.])|@", re.IGNORECASE)
+_AUTOLINK = re.compile(r"(https?|ftp|www|mailto|xmpp)(?=[:.])|@", re.IGNORECASE)
 MAX_QUOTE = 40
+MAX_TEXT = 200   # characters of a text parameter that declares no ``max`` of its own
+MAX_LINES = 1    # lines of a text parameter that declares no ``lines`` of its own
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ class Param:
     ``choices`` restricts strings (matched ignoring case unless ``case_sensitive``, and returned in
     the spelling given in ``choices``) or numbers;
     ``nullable`` lets ``none`` / an empty value stand for ``None``; ``label`` names the parameter
-    in notes.
+    in notes. Text is capped even when ``max`` is not given (:data:`MAX_TEXT` characters,
+    ``lines`` or :data:`MAX_LINES` lines), so no link can make a page hold megabytes.
     """
 
     type: type
@@ -71,6 +74,7 @@ class Param:
     nullable: bool = False
     case_sensitive: bool = False
     label: str = ""
+    lines: Optional[int] = None
 
 
 @dataclass
@@ -126,9 +130,11 @@ def _convert(raw: str, param: Param) -> Tuple[bool, Any, str]:
     if param.type is int:
         if _INT_RE.fullmatch(text):
             return True, int(text), ""
-        if _FLOAT_RE.fullmatch(text):
+        if _FLOAT_RE.fullmatch(text) or re.fullmatch(r"[+-]?\d+", text, re.ASCII):
             value = float(text)
-            if math.isfinite(value) and value.is_integer() and abs(value) < 1e18:
+            if not math.isfinite(value) or abs(value) >= 1e18:
+                return False, None, "is too large"
+            if value.is_integer():
                 return True, int(value), ""
         return False, None, "is not a whole number"
     if param.type is float:
@@ -136,6 +142,8 @@ def _convert(raw: str, param: Param) -> Tuple[bool, Any, str]:
             value = float(text)
             if math.isfinite(value):
                 return True, value, ""
+            if not math.isnan(value):
+                return False, None, "is too large"
         return False, None, "is not a finite number"
     # str
     if param.choices is not None:
@@ -148,8 +156,12 @@ def _convert(raw: str, param: Param) -> Tuple[bool, Any, str]:
 
 
 def _check_bounds(value: Any, param: Param) -> str:
-    if param.type is str and isinstance(value, str) and param.max is not None and len(value) > param.max:
-        return f"is longer than {_fmt(param.max)} characters"
+    if param.type is str and isinstance(value, str):
+        longest, lines = MAX_TEXT if param.max is None else param.max, param.lines or MAX_LINES
+        if len(value) > longest:
+            return f"is longer than {_fmt(longest)} characters"
+        if value.count("\n") >= lines:
+            return f"has more than {lines} line{'s' if lines > 1 else ''}"
     if value is None or param.type not in (int, float):
         return ""
     if param.choices is not None and value not in param.choices:
@@ -230,9 +242,9 @@ State = TypeVar("State")
 
 def url_field(key: str, default: Any, label: str, *, kind: Optional[type] = None, min: Optional[float] = None,
               max: Optional[float] = None, choices: Optional[Tuple[Any, ...]] = None,
-              nullable: bool = False) -> Any:
+              nullable: bool = False, lines: Optional[int] = None) -> Any:
     """A dataclass field that is also the URL parameter ``key`` (``kind`` defaults to the default's type)."""
-    param = Param(kind or type(default), default, min, max, choices, nullable, label=label)
+    param = Param(kind or type(default), default, min, max, choices, nullable, label=label, lines=lines)
     return field(default=default, metadata={_URL: (key, param)})
 
 

@@ -50,7 +50,7 @@ with st.expander("Output size, written out with these numbers", expanded=True):
 n_steps = tr.n_steps
 t = aw.step_controls(PAGE, n_steps)
 play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="fc_play")
-if not (play and aw.player("conv", cfg, "scatter", "column", n_steps, t, fps)):
+if not (play and aw.player("conv", cfg, "scatter", "column", n_steps)):
     st.image(aw.frame_png("conv", cfg, "scatter", "column", t), width="content")
 aw.gif_button("conv", cfg, "scatter", "column", n_steps, fps,
               f"conv_in{cfg.in_size}_k{cfg.kernel}_s{cfg.stride}_{anim.pad_to_text(cfg.pad)}")
@@ -62,7 +62,7 @@ st.markdown(aw.LEGEND.replace(" · yellow: zeros inserted between inputs", "")
             .replace(" · dashed green frame: the output window kept from the full transposed output", "")
             + " Dashed dark frame: the real input inside the padding.")
 
-ok, ref = anim.conv_agrees(tr)
+ok, ref = aw.agreement("conv", cfg)
 if ok:
     st.success(f"Replaying the steps gives exactly the kernel's output (convt.kernels_nd.conv_forward, {cfg.nd}-D):")
 else:  # pragma: no cover

@@ -74,7 +74,7 @@ n_steps = tr.n_steps(shown_view, by)
 
 t = aw.step_controls(PAGE, n_steps)
 play = st.toggle("▶ Play in the browser (play / pause, step, speed; no server round trip)", key="tc_play")
-if not (play and aw.player("transpose", cfg, shown_view, by, n_steps, t, fps)):
+if not (play and aw.player("transpose", cfg, shown_view, by, n_steps)):
     st.image(aw.frame_png("transpose", cfg, shown_view, by, t), width="content")
 aw.gif_button("transpose", cfg, shown_view, by, n_steps, fps,
               f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
@@ -84,7 +84,7 @@ st.markdown("Output so far (`·` = not computed yet):")
 st.code(so_far, language=None)
 st.markdown(aw.LEGEND)
 
-agree, ref = anim.views_agree(tr)
+agree, ref = aw.agreement("transpose", cfg)
 if agree:
     st.success(f"All three views give the same output, equal to the kernel's (convt.kernels_nd.conv_transpose, "
                f"{cfg.nd}-D): scatter = direct conv with the {'flipped' if cfg.nd == 1 else 'rotated'} kernel = "

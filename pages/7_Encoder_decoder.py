@@ -76,12 +76,12 @@ for j, (name, label) in enumerate(C.PRESET_LABELS.items()):
 c1, c2 = st.columns([1, 3])
 c1.number_input("Input size (height = width)", 1, C.MAX_INPUT, key=KEY_IN, help=f"at most {C.MAX_INPUT}")
 c1.selectbox("Framework for the diagram", C.FRAMEWORKS, key=KEY_FW, format_func=C.FRAMEWORK_NAMES.get)
-c2.text_area("Layers, one per line", key=KEY_LAYERS, height=190,
+c2.text_area("Layers, one per line", key=KEY_LAYERS, height=190, max_chars=C.MAX_TEXT,
              help="conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID "
                   "[out <size>] [skip <tensor>] — a transposed conv; out is the requested output size "
                   "(TF output_shape, PyTorch output_size); skip j concatenates with tensor j (0 = the input, "
                   f"t = layer t's output). At most {C.MAX_LAYERS} layers, kernel ≤ {C.MAX_KERNEL}, "
-                  f"stride ≤ {C.MAX_STRIDE}, sizes ≤ {C.MAX_SIZE}.")
+                  f"stride ≤ {C.MAX_STRIDE}, sizes ≤ {C.MAX_SIZE}, {C.MAX_TEXT} characters.")
 
 text = st.session_state[KEY_LAYERS]
 layers, layer_notes = C.parse_layers(text)

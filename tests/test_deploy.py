@@ -11,11 +11,13 @@ import ast
 import importlib.metadata
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
 import tomllib
+from typing import Sequence
 from pathlib import Path
 
 import pytest
@@ -227,17 +229,23 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-def _run_probe_read_only(src_dir: Path, env: dict) -> subprocess.CompletedProcess:
-    """Run the probe with src_dir read-only: a read-only bind mount as root, chmod otherwise."""
-    cmd = [sys.executable, "-c", _PROBE]
+def _run_probe_read_only(src_dir: Path, env: dict, code: str = _PROBE,
+                         also: Sequence[str] = ()) -> subprocess.CompletedProcess:
+    """Run ``code`` with src_dir read-only: a read-only bind mount as root, chmod otherwise.
+    The directories in ``also`` (e.g. /tmp) are made read-only too, which needs root."""
+    cmd = [sys.executable, "-c", code]
     if os.geteuid() != 0:
+        if also:
+            pytest.skip(f"making {', '.join(also)} read-only needs root and `unshare`")
         for p in [src_dir, *src_dir.rglob("*")]:
             p.chmod(p.stat().st_mode & ~0o222)
         return subprocess.run(cmd, cwd=src_dir, env=env, capture_output=True, text=True, timeout=300)
     # root ignores permission bits: make the folder read-only at the file-system level instead
     if shutil.which("unshare") is None:
         pytest.skip("running as root without `unshare`: cannot make the package read-only")
-    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && cd "$1" && shift && exec "$@"'
+    mounts = " && ".join(f"mount --bind {d} {d} && mount -o remount,ro,bind {d}"
+                         for d in map(shlex.quote, [str(src_dir), *also]))
+    script = f'{mounts} && cd "$1" && shift && exec "$@"'
     probe = subprocess.run(["unshare", "-m", "sh", "-c", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip(f"running as root and `unshare -m` is not permitted: {probe.stderr!r}")
@@ -310,20 +318,3 @@ def test_requirements_txt_alone_runs_every_page(tmp_path):
     assert res.returncode == 0 and "SMOKE" in res.stdout, res.stdout[-3000:] + res.stderr[-3000:]
 
 
-
-def test_kernels_run_uncached_when_no_cache_directory_is_writable(tmp_path):
-    """Configured dir, app folder, user cache and temp dir all unwritable: kernels compile uncached."""
-    src = tmp_path / "app"
-    shutil.copytree(ROOT / "convt", src / "convt", ignore=shutil.ignore_patterns("__pycache__"))
-    (src / "convt" / "__pycache__").write_text("a file where the package's cache folder would go")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NUMBA_")}
-    env.update(NUMBA_CACHE_DIR="/proc/convt-cache", HOME="/proc/convt-home", XDG_CACHE_HOME="/proc/convt-xdg",
-               PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(src))
-    probe = "import tempfile; tempfile.tempdir = '/proc/convt-tmp'\n" + _PROBE
-    res = subprocess.run([sys.executable, "-c", probe], cwd=src, env=env, capture_output=True, text=True,
-                         timeout=300)
-    out = res.stdout + res.stderr
-    assert res.returncode == 0, out
-    assert "no locator available" not in out and "cannot cache" not in out, out
-    assert "compile on every start" in out, "the log says why nothing is cached"
-    assert not list(src.rglob("*.nbi")), "nothing was cached"

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from lab.draw import animator, export, render_frames
+from lab.draw import animator, export, gif, render_frames
 from lab.render import main
 from convt.trace import make_conv_trace, make_transpose_trace
 
@@ -28,7 +28,7 @@ def test_transpose_gif_frame_count_and_size(view, n):
     assert len(frames) == n
     h, w = frames[0].shape[:2]
     assert all(f.shape == (h, w, 4) for f in frames)  # fixed layout: no jitter
-    data = export.gif_bytes(frames, fps=4)
+    data = gif.gif_bytes(frames.__getitem__, len(frames), fps=4)
     assert gif_info(data) == (n, (w, h))
     assert len(data) < 300_000
 
@@ -36,7 +36,7 @@ def test_transpose_gif_frame_count_and_size(view, n):
 def test_forward_gif():
     tr = make_conv_trace(6, 3, 2, "SAME")
     frames = render_frames(tr)
-    assert gif_info(export.gif_bytes(frames)) == (tr.n_steps, frames[0].shape[1::-1])
+    assert gif_info(gif.gif_bytes(frames.__getitem__, len(frames))) == (tr.n_steps, frames[0].shape[1::-1])
 
 
 def test_frames_differ_and_png_roundtrip():
@@ -54,12 +54,19 @@ def test_big_config_renders_without_numbers():
     assert an.frame(0).shape[1] <= 1300
 
 
-def test_player_html_embeds_every_frame():
+def test_player_html_embeds_every_frame_and_no_step_or_speed():
     tr = make_transpose_trace(3, 2, 2, "SAME", 1, 6)
     pngs = [export.png_bytes(f) for f in render_frames(tr, "scatter")]
-    html = export.player_html(pngs, [tr.describe_scatter(t) for t in range(9)], fps=2)
+    html = export.player_html(pngs, [tr.describe_scatter(t) for t in range(9)])
     assert html.count("data:image/png;base64,") == 9
     assert "Play" in html and "setInterval" in html
+    assert html == export.player_html(pngs, [tr.describe_scatter(t) for t in range(9)])
+
+
+def test_player_captions_cannot_close_the_script():
+    html = export.player_html([b"x"], ["</script><script>alert(1)</script><!--"])
+    script = html.split("<script>", 1)[1]
+    assert script.count("</script>") == 1 and "<!--" not in script
 
 
 def test_cli_in_process(tmp_path):

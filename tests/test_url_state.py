@@ -3,7 +3,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
-from lab.url_state import Param, escape_markdown, parse, quote, serialize
+from lab.url_state import Param, escape_markdown, from_query, parse, quote, serialize
 
 SCHEMA = {
     "in": Param(int, 25, 1, 512, label="input height"),
@@ -11,7 +11,7 @@ SCHEMA = {
     "op": Param(int, None, 0, 15, nullable=True),
     "dyn": Param(bool, False),
     "lr": Param(float, 0.5, 0.0, 1.0),
-    "m": Param(str, "", max=20),
+    "m": Param(str, "", max=20, lines=21),
 }
 DEFAULTS = {k: p.default for k, p in SCHEMA.items()}
 
@@ -118,3 +118,29 @@ def test_garbage_mapping():
             raise RuntimeError("boom")
     parsed = parse(Bad(), SCHEMA)
     assert parsed.values == DEFAULTS and parsed.notes
+
+
+def test_text_is_capped_in_length_and_lines_even_without_a_declared_max():
+    schema = {"t": Param(str, "x", label="text"), "m": Param(str, "", max=50, lines=3)}
+    parsed = parse({"t": "a" * 201, "m": "1\n2\n3\n4"}, schema)
+    assert parsed.values == {"t": "x", "m": ""}
+    assert "is longer than 200 characters" in parsed.notes[0]
+    assert "has more than 3 lines" in parsed.notes[1]
+    assert parse({"t": "one line", "m": "1\n2\n3"}, schema).notes == []
+
+
+def test_a_huge_number_is_called_too_large_not_malformed():
+    schema = {"k": Param(int, 3, min=1, max=9, label="kernel"), "f": Param(float, 1.0, min=0, max=2)}
+    for text in ("1e30", "1" * 40, "1e999"):
+        assert "is too large" in parse({"k": text}, schema).notes[0], text
+    assert "is too large" in parse({"f": "1e999"}, schema).notes[0]
+    assert "not a whole number" in parse({"k": "2.5"}, schema).notes[0]
+    assert "not a finite number" in parse({"f": "nan"}, schema).notes[0]
+
+
+def test_a_speed_the_player_does_not_offer_is_noted_not_silently_changed():
+    from lab.animation import ConvState
+    state, notes = from_query(ConvState, {"fps": "3"})
+    assert state.fps == 2.0
+    assert notes == ["fps=“3” is not one of 0.5, 1, 2, 4, 8 for the speed in frames / s; using the default 2."]
+    assert from_query(ConvState, {"fps": "4"}) == (ConvState(fps=4.0), [])

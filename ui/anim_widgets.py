@@ -5,12 +5,16 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 """
 from __future__ import annotations
 
-from typing import Dict, List
+import io
+import threading
+from typing import Dict, List, Optional, Tuple
 
 import streamlit as st
+from PIL import Image
 
 from lab import animation as anim
-from lab.draw import animator, export
+from lab import exports
+from lab.draw import animator, export, gif
 from lab.draw.channels import channel_diagram_png
 from convt.trace import make_conv_trace, make_transpose_trace
 from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE
@@ -48,26 +52,70 @@ def _captions(op: str, tr, view: str, by: str, n: int) -> List[str]:
     return [describe(t) if describe else tr.describe_matrix(t, by) for t in range(n)]
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def agreement(op: str, cfg: anim.AnimConfig):
+    """Replaying the steps against the kernel, once per configuration instead of on every rerun
+    (tens of ms of Python for the big ones). ``(ok, reference output)``."""
+    tr = _trace(op, cfg)
+    return anim.conv_agrees(tr) if op == "conv" else anim.views_agree(tr)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str):
+    """One frame renderer per configuration, shared by every session: its layout and static layer
+    cost about 0.1 s once, a frame then about 30 ms. It reuses its canvas, so frames are drawn
+    one at a time under its own lock (held for one frame only)."""
+    return animator(_trace(op, cfg), view, by), threading.Lock()
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int) -> bytes:
     """One exact frame (server side), for stepping."""
-    return export.png_bytes(animator(_trace(op, cfg), view, by).frame(t))
+    an, lock = _renderer(op, cfg, view, by)
+    with lock:
+        rgba = an.frame(t)
+    return export.png_bytes(rgba)
 
 
 @st.cache_data(max_entries=24, show_spinner="Rendering the frames…")
 def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str):
-    """Every frame as PNG, plus captions (rendered once, then played in the browser)."""
+    """Every frame as PNG, plus captions (rendered once, then played in the browser or made a GIF).
+    A large set takes the server's one export slot (``lab.exports``; :class:`exports.Busy` if taken)."""
     tr = _trace(op, cfg)
     an = animator(tr, view, by)
-    pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
+    with exports.export_slot(exports.export_pixels(an.n_frames, an.cv.size)):
+        pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
     return pngs, _captions(op, tr, view, by, an.n_frames)
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def player_page(op: str, cfg: anim.AnimConfig, view: str, by: str) -> str:
+    """The player's HTML, one string per configuration shared by every session (no step, no speed
+    in it: an unchanged element is not re-sent on a rerun)."""
+    pngs, caps = all_frames(op, cfg, view, by)
+    return export.player_html(pngs, caps, uid=op[0])
+
+
+@st.cache_data(max_entries=8, show_spinner="Making the GIF…")
 def gif_for(op: str, cfg: anim.AnimConfig, view: str, by: str, fps: float) -> bytes:
-    """The animated GIF, built from the cached PNG frames (called only when the download is clicked)."""
+    """The animated GIF from the cached PNG frames, encoded one frame at a time (``lab.draw.gif``)."""
     pngs, _ = all_frames(op, cfg, view, by)
-    return export.gif_bytes([export.decode_png(p) for p in pngs], fps=fps)
+    size = Image.open(io.BytesIO(pngs[0])).size
+    with exports.export_slot(exports.export_pixels(len(pngs), size)):
+        return gif.gif_bytes(lambda t: Image.open(io.BytesIO(pngs[t])), len(pngs), fps=fps)
+
+
+def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str) -> Tuple[int, int]:
+    """Width and height of every frame of this animation (from the shared renderer's layout)."""
+    return _renderer(op, cfg, view, by)[0].cv.size
+
+
+def export_refusal(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int) -> Optional[str]:
+    """Why this animation cannot go to the player or a GIF (frames or frame-pixels), or None."""
+    if n > anim.MAX_PLAYER_FRAMES:
+        return (f"{n} steps are too many for the browser player and the GIF (at most "
+                f"{anim.MAX_PLAYER_FRAMES}); step through them with the slider, or make the sizes smaller.")
+    return exports.too_big(n, frame_size(op, cfg, view, by))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -144,22 +192,39 @@ def speed_control(prefix: str, where) -> float:
 
 
 def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: float, name: str):
-    """Download an animated GIF of the current configuration; built only when clicked."""
-    if n > anim.MAX_PLAYER_FRAMES:
+    """"Make a GIF", then its download button: the GIF is built in a run of its own (under the
+    export slot, with a spinner), so a busy server can say so instead of failing the download."""
+    if export_refusal(op, cfg, view, by, n):
         return
-    st.download_button(f"⬇ Download GIF ({n} frames, {fps:g} frames/s)",
-                       lambda: gif_for(op, cfg, view, by, fps), file_name=f"{name}.gif", mime="image/gif",
-                       key=f"{op}_gif", on_click="ignore", help="an animated GIF for slides")
+    asked, want = f"{op}_gif_for", (cfg, view, by, fps)
+    if st.button(f"Make a GIF ({n} frames, {fps:g} frames/s)", key=f"{op}_gif_make",
+                 help="an animated GIF for slides"):
+        st.session_state[asked] = want
+    if st.session_state.get(asked) != want:
+        return
+    try:
+        data = gif_for(op, cfg, view, by, fps)
+    except exports.Busy as busy:
+        st.session_state.pop(asked)
+        st.warning(str(busy), icon="⏳")
+        return
+    st.download_button(f"⬇ Download GIF ({len(data) // 1024} KB)", data, file_name=f"{name}.gif",
+                       mime="image/gif", key=f"{op}_gif", on_click="ignore")
 
 
-def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, fps: float):
-    """Browser-side playback: every frame rendered once (cached), embedded, played by JavaScript."""
-    if n > anim.MAX_PLAYER_FRAMES:
-        st.info(f"{n} steps are too many for the browser player and the GIF (at most "
-                f"{anim.MAX_PLAYER_FRAMES}); step through them with the slider, or make the sizes smaller.")
+def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int):
+    """Browser-side playback: every frame rendered once per configuration (cached), played by
+    JavaScript; the step and speed stay in the browser."""
+    why = export_refusal(op, cfg, view, by, n)
+    if why:
+        st.info(why)
         return False
-    pngs, caps = all_frames(op, cfg, view, by)
-    st.iframe(export.player_html(pngs, caps, fps=fps, start=t, uid=op[0]), height="content")
+    try:
+        html = player_page(op, cfg, view, by)
+    except exports.Busy as busy:
+        st.warning(str(busy), icon="⏳")
+        return False
+    st.iframe(html, height="content")
     return True
 
 

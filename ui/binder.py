@@ -14,6 +14,9 @@ before its widgets and :func:`write_link` after them (``ui.page_header`` does th
 * Otherwise the widgets are the truth and the URL follows them (defaults left out).
 * Coming back through the sidebar (Streamlit clears the query string on page change) restores the
   page's last state instead of the defaults.
+* A tab that reconnects after a server restart starts a new session whose first run carries the
+  widget values the browser shows (and the one the person just changed): those win over the URL,
+  which only seeds the widgets the browser did not send.
 
 Why not Streamlit's own ``bind="query-params"`` (1.67)? Read in its source and tried in a browser:
 it drops a malformed or out-of-range value from the URL *before the script runs*, so the page
@@ -26,9 +29,11 @@ two widgets (``pad=1`` → padding mode and cells; ``t`` counts from 0, the slid
 AppTest neither seeds bound widgets from ``at.query_params`` nor sees the URL they write (the
 browser writes it), so none of it could be tested here. So the sync stays hand-written, in one place.
 """
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
+from typing import AbstractSet, Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.common import is_keyed_element_id, user_key_from_element_id
 
 from lab.url_state import Param, from_values, parse, schema, to_query, to_values
 
@@ -46,18 +51,34 @@ def read_widgets(page: str, cls: Type[Any]):
     return from_values(cls, {key: st.session_state[f"{page}_{key}"] for key in schema(cls)})
 
 
-def set_widgets(values: Dict[str, object], only_missing: bool) -> None:
+def set_widgets(values: Dict[str, object], only_missing: bool, keep: AbstractSet[str] = frozenset()) -> None:
     """Set widget keys; ``only_missing`` keeps what the session already has (a rerun must not
-    overwrite what the person just changed)."""
+    overwrite what the person just changed), and the keys in ``keep`` are never set."""
     for key, value in values.items():
-        if not only_missing or key not in st.session_state:
+        if key not in keep and (not only_missing or key not in st.session_state):
             st.session_state[key] = value
 
 
-def _fill(page: str, load: Load, state, large: bool, only_missing: bool) -> List[str]:
+def _fill(page: str, load: Load, state, large: bool, only_missing: bool,
+          keep: AbstractSet[str] = frozenset()) -> List[str]:
     widgets, notes = load(state)
-    set_widgets({**widgets, f"{page}_big": large}, only_missing)
+    set_widgets({**widgets, f"{page}_big": large}, only_missing, keep)
     return notes
+
+
+def sent_by_browser(page: str) -> frozenset:
+    """The page's widget keys whose values came from the browser with this run.
+
+    On a session's first run that happens only when a tab reconnected to a restarted server.
+    Streamlit has no public call for it: its session state keeps those values under widget ids
+    (``$$ID-<hash>-<key>``) until the widgets are drawn, so they are read there."""
+    ctx = get_script_run_ctx()
+    try:
+        ids = ctx.session_state._state._new_widget_state.states   # Streamlit 1.67 internals
+    except AttributeError:
+        return frozenset()
+    keys = (user_key_from_element_id(i) for i in ids if is_keyed_element_id(i))
+    return frozenset(k for k in keys if k and k.startswith(f"{page}_"))
 
 
 def read_link(page: str, cls: Type[Any], load: Optional[Load] = None) -> List[str]:
@@ -80,8 +101,9 @@ def read_link(page: str, cls: Type[Any], load: Optional[Load] = None) -> List[st
         else:
             query = {k: st.query_params.get_all(k) for k in st.query_params}
             parsed = parse(query, {**schema(cls), "big": LARGE_TYPE})
+            keep = sent_by_browser(page) if last is None else frozenset()
             notes = parsed.notes + _fill(page, load, from_values(cls, parsed.values), parsed.values["big"],
-                                         only_missing=False)
+                                         only_missing=False, keep=keep)
         ss[f"_{page}_notes"], ss[f"_{page}_notes_for"] = notes, None
     return list(ss.get(f"_{page}_notes") or [])
 

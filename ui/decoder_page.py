@@ -3,7 +3,7 @@ PyTorch message, get convt.explain's Diagnosis and a link that opens the shape e
 configuration. Lives here so Streamlit compiles it once per process, not on every rerun."""
 import streamlit as st
 
-from lab.examples import MAX_MESSAGE, DecoderState, seed_examples
+from lab.examples import CAPS_NOTE, MAX_MESSAGE, DecoderState, capped_message, seed_examples
 from convt.explain import explain
 from convt.diagnosis import size_list, spatial_names
 from convt.frameworks import TITLES
@@ -45,8 +45,11 @@ def main():
 
     message = st.text_area("Error message", key="dec_msg", height=140, max_chars=MAX_MESSAGE,
                            placeholder="e.g. Conv2DCustomBackpropInput: Size of out_backprop doesn't "
-                                       "match computed: actual = 25, computed = 33 …")
-    write_link(PAGE, DecoderState(message or ""), large)
+                                       "match computed: actual = 25, computed = 33 …", help=CAPS_NOTE)
+    message, notes = capped_message(message or "")
+    for note in notes:
+        st.warning(note, icon="⚠️")
+    write_link(PAGE, DecoderState(message), large)
 
     if message and message.strip():
         d, params = _diagnose(message)

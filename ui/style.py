@@ -5,6 +5,8 @@ The CSS below is this module's own constant text; no user text ever goes through
 """
 import streamlit as st
 
+from lab.url_state import escape_markdown as md  # noqa: F401 - the one escaping for user text (links too)
+
 LARGE_TYPE_CSS = """
 <style>
 .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label,
@@ -36,8 +38,3 @@ def readability(key: str, default: bool = False) -> bool:
     st.markdown(PHONE_CSS + (LARGE_TYPE_CSS if large else ""), unsafe_allow_html=True)
     return large
 
-
-def md(text: str) -> str:
-    """Plain text made safe for Markdown: every Markdown special character escaped."""
-    from lab.url_state import escape_markdown
-    return escape_markdown(text)

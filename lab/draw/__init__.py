@@ -1,7 +1,7 @@
 """Drawing for the animations: matplotlib ``Figure`` objects (never pyplot) turned into PNG / GIF bytes.
 
     frames = render_frames(trace, view="direct")   # list of RGBA arrays, one per step
-    gif = export.gif_bytes(frames, fps=2)
+    an = animator(trace, "direct"); data = gif.gif_bytes(an.frame, an.n_frames, fps=2)
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from lab.draw import export
+from lab.draw import export, gif
 from lab.draw.frames import VIEWS, animator
 
 
@@ -21,4 +21,4 @@ def render_frames(tr, view: str = "scatter", by: str = "column",
     return [an.frame(t) for t in steps]
 
 
-__all__ = ["VIEWS", "animator", "export", "render_frames"]
+__all__ = ["VIEWS", "animator", "export", "gif", "render_frames"]

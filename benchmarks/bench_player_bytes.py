@@ -1,0 +1,66 @@
+"""Bytes the server sends per rerun while the browser player is on, counted on the websocket.
+
+    python benchmarks/bench_player_bytes.py [--query "in=8&k=3&s=1&pad=SAME"] [--steps 5]
+
+Opens the forward-convolution page in Chromium against a local `streamlit run app.py`, turns on
+"Play in the browser", then steps with the server-side "Next ▶" button: each click is one rerun.
+Prints the bytes received on the websocket for the toggle's run and for each step's run, and the
+size of the player's iframe (srcdoc).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _harness import CHROMIUM_ARGS, Server, find_chromium, wait_for_run  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--query", default="in=8&k=3&s=1&pad=SAME")
+    ap.add_argument("--steps", type=int, default=5)
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    received = [0]
+
+    def on_socket(ws):
+        ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+
+    with tempfile.TemporaryDirectory(prefix="convt-bytes-") as tmp:
+        server = Server(Path(tmp) / "server.log", {"NUMBA_CACHE_DIR": str(Path(tmp) / "numba")})
+        try:
+            server.wait_healthy()
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.on("websocket", on_socket)
+                page.goto(f"{server.url}/Forward_convolution?{args.query}")
+                wait_for_run(page, 120_000)
+                received[0] = 0
+                page.locator(".st-key-fc_play label").first.click()
+                wait_for_run(page, 120_000)
+                toggle = received[0]
+                srcdoc = page.locator("iframe").first.get_attribute("srcdoc") or ""
+                steps = []
+                for _ in range(args.steps):
+                    received[0] = 0
+                    page.locator(".st-key-fc_next button").first.click()
+                    wait_for_run(page)
+                    page.wait_for_timeout(300)
+                    steps.append(received[0])
+                browser.close()
+        finally:
+            server.stop()
+    print("| page | player on (one run) | per step rerun, median (max) | iframe srcdoc |")
+    print("|---|---:|---:|---:|")
+    print(f"| Forward_convolution?{args.query} | {toggle / 1e6:.2f} MB | {statistics.median(steps) / 1e3:.1f} KB "
+          f"({max(steps) / 1e3:.1f} KB) | {len(srcdoc) / 1e6:.2f} MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
