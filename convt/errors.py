@@ -12,3 +12,11 @@ class ShapeError(ValueError):
         self.framework_message = framework_message
         self.explanation = explanation
         super().__init__(f"{framework_message}\n\n{explanation}" if explanation else framework_message)
+
+
+def refusal(message: str, explanation) -> ShapeError:
+    """A ShapeError from a framework's text and its ``(plain words, fixes)``, the fixes appended."""
+    text, fixes = explanation
+    if fixes:
+        text = f"{text} Fix: {'; '.join(fixes)}."
+    return ShapeError(message, text)

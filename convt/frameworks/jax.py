@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple, Optional, Sequence, Tuple
 
 from convt.diagnosis import Diagnosis, Fix, Framework, diagnosis
-from convt.errors import ShapeError
+from convt.errors import ShapeError, refusal
 from convt.frameworks._reading import read_table, table_rules
 
 FW = Framework.JAX
@@ -155,10 +155,7 @@ def explanation(kind: str) -> Tuple[str, list]:
 
 
 def _fail(kind: str, message: str):
-    text, fixes = explanation(kind)
-    if fixes:
-        text = f"{text} Fix: {'; '.join(fixes)}."
-    raise ShapeError(message, text)
+    raise refusal(message, explanation(kind))
 
 
 # ----------------------------------------------------------------------------- arithmetic

@@ -25,7 +25,7 @@ import re
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, diagnosis, size_list
-from convt.errors import ShapeError
+from convt.errors import ShapeError, refusal
 from convt.frameworks._reading import read_table, table_rules
 
 FW = Framework.ONNX
@@ -272,10 +272,7 @@ def explanation(kind: str) -> Tuple[str, list]:
 
 
 def _fail(kind: str, message: str):
-    text, fixes = explanation(kind)
-    if fixes:
-        text = f"{text} Fix: {'; '.join(fixes)}."
-    raise ShapeError(message, text)
+    raise refusal(message, explanation(kind))
 
 
 # ----------------------------------------------------------------------------- reading onnxruntime's messages
