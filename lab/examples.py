@@ -13,7 +13,8 @@ from typing import List, Tuple
 from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import url_field
 
-MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
+MAX_MESSAGE = 4000  # characters of ``m`` in a link: a longer paste's link carries only the line read
+MAX_PASTE = 2_000_000  # characters of a paste (a training log; the reader examines its two ends)
 
 
 @dataclass(frozen=True)

@@ -447,6 +447,8 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
         empty = names[valid.index([])]
         parts.append(f"No positive {empty} is possible with these settings, so PyTorch accepts no "
                      f"output size at all: the {empty} range ends below 1 (too much padding).")
+        parts += [f"The {name} on its own would accept {size_list(sizes)}." for name, sizes in zip(names, valid)
+                  if sizes]
         valid = [[]] * dims
         fixes.append(f"{empty}: reduce padding or enlarge stride/kernel until the {empty} range reaches 1")
     if unbatched_bug:
