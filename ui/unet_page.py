@@ -29,4 +29,5 @@ def show(chain: C.Chain, fw: str) -> None:
     st.markdown(f"Input {chain.input} breaks at layer {sol.breaks_at}. The smallest fix per layer, each on its own:")
     for fix in sol.fixes:
         st.markdown("- " + md(fix.text))
-        st.code("\n".join(f"# {CODE_NAMES[key]}\n{line}" for key, line in fix.code.items()), language="python")
+        st.code("\n".join(f"# {CODE_NAMES[key]}\n{line}" for key, line in fix.code.items()), language="python",
+                wrap_lines=True)
