@@ -21,10 +21,8 @@ def show(chain: C.Chain, fw: str) -> None:
     st.markdown(f"In {name}, the input sizes this chain gives back exactly (every skip connection matches and "
                 f"the output has the input's size), up to {C.MAX_INPUT}: **{md(sol.summary)}**.")
     if sol.breaks_at is None:
-        if chain.input in sol.sizes:
-            st.success(f"Input {chain.input} round-trips.")
-        else:
-            st.info(f"Input {chain.input} runs through, but the output does not have the input's size.")
+        st.markdown(f"Input {chain.input} round-trips." if chain.input in sol.sizes else
+                    f"Input {chain.input} runs through, but the output does not have the input's size.")
         return
     st.markdown(f"Input {chain.input} breaks at layer {sol.breaks_at}. The smallest fix per layer, each on its own:")
     for fix in sol.fixes:
