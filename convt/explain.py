@@ -10,23 +10,66 @@ never an exception.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 from convt.diagnosis import Diagnosis, diagnosis
 from convt.frameworks import FRAMEWORKS
 from convt.frameworks._reading import MAX_LIST, prepare
 
-__all__ = ["Diagnosis", "explain", "MAX_LIST"]
+__all__ = ["Diagnosis", "Reading", "explain", "explain_paste", "MAX_LIST"]
+
+
+def _prepared(message) -> str:
+    try:
+        return prepare(message)
+    except Exception:  # noqa: BLE001 - never raise on user input
+        return ""
 
 
 def explain(message: str) -> Diagnosis:
     """Read a framework error message; always returns a :class:`Diagnosis`, never raises."""
-    try:
-        text = prepare(message)
-    except Exception:  # noqa: BLE001 - never raise on user input
-        text = ""
+    return _explain_from(_prepared(message), 0)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A whole paste read: the Diagnosis of its LAST recognised error, and which line that was
+    (``line_number`` counts the paste's own lines; None when nothing was recognised)."""
+
+    diagnosis: Diagnosis
+    line_number: Optional[int] = None
+    line: str = ""
+
+
+def explain_paste(message) -> Reading:
+    """A traceback or log of any length: its last recognised error (a training log repeats errors;
+    the last one is the one that stopped it). Bounded like :func:`explain`: only the first and last
+    64 KB are examined, with linear-time patterns."""
+    text = _prepared(message)
+    last = -1
     for framework in FRAMEWORKS:
         for rule in framework.RULES:
             try:
-                m = rule.pattern.search(text)
+                for m in rule.pattern.finditer(text, max(last, 0)):
+                    last = max(last, m.start())
+            except Exception:  # noqa: BLE001
+                continue
+    if last < 0:
+        return Reading(_unknown(text))
+    start = text.rfind("\n", 0, last) + 1
+    end = text.find("\n", last)
+    line = text[start:end if end >= 0 else len(text)]
+    total = message.count("\n") if isinstance(message, str) else text.count("\n")
+    return Reading(_explain_from(text, start), total - text.count("\n", start) + 1, line)
+
+
+def _explain_from(text: str, pos: int) -> Diagnosis:
+    """The first rule (in the registry's order) that reads a message starting at or after ``pos``."""
+    for framework in FRAMEWORKS:
+        for rule in framework.RULES:
+            try:
+                m = rule.pattern.search(text, pos)
             except Exception:  # noqa: BLE001
                 continue
             if not m:

@@ -13,8 +13,9 @@ from typing import List, Tuple
 from convt.frameworks import jax, keras, onnx, tensorflow, torch
 from lab.url_state import url_field
 
-MAX_MESSAGE = 4000  # characters of a pasted message (and of ``m`` in a link)
-MAX_MESSAGE_LINES = 60  # lines of it (a traceback's last lines hold the message)
+MAX_MESSAGE = 4000  # characters of ``m`` in a link: a longer paste's link carries only the line read
+MAX_MESSAGE_LINES = 60  # lines of ``m`` in a link
+MAX_PASTE = 2_000_000  # characters of a paste (a training log; the reader examines its two ends)
 
 
 @dataclass(frozen=True)
@@ -23,17 +24,9 @@ class DecoderState:
 
     message: str = url_field("m", "", "message", max=MAX_MESSAGE, lines=MAX_MESSAGE_LINES)
 
-CAPS_NOTE = (f"A message is read up to {MAX_MESSAGE} characters and {MAX_MESSAGE_LINES} lines "
-             "(a traceback's last lines hold the error).")
-
-
-def capped_message(text: str) -> Tuple[str, List[str]]:
-    """The pasted text within the caps (its last :data:`MAX_MESSAGE_LINES` lines), and a note if cut."""
-    lines = text.split("\n")
-    if len(lines) <= MAX_MESSAGE_LINES:
-        return text, []
-    return "\n".join(lines[-MAX_MESSAGE_LINES:]), [
-        f"The message has {len(lines)} lines; only its last {MAX_MESSAGE_LINES} are read."]
+CAPS_NOTE = (f"Pastes of up to {MAX_PASTE:,} characters are read (the last error found wins). A link "
+             f"keeps a message of up to {MAX_MESSAGE} characters and {MAX_MESSAGE_LINES} lines; "
+             "for a longer one it keeps only the line that was read.")
 
 
 SEED_SHAPE_X = (3, 25, 25, 20)

@@ -7,7 +7,7 @@ from lab import chain as C
 from lab.draw.chain import chain_png
 from ui.binder import write_link
 from ui.page_header import page_header
-from ui import audio_page
+from ui import audio_page, unet_page
 from ui.style import md
 
 PAGE = "ch"
@@ -136,6 +136,8 @@ for name in C.FRAMEWORKS:
                      help="load this change into the chain")
     else:
         st.markdown("No single change found within the caps; try a different stride or input size.")
+
+unet_page.show(chain, fw)
 
 with st.expander("Show me the code that walks the chain"):
     import inspect

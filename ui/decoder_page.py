@@ -1,18 +1,21 @@
-"""The error decoder page (pages/4_Error_decoder.py calls :func:`main`): paste a TensorFlow / Keras /
-PyTorch message, get convt.explain's Diagnosis and a link that opens the shape explorer on that
-configuration. Lives here so Streamlit compiles it once per process, not on every rerun."""
+"""The error decoder page (pages/4_Error_decoder.py calls :func:`main`): paste a message or a whole
+traceback; the answer first, the line that was read, the full reasoning, and a link that opens the
+shape explorer (or, for a skip-connection error, the encoder–decoder page) on that configuration.
+Lives here so Streamlit compiles it once per process, not on every rerun."""
 import streamlit as st
 
-from lab.examples import CAPS_NOTE, MAX_MESSAGE, DecoderState, capped_message, seed_examples
-from convt.explain import explain
-from convt.diagnosis import size_list, spatial_names
+from convt.diagnosis import Diagnosis, Geometry, size_list, spatial_names
+from convt.explain import explain_paste
 from convt.frameworks import TITLES
+from lab import decoder, explorer
+from lab.examples import CAPS_NOTE, MAX_MESSAGE, MAX_MESSAGE_LINES, MAX_PASTE, DecoderState, seed_examples
 from ui.binder import write_link
-from ui.links import explorer_link
+from ui.links import chain_link, explorer_link, geometry_params, page_link
 from ui.page_header import page_header
 from ui.style import md
 
 PAGE = "dec"
+MAX_SHOWN = 400   # characters of the read line shown on the page
 
 
 def _load(state: DecoderState):
@@ -23,18 +26,82 @@ def _use(text):
     st.session_state["dec_msg"] = text
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _diagnose(message):
-    d = explain(message)
-    return d, explorer_link(d)
+@st.cache_data(max_entries=64, show_spinner=False)
+def _read(message):
+    reading = explain_paste(message)
+    d = reading.diagnosis
+    return reading, explorer_link(d), chain_link(d), decoder.reproduction(d)
+
+
+def _fill_in_form() -> None:
+    """The explorer with its input fields to fill in: for messages that carry no usable numbers."""
+    st.markdown("**Fill in what you know** and open the shape explorer on it:")
+    c = st.columns(6)
+    fw = c[0].selectbox("Framework", explorer.FRAMEWORKS, key="dec_f_fw", format_func=explorer.FRAMEWORK_NAMES.get)
+    n_in = c[1].number_input("Input size", 1, explorer.MAX_INPUT, 25, key="dec_f_in")
+    k = c[2].number_input("Kernel", 1, explorer.MAX_KERNEL, 3, key="dec_f_k")
+    s = c[3].number_input("Stride", 1, explorer.MAX_STRIDE, 2, key="dec_f_s")
+    pad = c[4].selectbox("Padding", ("SAME", "VALID"), key="dec_f_pad")
+    out = c[5].number_input("Output size", 1, explorer.MAX_OUTPUT, 50, key="dec_f_out")
+    params = geometry_params(Geometry(input=int(n_in), kernel=int(k), stride=int(s), padding=pad, output=int(out)))
+    page_link("explorer", "Open these numbers in the shape explorer", "📐", {**params, "fw": fw})
+
+
+def _families() -> None:
+    with st.expander("The messages the decoder reads"):
+        for title, words in decoder.families().items():
+            st.markdown(f"- **{md(title)}**: " + md(", ".join(words)))
+
+
+def _where(reading, message: str) -> None:
+    if reading.line_number is None or "\n" not in message.strip():
+        return
+    line = reading.line.strip()
+    shown = line if len(line) <= MAX_SHOWN else line[:MAX_SHOWN] + "…"
+    st.markdown(f"Read **line {reading.line_number}** of your paste (the last error in it):")
+    st.markdown(":orange-background[" + md(shown) + "]")
+
+
+def _reasoning(d: Diagnosis, params, chain_params, found) -> None:
+    st.subheader("Full reasoning")
+    st.markdown(md(d.text))
+    if d.facts:
+        st.markdown("**The numbers read from the message:** " +
+                    md(", ".join(f"{k} = {v}" for k, v in d.facts.items())))
+    dims = decoder.per_dimension(d) if d.kind == "torch_output_size" else []
+    if any(verdict.startswith("impossible") for _, verdict in dims):
+        st.markdown("**Per dimension:**\n" + "\n".join(f"- {md(axis)}: {md(v)}" for axis, v in dims))
+    else:
+        for axis, sizes in zip(spatial_names(len(d.valid_output_sizes)), d.valid_output_sizes):
+            if sizes is not None:
+                st.markdown(md(f"Output {axis}s that would be accepted: {size_list(sizes)}"))
+    if d.fixes:
+        st.subheader("What to change")
+        st.markdown("\n".join(f"- {md(f)}" for f in d.fixes))
+    if chain_params:
+        page_link("encoder", "Open this skip connection on the encoder–decoder page (U-Net size solver)",
+                  "🔁", chain_params)
+        st.caption("Opens a two-level chain whose skip connection fails with these two sizes; its solver lists "
+                   "the input sizes that round-trip and the smallest fix per layer, with code.")
+    elif d.kind == "concat":
+        page_link("encoder", "Open the encoder–decoder page (U-Net size solver)", "🔁")
+    if params:
+        page_link("explorer", "Open this configuration in the shape explorer", "📐", params)
+        if found is not None:
+            st.caption(md(f"From the message: {found.read}. Chosen by convt: {found.chosen}."))
+        else:
+            st.caption("Opens with: " + md(", ".join(f"{k}={v}" for k, v in params.items())) +
+                       " (what the message does not say keeps the explorer's default).")
+    elif d.kind != "concat":
+        _fill_in_form()
 
 
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
     large = page_header(PAGE, DecoderState, "🔎 Error decoder",
                         "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d / "
-                        "lax.conv_transpose / ONNX ConvTranspose printed. "
-                        "The decoder reads its numbers, says what they mean and what to change.",
+                        "lax.conv_transpose / ONNX ConvTranspose or a skip connection's concat printed, or the "
+                        "whole traceback. The decoder reads its numbers, says what they mean and what to change.",
                         load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 
     st.markdown("**Examples to try** (the seed's messages):")
@@ -43,37 +110,29 @@ def main():
     for j, (label, text) in enumerate(examples):
         cols[j % 2].button(label, key=f"dec_ex_{j}", on_click=_use, args=(text,), width="stretch")
 
-    message = st.text_area("Error message", key="dec_msg", height=140, max_chars=MAX_MESSAGE,
+    message = st.text_area("Error message or whole traceback", key="dec_msg", height=140, max_chars=MAX_PASTE,
                            placeholder="e.g. Conv2DCustomBackpropInput: Size of out_backprop doesn't "
                                        "match computed: actual = 25, computed = 33 …", help=CAPS_NOTE)
-    message, notes = capped_message(message or "")
-    for note in notes:
-        st.warning(note, icon="⚠️")
-    write_link(PAGE, DecoderState(message), large)
-
-    if message and message.strip():
-        d, params = _diagnose(message)
-        if d.framework is None:
-            st.warning("convt does not recognise this message as a transposed-convolution shape error. "
-                       + md(d.text))
-        else:
-            st.success(md(f"{TITLES[d.framework]} · {d.kind.replace('_', ' ')}"
-                          + (f" · padding {d.padding}" if d.padding else "")))
-            st.subheader("What it means")
-            st.markdown(md(d.text))
-            if d.facts:
-                st.markdown("**The numbers read from the message:** " +
-                            md(", ".join(f"{k} = {v}" for k, v in d.facts.items())))
-            for axis, sizes in zip(spatial_names(len(d.valid_output_sizes)), d.valid_output_sizes):
-                if sizes is not None:
-                    st.markdown(md(f"Output {axis}s that would be accepted: {size_list(sizes)}"))
-            if d.fixes:
-                st.subheader("What to change")
-                st.markdown("\n".join(f"- {md(f)}" for f in d.fixes))
-            if params:
-                st.page_link("pages/3_Shape_explorer.py", query_params=params, icon="📐",
-                             label="Open this configuration in the shape explorer")
-                st.caption("Opens with: " + md(", ".join(f"{k}={v}" for k, v in params.items())) +
-                           " (what the message does not say keeps the explorer's default).")
-    else:
+    message = message or ""
+    if not message.strip():
+        write_link(PAGE, DecoderState(""), large)
         st.info("Paste a message above, or click one of the examples.")
+        return
+    reading, params, chain_params, found = _read(message)
+    d = reading.diagnosis
+    fits = len(message) <= MAX_MESSAGE and message.count("\n") < MAX_MESSAGE_LINES
+    in_link = message if fits else reading.line[:MAX_MESSAGE]
+    write_link(PAGE, DecoderState(in_link), large)
+    if not fits:
+        st.caption(md(f"Your paste has {len(message):,} characters and {message.count(chr(10)) + 1:,} lines; "
+                      "a link cannot carry that much, so the page's link holds only the line that was read."))
+    if d.framework is None:
+        st.warning(md(d.text))
+        _fill_in_form()
+        _families()
+        return
+    st.success(md(f"{TITLES[d.framework]} · {d.kind.replace('_', ' ')}"
+                  + (f" · padding {d.padding}" if d.padding else "")))
+    st.markdown("**Answer.** " + md(decoder.answer(d)))
+    _where(reading, message)
+    _reasoning(d, params, chain_params, found)

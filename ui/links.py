@@ -7,7 +7,7 @@ from typing import Dict, Mapping, Optional
 import streamlit as st
 
 from convt.diagnosis import Diagnosis, Framework, Geometry
-from lab import explorer
+from lab import chain, decoder, explorer, unet
 from lab.url_state import url_keys
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
@@ -56,6 +56,9 @@ def explorer_link(diag: Diagnosis) -> Dict[str, str]:
     picks padding 0 and the kernel that gives that range; an ``output_padding`` message opens
     Keras / PyTorch with that output_padding.
     """
+    found = decoder.reproduction(diag)
+    if found is not None:
+        return {key: str(value) for key, value in config_params(found.changes).items()}
     params = geometry_params(diag.geometry)
     facts = diag.facts
     if params.get("fw") == "torch" and "k" not in params and "min_height" in facts:
@@ -70,3 +73,14 @@ def explorer_link(diag: Diagnosis) -> Dict[str, str]:
         if params.get("fw") == "torch":
             params["req"] = "padding"
     return {key: str(value) for key, value in params.items() if key in explorer.PAGE_KEYS}
+
+
+def chain_link(diag: Diagnosis) -> Dict[str, str]:
+    """URL parameters that open the encoder–decoder page on a chain whose skip connection fails
+    with a concat message's two sizes (empty when no two-level chain gives them)."""
+    a, b = diag.facts.get("first_size"), diag.facts.get("second_size")
+    found = unet.concat_chain(a, b) if diag.kind == "concat" and a and b else None
+    if found is None:
+        return {}
+    fw = FRAMEWORK_KEYS.get(diag.framework, "torch")
+    return {"in": str(found.input), "layers": found.text("; "), "fw": fw if fw in chain.FRAMEWORKS else "torch"}

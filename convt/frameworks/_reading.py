@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from convt.diagnosis import Diagnosis, Framework, SizeList, diagnosis
+from convt.diagnosis import Diagnosis, Framework, SizeList, diagnosis, spatial_names
 
 MAX_SCAN = 64 * 1024        # characters examined at each end of a long message
 MAX_DIGITS = 1000           # longer digit runs are not read as numbers
@@ -128,3 +128,49 @@ def simple(framework: Framework, kind: str, pattern: str, text: str, fixes: Sequ
     def read(m: "re.Match[str]", _text: str) -> Diagnosis:
         return diagnosis(framework, kind, text, facts_from(m), fixes=list(fixes))
     return Rule(kind, re.compile(pattern), read)
+
+
+def shape_difference(first: Sequence[Optional[int]], second: Sequence[Optional[int]],
+                     concat_axis: Optional[int]) -> Tuple[Optional[int], Optional[int], Optional[int]]:
+    """(the first axis other than the concat axis where two printed shapes differ, its two sizes)."""
+    rank = len(first)
+    skip = concat_axis % rank if concat_axis is not None and rank and -rank <= concat_axis < rank else None
+    for j, (a, b) in enumerate(zip(first, second)):
+        if j != skip and a != b:
+            return j, a, b
+    return None, None, None
+
+
+def spatial_axis(dim: Optional[int], rank: int, channels_first: bool) -> Optional[str]:
+    """``height`` / ``width`` (``length``; ``depth``…) for a tensor axis of a batched feature map."""
+    spatial = rank - 2
+    if dim is None or not 1 <= spatial <= 3:
+        return None
+    j = dim - 2 if channels_first else dim - 1
+    return spatial_names(spatial)[j] if 0 <= j < spatial else None
+
+
+def concat_diagnosis(framework: Framework, title: str, first: Optional[int], second: Optional[int],
+                     axis: Optional[str] = None, facts: Optional[Dict[str, object]] = None) -> Diagnosis:
+    """A skip connection's concat refused: the two tensors' sizes differ in one spatial axis.
+
+    Every framework words it differently; what it means and how to fix it is the same, so the
+    readers share this. ``first`` / ``second``: the two sizes in the order the message prints them.
+    """
+    where = f"{axis}s" if axis else "heights or widths"
+    facts = dict(facts or {}, first_size=first, second_size=second)
+    text = (f"{title} refused to concatenate two tensors whose {where} differ: {first} and {second}. "
+            "This is a skip connection (U-Net, autoencoder): the decoder's upsampled tensor must have "
+            "exactly the size of the encoder tensor it is joined with. Each downsampling rounds an odd "
+            "size (down with pooling or VALID, up with SAME), so when the input is not a multiple of "
+            "2^depth the upsampling comes back one cell short or long.")
+    fixes: List[str] = []
+    if first is not None and second is not None and first != second:
+        big, small = max(first, second), min(first, second)
+        gap = big - small
+        fixes = [f"ask the upsampling for the skip tensor's size: PyTorch output_size=skip.shape[-2:], "
+                 f"TF output_shape=tf.shape(skip), or output_padding={gap} when {gap} is below the stride",
+                 f"or crop the larger tensor to {small} (or pad the smaller one to {big}) before the concat",
+                 "or pad the network's input to a multiple of 2^depth (the encoder–decoder page's U-Net "
+                 "solver lists the sizes that round-trip)"]
+    return diagnosis(framework, "concat", text, facts, fixes=fixes)

@@ -24,7 +24,8 @@ from typing import NamedTuple, Optional, Sequence, Tuple
 
 from convt.diagnosis import Diagnosis, Fix, Framework, diagnosis
 from convt.errors import ShapeError, refusal
-from convt.frameworks._reading import read_table, table_rules
+from convt.frameworks._reading import (Rule, concat_diagnosis, number, numbers, read_table, shape_difference,
+                                      spatial_axis, table_rules)
 
 FW = Framework.JAX
 TITLE = "JAX"
@@ -369,4 +370,19 @@ def _diagnose(kind: str, facts: dict) -> Diagnosis:
                      fixes=[Fix(f) for f in fixes])
 
 
-RULES = table_rules(_READERS, _diagnose)
+_CONCAT = re.compile(r"Cannot concatenate arrays with shapes that differ in dimensions other than the one being "
+                     r"concatenated(?::\s{0,4}concatenating along dimension (\d{1,4}) for shapes \(([^()]{0,200})\),"
+                     r"\s{0,4}\(([^()]{0,200})\))?")
+
+
+def _concat(m, text):
+    """jnp.concatenate: the concat axis 1 means channels first (NCHW), the last one channels last."""
+    if m.group(1) is None:
+        return concat_diagnosis(FW, "JAX (jnp.concatenate)", None, None)
+    axis, first, second = number(m.group(1)), numbers(m.group(2)), numbers(m.group(3))
+    dim, a, b = shape_difference(first, second, axis)
+    return concat_diagnosis(FW, "JAX (jnp.concatenate)", a, b, spatial_axis(dim, len(first), axis == 1),
+                            {"dimension": dim, "concat_axis": axis})
+
+
+RULES = table_rules(_READERS, _diagnose) + [Rule("concat", _CONCAT, _concat)]

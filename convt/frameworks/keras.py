@@ -14,7 +14,8 @@ from convt.arithmetic import effective_kernel
 from convt.diagnosis import AXES, Diagnosis, Framework, Geometry, SizeList, diagnosis, forward_arithmetic, size_list
 from convt.errors import ShapeError
 from convt.frameworks import tensorflow
-from convt.frameworks._reading import NUM, Rule, number, numbers, shape_text, simple
+from convt.frameworks._reading import (NUM, Rule, concat_diagnosis, number, numbers, shape_difference, shape_text,
+                                      simple, spatial_axis)
 
 FW = Framework.KERAS
 TITLE = "Keras"
@@ -195,8 +196,28 @@ def _tf_size_through_keras(m: re.Match, text: str) -> Optional[Diagnosis]:
     return tensorflow.read_size_mismatch(m, text, THROUGH_KERAS)
 
 
+_KERAS_CONCAT = re.compile(r"A `Concatenate` layer requires inputs with matching shapes except for the "
+                           r"concatenation axis\.?(?:\s{0,4}Received:?\s{0,4}input_shape=\[\(([^()]{0,200})\),"
+                           r"\s{0,4}\(([^()]{0,200})\))?")
+_KERAS_OP_LT = re.compile(r"`output_padding` must be < `strides`")
+
+
+def _keras_concat(m, text):
+    """Keras names no axis: the first axis other than the last (its default concat axis) that differs."""
+    if m.group(1) is None:
+        return concat_diagnosis(FW, "Keras (Concatenate)", None, None)
+    first, second = numbers(m.group(1)), numbers(m.group(2))
+    dim, a, b = shape_difference(first, second, -1)
+    return concat_diagnosis(FW, "Keras (Concatenate)", a, b, spatial_axis(dim, len(first), False),
+                            {"dimension": dim})
+
+
 RULES = [
     Rule("tf_size_mismatch", tensorflow.SIZE_MISMATCH, _tf_size_through_keras),
+    Rule("concat", _KERAS_CONCAT, _keras_concat),
+    Rule("keras_output_padding", _KERAS_OP_LT, lambda m, t: _keras_op(
+        [], [], version=" (An older Keras 3 wording, as users quote it; Keras 3.15 prints \"must be strictly less "
+                        "than `strides`\" with the numbers.)")),
     Rule("keras_output_padding", _KERAS_OP_3, _keras_op_3),
     Rule("keras_output_padding", _KERAS_OP_27, _keras_op_27),
     Rule("keras_output_padding", _KERAS_OP_OLD, _keras_op_old),

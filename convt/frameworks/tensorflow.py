@@ -22,8 +22,8 @@ from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage
 from convt.diagnosis import (AXES, AXES_3D, Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
                              forward_arithmetic, padding_name, size_list)
 from convt.errors import ShapeError
-from convt.frameworks._reading import (MAX_BRUTE, MAX_LIST, NUM, Rule, label_before, number,
-                                       numbers, shape_text, simple)
+from convt.frameworks._reading import (MAX_BRUTE, MAX_LIST, NUM, Rule, concat_diagnosis, label_before, number,
+                                      numbers, shape_text, simple, spatial_axis)
 
 FW = Framework.TENSORFLOW
 TITLE = "TensorFlow"
@@ -1281,8 +1281,28 @@ def _tf_stride_value(m: re.Match, text: str) -> Diagnosis:
 # The reader: the first rule that matches decides
 # ---------------------------------------------------------------------------------------------
 
+_TF_CONCAT = re.compile(r"Dimension " + NUM + r" in both shapes must be equal(?::\s{0,4}shape\[[0-9]{1,4}\]\s{0,4}=\s{0,4}"
+                        r"\[([^\]]{0,200})\]\s{0,4}vs\.?\s{0,4}shape\[[0-9]{1,4}\]\s{0,4}=\s{0,4}\[([^\]]{0,200})\]"
+                        r"|,\s{0,4}but are " + NUM + r" and " + NUM + ")")
+
+
+def _tf_concat(m, text):
+    """TF 2's ConcatOp (both shapes) and TF 1's graph-build form (``but are 61 and 60``)."""
+    dim = number(m.group(1))
+    if m.group(2) is not None:
+        first, second = numbers(m.group(2)), numbers(m.group(3))
+        rank = len(first)
+        a = first[dim] if dim is not None and 0 <= dim < rank else None
+        b = second[dim] if dim is not None and 0 <= dim < len(second) else None
+    else:
+        a, b, rank = number(m.group(4)), number(m.group(5)), 4
+    axis = spatial_axis(dim, rank, "NCHW" in text)
+    return concat_diagnosis(FW, "TensorFlow (tf.concat)", a, b, axis, {"dimension": dim})
+
+
 RULES = [
     Rule("tf_size_mismatch", SIZE_MISMATCH, read_size_mismatch),
+    Rule("concat", _TF_CONCAT, _tf_concat),
     Rule("tf_gradient_incompatible", _TF_GRAD, _tf_grad),
     Rule("tf_size_mismatch", re.compile(r"(?:Size|Number of (?:rows|cols)) of out_backprop doesn\S{0,8} "
                                           r"match computed"), _tf_size_bare),

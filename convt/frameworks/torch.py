@@ -17,7 +17,8 @@ from convt._arrays import as_int_list, bracket
 from convt.arithmetic import effective_kernel, floor_output_size, full_transpose_length
 from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis, size_list, spatial_names
 from convt.errors import ShapeError
-from convt.frameworks._reading import MAX_LIST, NUM, Rule, number, numbers, shape_text, simple, size_run
+from convt.frameworks._reading import (MAX_LIST, NUM, Rule, concat_diagnosis, number, numbers, shape_text, simple,
+                                      size_run)
 
 FW = Framework.PYTORCH
 TITLE = "PyTorch"
@@ -446,6 +447,8 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
         empty = names[valid.index([])]
         parts.append(f"No positive {empty} is possible with these settings, so PyTorch accepts no "
                      f"output size at all: the {empty} range ends below 1 (too much padding).")
+        parts += [f"The {name} on its own would accept {size_list(sizes)}." for name, sizes in zip(names, valid)
+                  if sizes]
         valid = [[]] * dims
         fixes.append(f"{empty}: reduce padding or enlarge stride/kernel until the {empty} range reaches 1")
     if unbatched_bug:
@@ -575,8 +578,19 @@ def _torch_output_size_len(m, text):
 
 
 
+_TORCH_CAT = re.compile(r"Sizes of tensors must match except in dimension " + NUM + r"\.? Expected size " + NUM
+                        + r" but got size " + NUM + r" for tensor number " + NUM)
+
+
+def _torch_cat(m, text):
+    dim, first, second, tensor = (number(g) for g in m.groups())
+    return concat_diagnosis(FW, "PyTorch (torch.cat)", first, second,
+                            facts={"concat_axis": dim, "tensor": tensor})
+
+
 RULES = [
     Rule("torch_output_size", _TORCH_RANGE, _torch_range),
+    Rule("concat", _TORCH_CAT, _torch_cat),
     Rule("torch_output_padding", _TORCH_OP, _torch_op),
     Rule("torch_channels", _TORCH_CH, _torch_channels),
     Rule("torch_bias", _TORCH_BIAS, _torch_bias),
