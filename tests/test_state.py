@@ -21,7 +21,7 @@ LINK_KEYS = {
     examples.DecoderState: ["m"],
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
     checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo"],
-    chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame"],
+    chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame", "nd"],
     walkthrough.HomeState: [],
     translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }
