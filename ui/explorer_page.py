@@ -117,7 +117,7 @@ def _show_explore(a, code, fw, large):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _slices_png(k, s, d, large):
-    return depth_slices_png(volume.overlaps(k, s, d), columns=3 if large else 4, large=large)
+    return depth_slices_png(volume.overlaps(k, s, d), large=large)
 
 
 def _show_volume(a, large):
@@ -125,7 +125,7 @@ def _show_volume(a, large):
     st.subheader("3-D: each axis on its own")
     st.markdown("\n".join(f"- {md(line)}" for line in a.per_axis))
     cfg = a.config
-    st.image(_slices_png(cfg.kernel, cfg.stride, cfg.dilation, large), width="stretch",
+    st.image(_slices_png(cfg.kernel, cfg.stride, cfg.dilation, large), width="content",
              caption=f"Depth slices of the full output of a {volume.SHOWN_INPUT}×{volume.SHOWN_INPUT}×"
                      f"{volume.SHOWN_INPUT} input of ones (no padding, at most {volume.MAX_SLICES} slices): "
                      "each number is how many kernel taps land on that voxel — the product of the three "

@@ -9,21 +9,22 @@ from matplotlib.figure import Figure
 from lab.draw.export import figure_png
 from lab.volume import MAX_SLICES, Overlaps
 
-MAX_NUMBERED = 16   # wider slices are drawn without their numbers
+MAX_NUMBERED = 12   # wider slices are drawn without their numbers
 
 
-def depth_slices_png(ov: Overlaps, columns: int = 4, large: bool = False) -> bytes:
-    """Slices ``z = 0, 1, …`` (at most ``MAX_SLICES``) in rows of ``columns``."""
+def depth_slices_png(ov: Overlaps, columns: int = 2, large: bool = False) -> bytes:
+    """Slices ``z = 0, 1, …`` (at most ``MAX_SLICES``) in rows of ``columns``; two columns of
+    small cells keep the picture about 400 px wide, readable at its own size on a phone too."""
     counts = ov.counts[:MAX_SLICES]
     depth, side = counts.shape[0], counts.shape[1]
     cols = max(1, min(columns, depth))
     rows = math.ceil(depth / cols)
     scale = 1.3 if large else 1.0
-    cell = min(0.42, 3.2 / side) * scale
+    cell = min(0.26, 1.9 / side) * scale
     fig = Figure(figsize=(cols * (side * cell + 0.3) + 0.3, rows * (side * cell + 0.5) + 0.5), dpi=100,
                  layout="constrained")
     vmax = max(1, int(ov.counts.max()))
-    fs = max(5.5, min(10.0, 26 * cell))
+    fs = max(5.5, min(9.0, 30 * cell))
     for z in range(depth):
         ax = fig.add_subplot(rows, cols, z + 1)
         ax.imshow(counts[z], cmap="magma", vmin=0, vmax=vmax, interpolation="nearest")
