@@ -33,8 +33,10 @@ def configs(draw):
     return replace(cfg, pad_after=cfg.pad_before)
 
 
-def _row(a, name):
-    return next(r for r in a.rows if r.framework == name)
+def _row_and_sizes(cfg, name):
+    """The explorer's row ``name`` for ``cfg`` and the sizes it was asked for."""
+    a = explorer.analyse(cfg)
+    return next(r for r in a.rows if r.framework == name), a.requested if a.requested is not None else cfg.requested_tf
 
 
 def _outcome(call):
@@ -47,9 +49,7 @@ def _outcome(call):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(configs())
 def test_tf_row_is_what_tf_style_does(cfg):
-    a = explorer.analyse(cfg)
-    sizes = a.requested if a.requested is not None else cfg.requested_tf
-    row = _row(a, "TensorFlow 2.x")
+    row, sizes = _row_and_sizes(cfg, "TensorFlow 2.x")
     _, (x, w, out, s, padding, d) = explorer.tf_nd_call(cfg, sizes)
     op = tf_style.conv1d_transpose if cfg.nd == 1 else tf_style.conv3d_transpose
     shape, error = _outcome(lambda: op(np.ones(x, np.float32), np.ones(w, np.float32), out, s, padding,
@@ -67,9 +67,7 @@ def test_tf_row_is_what_tf_style_does(cfg):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(configs())
 def test_torch_row_is_what_torch_style_does(cfg):
-    a = explorer.analyse(cfg)
-    sizes = a.requested if a.requested is not None else cfg.requested_tf
-    row = _row(a, "PyTorch")
+    row, sizes = _row_and_sizes(cfg, "PyTorch")
     x = np.ones((cfg.batch, cfg.channels, *cfg.inputs), np.float32)
     w = np.ones((cfg.filter_in, cfg.filter_out) + (cfg.kernel,) * cfg.nd, np.float32)
     op = torch_style.conv_transpose1d if cfg.nd == 1 else torch_style.conv_transpose3d
@@ -87,7 +85,7 @@ def test_torch_row_is_what_torch_style_does(cfg):
 @given(configs())
 def test_keras_row_works_only_where_tf_style_runs_its_size(cfg):
     a = explorer.analyse(replace(cfg, framework="keras"))
-    row = _row(a, "Keras 3 (TF backend)")
+    row = next(r for r in a.rows if r.framework == "Keras 3 (TF backend)")
     if row.message is not None or a.requested is None or cfg.dilation > 1:
         return
     kcfg = replace(a.config, out_batch=cfg.batch, out_channels=cfg.filter_out)

@@ -1,35 +1,8 @@
 """AppTest: the shape explorer's dimension choice — 1-D and 3-D links, the control, the depth
 inputs, the 3-D slices, JAX / ONNX said plainly to be 2-D only, and a bad ``nd`` value."""
-from pathlib import Path
-
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE = "pages/3_Shape_explorer.py"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-
-
-def explorer(**params):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def texts(at):
-    out = []
-    for kind in ("markdown", "code", "error", "success", "warning", "info", "caption"):
-        out += [e.value for e in getattr(at, kind)]
-    return "\n".join(out)
+from test_pages_explorer import _fresh_caches, explorer, texts  # noqa: F401  (the fixture, the helpers)
 
 
 def test_1d_link_shows_the_1d_messages():
