@@ -366,7 +366,7 @@ def _transpose_step(framework: str, i: int, layer: Layer, nd: int = 2) -> Step:
         text = explorer.tf_error(cfg, side)
         if text is None:
             return Step(n, call)
-        problem = tensorflow.size_mismatch_explanation(i, n, k, s, 1, layer.padding)
+        problem = explorer.tf_size_problem(i, n, k, s, 1, layer.padding, explorer.diagnosis.spatial_names(nd)[0], nd)
         return Step(None, call, text, problem)
     if framework == "torch":
         p = torch_padding(layer)

@@ -689,9 +689,8 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
                 continue
             n = sizes[dim.spatial_dim - 1]
             if cfg.framework == "tf":
-                problems.append(tensorflow.size_mismatch_explanation(dim.input, n, cfg.kernel, cfg.stride,
-                                                             cfg.dilation, cfg.tf_padding, dim.axis)
-                                .replace("conv2d_transpose", f"conv{cfg.nd}d_transpose"))
+                problems.append(tf_size_problem(dim.input, n, cfg.kernel, cfg.stride, cfg.dilation,
+                                                cfg.tf_padding, dim.axis, cfg.nd))
                 fixes += [_adopt(f, dim.spatial_dim - 1, cfg.nd)
                           for f in tensorflow.size_fixes(dim.input, n, cfg.kernel, cfg.stride,
                                                  cfg.dilation, cfg.tf_padding)]
@@ -708,6 +707,12 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
     elif cfg.nd == 2:
         _jax_onnx_reasons(cfg, dims, sizes, problems, fixes)
     return problems, _dedupe(fixes)
+
+
+def tf_size_problem(i: int, n: int, k: int, s: int, d: int, padding, axis: str, nd: int) -> str:
+    """TF's size refusal in plain words, naming the op of this dimension."""
+    return (tensorflow.size_mismatch_explanation(i, n, k, s, d, padding, axis)
+            .replace("conv2d_transpose", f"conv{nd}d_transpose"))
 
 
 def _kernel_axes(cfg: Config) -> str:
