@@ -80,14 +80,16 @@ def padding_label(padding: PadSpec) -> str:
 
 
 def example_arrays(in_shape, k_shape, seed: int = 0):
-    """Seeded small integer-valued float64 arrays: inputs in 1..4, kernel taps in 0..3.
+    """Seeded small integer-valued float64 arrays: inputs in 1..4, kernel taps in 0..3 (1..3 for a
+    1-D row: on one row of cells a zero tap hides exactly the overlaps the picture is about).
 
     The kernel is never its own 180° rotation (when it has more than one tap), so the rotation the
     direct-conv view shows is always visible.
     """
     rng = np.random.default_rng(seed)
     x = rng.integers(1, 5, size=_pair(in_shape)).astype(np.float64)
-    w = rng.integers(0, 4, size=_pair(k_shape)).astype(np.float64)
+    k_rows, k_cols = _pair(k_shape)
+    w = rng.integers(1 if k_rows == 1 < k_cols else 0, 4, size=(k_rows, k_cols)).astype(np.float64)
     if w.size > 1 and np.array_equal(w, w[::-1, ::-1]):
         w[0, 0] += 1.0
     if not w.any():

@@ -78,6 +78,12 @@ class Layer:
 class Chain:
     input: int
     layers: Tuple[Layer, ...]
+    nd: int = 2   # spatial dimensions: 1 (sequences), 2 (images), 3 (volumes); every side the same size
+
+    @property
+    def frameworks(self) -> Tuple[str, ...]:
+        """The frameworks a chain of this dimension is judged in (convt's JAX / ONNX rules are 2-D)."""
+        return FRAMEWORKS if self.nd == 2 else explorer.FIRST_THREE
 
     def text(self, sep: str = "\n") -> str:
         return sep.join(layer.text() for layer in self.layers)
@@ -85,7 +91,7 @@ class Chain:
     def with_layer(self, index: int, **changes) -> "Chain":
         layers = list(self.layers)
         layers[index] = replace(layers[index], **changes)
-        return Chain(self.input, tuple(layers))
+        return Chain(self.input, tuple(layers), self.nd)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,17 +209,18 @@ class ChainState:
     samples: int = url_field("T", 480_000, "clip length in samples", min=1, max=audio.MAX_SAMPLES)
     side: str = url_field("trim", "right", "trimmed side", choices=audio.SIDES)
     step: int = url_field("frame", 1, "causal step", min=1, max=audio.MAX_CAUSAL_FRAMES)
+    nd: int = url_field("nd", 2, "chain dimensions (1, 2 or 3)", choices=explorer.DIMS)
 
     def resolve(self) -> Tuple[Chain, Optional[str]]:
         """The chain this link stands for, and a note if it had to fall back: a preset wins over
         ``in`` and ``layers``; layers of which not one can be read give the default preset."""
         if self.preset:
-            return PRESETS[self.preset], None
+            return replace(PRESETS[self.preset], nd=self.nd), None
         layers, _ = parse_layers(self.layers)
         if not layers:
-            return PRESETS[DEFAULT_PRESET], (f"The link's layers could not be read; showing the preset "
-                                             f"“{PRESET_LABELS[DEFAULT_PRESET]}”.")
-        return Chain(self.input, layers), None
+            return replace(PRESETS[DEFAULT_PRESET], nd=self.nd), (
+                f"The link's layers could not be read; showing the preset “{PRESET_LABELS[DEFAULT_PRESET]}”.")
+        return Chain(self.input, layers, self.nd), None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,45 +276,49 @@ class Walk:
         return [chain.input] + [s.size for s in self.steps]
 
 
-def _conv_refusal(framework: str, n: int, layer: Layer) -> Optional[str]:
+def _conv_refusal(framework: str, n: int, layer: Layer, nd: int = 2) -> Optional[str]:
     """The adapter's own text for a forward conv that cannot run (the input is tiny in that case)."""
     from convt import tf_style, torch_style
-    k = layer.kernel
+    k, side = layer.kernel, (n,) * nd
     try:
         if framework == "torch":
-            torch_style.conv2d(np.zeros((1, 1, n, n)), np.zeros((1, 1, k, k)), stride=layer.stride,
-                               padding=torch_padding(layer))
+            conv = {1: torch_style.conv1d, 2: torch_style.conv2d, 3: torch_style.conv3d}[nd]
+            conv(np.zeros((1, 1) + side), np.zeros((1, 1) + (k,) * nd), stride=layer.stride,
+                 padding=torch_padding(layer))
         else:
-            tf_style.conv2d(np.zeros((1, n, n, 1)), np.zeros((k, k, 1, 1)), layer.stride, layer.padding)
+            conv = {1: tf_style.conv1d, 2: tf_style.conv2d, 3: tf_style.conv3d}[nd]
+            strides = [1, layer.stride, layer.stride, layer.stride, 1] if nd == 3 else layer.stride
+            conv(np.zeros((1,) + side + (1,)), np.zeros((k,) * nd + (1, 1)), strides, layer.padding)
     except ShapeError as err:
         return err.framework_message
     return None
 
 
-def _conv_step(framework: str, n: int, layer: Layer) -> Step:
+def _conv_step(framework: str, n: int, layer: Layer, nd: int = 2) -> Step:
     k, s = layer.kernel, layer.stride
     if framework == "torch":
         p = torch_padding(layer)
-        call = f"nn.Conv2d(c_in, c_out, {k}, stride={s}, padding={p})"
+        call = f"nn.Conv{nd}d(c_in, c_out, {k}, stride={s}, padding={p})"
         size = torch.conv_output_size(n, k, s, p, 1)
     else:
-        call = {"tf": f"tf.nn.conv2d(x, w, strides={s}, padding='{layer.padding}')",
-                "keras": f"layers.Conv2D(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')",
+        call = {"tf": f"tf.nn.conv{nd}d(x, w, {'strides' if nd > 1 else 'stride'}="
+                      f"{[1, s, s, s, 1] if nd == 3 else s}, padding='{layer.padding}')",
+                "keras": f"layers.Conv{nd}D(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')",
                 "jax": f"lax.conv_general_dilated(x, w, ({s}, {s}), '{layer.padding}')",
                 "onnx": f"Conv(strides=[{s}, {s}], auto_pad='{_onnx_auto_pad(layer)}')"}[framework]
         size = windowed_output(n, k, s, 1, layer.padding).size
     if size >= 1:
         return Step(size, call)
-    message = _conv_refusal(framework, n, layer) if framework in ("tf", "torch") else None
+    message = _conv_refusal(framework, n, layer, nd) if framework in ("tf", "torch") else None
     return Step(None, call, message,
                 f"the kernel ({k}) does not fit in the {n}-cell input with {layer.padding} padding: "
                 f"the output would have {size} cells")
 
 
-def _explorer_config(n: int, layer: Layer, framework: str) -> "explorer.Config":
+def _explorer_config(n: int, layer: Layer, framework: str, nd: int = 2) -> "explorer.Config":
     return explorer.Config(in_h=n, kernel=layer.kernel, stride=layer.stride, padding=layer.padding,
                            framework=framework, out_h=layer.out or 1, batch=1, out_batch=1, channels=1,
-                           filter_in=1, filter_out=1, out_channels=1)
+                           filter_in=1, filter_out=1, out_channels=1, nd=nd)
 
 
 def _onnx_auto_pad(layer: Layer) -> str:
@@ -342,37 +353,39 @@ def _jax_onnx_transpose_step(framework: str, i: int, n: int, layer: Layer) -> St
                                              f"{size_list(valid)} (a bigger output would need a bigger input).")
 
 
-def _transpose_step(framework: str, i: int, layer: Layer) -> Step:
+def _transpose_step(framework: str, i: int, layer: Layer, nd: int = 2) -> Step:
     k, s = layer.kernel, layer.stride
     n = layer.out if layer.out is not None else default_transpose_size(framework, i, layer)
     # "tf" even for Keras: the explorer then works out the output_padding that asks Keras for n
-    cfg = _explorer_config(i, replace(layer, out=n), "tf")
+    cfg = _explorer_config(i, replace(layer, out=n), "tf", nd)
+    side = (n,) * nd
     if framework in ("jax", "onnx"):
         return _jax_onnx_transpose_step(framework, i, n, layer)
     if framework == "tf":
-        call = f"tf.nn.conv2d_transpose(x, w, output_shape=[b, {n}, {n}, c], strides={s}, padding='{layer.padding}')"
-        text = explorer.tf_error(cfg, (n, n))
+        call = (f"tf.nn.conv{nd}d_transpose(x, w, output_shape=[b, {', '.join(map(str, side))}, c], strides={s}, "
+                f"padding='{layer.padding}')")
+        text = explorer.tf_error(cfg, side)
         if text is None:
             return Step(n, call)
-        problem = tensorflow.size_mismatch_explanation(i, n, k, s, 1, layer.padding)
+        problem = explorer.tf_size_problem(i, n, k, s, 1, layer.padding, explorer.diagnosis.spatial_names(nd)[0], nd)
         return Step(None, call, text, problem)
     if framework == "torch":
         p = torch_padding(layer)
         if layer.out is None:
-            call = f"nn.ConvTranspose2d(c_in, c_out, {k}, stride={s}, padding={p})(x)"
+            call = f"nn.ConvTranspose{nd}d(c_in, c_out, {k}, stride={s}, padding={p})(x)"
             if n < 1:
                 return Step(None, call, None, f"the output would have {n} cells")
             return Step(n, call)
-        row = explorer.torch_row(cfg, (n, n), True)
+        row = explorer.torch_row(cfg, side, True)
         if row.message is None:
             return Step(n, row.call)
         lo, hi = torch.output_size_range(i, k, s, p, 1)
         return Step(None, row.call, row.message, torch.output_size_explanation(i, n, lo, hi))
     # keras
     if layer.out is None:
-        call = f"layers.Conv2DTranspose(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')"
+        call = f"layers.Conv{nd}DTranspose(c_out, {k}, strides={s}, padding='{layer.padding.lower()}')"
         return Step(n, call)
-    row = explorer.keras_row(cfg, (n, n), True)
+    row = explorer.keras_row(cfg, side, True)
     base = keras.output_size(i, k, s, 1, layer.padding, 0)
     if row.message is None and row.outcome.startswith("works"):
         return Step(n, row.call)
@@ -400,7 +413,8 @@ def walk(chain: Chain, framework: str, with_fixes: bool = True) -> Walk:
             steps.append(Step(None))
             continue
         n = sizes[-1]
-        step = _conv_step(framework, n, layer) if layer.kind == "conv" else _transpose_step(framework, n, layer)
+        step = (_conv_step(framework, n, layer, chain.nd) if layer.kind == "conv"
+                else _transpose_step(framework, n, layer, chain.nd))
         if not step.breaks and step.size is not None and step.size > MAX_SIZE:
             step = Step(None, step.call, None, f"the output would have {step.size} cells, more than "
                                                f"this page's cap of {MAX_SIZE}")
@@ -423,8 +437,9 @@ def walk(chain: Chain, framework: str, with_fixes: bool = True) -> Walk:
 
 
 def walk_all(chain: Chain, frameworks=explorer.FIRST_THREE) -> Dict[str, Walk]:
-    """Each framework's walk (the page asks for all of :data:`FRAMEWORKS`)."""
-    return {fw: walk(chain, fw) for fw in frameworks}
+    """Each framework's walk (the page asks for all of :data:`FRAMEWORKS`; 1-D / 3-D chains get
+    only those of ``chain.frameworks``)."""
+    return {fw: walk(chain, fw) for fw in frameworks if fw in chain.frameworks}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,8 +456,9 @@ def _input_size_fix(chain: Chain) -> Optional[ChainFix]:
     for delta in range(1, FIX_SEARCH + 1):
         for n in (chain.input + delta, chain.input - delta):
             if 1 <= n <= MAX_INPUT:
-                trial = Chain(n, tuple(replace(l, out=n) if l.out == chain.input else l for l in chain.layers))
-                if all(walk(trial, fw, with_fixes=False).ok for fw in FRAMEWORKS):
+                trial = Chain(n, tuple(replace(l, out=n) if l.out == chain.input else l for l in chain.layers),
+                              chain.nd)
+                if all(walk(trial, fw, with_fixes=False).ok for fw in chain.frameworks):
                     how = "pad" if n > chain.input else "crop"
                     extra = ""
                     if any(l.out == chain.input for l in chain.layers):
@@ -515,7 +531,7 @@ def fixes_for(chain: Chain, framework: str, index: int, limit: int = 4) -> List[
         progress = _progress(fix.chain, framework)
         if progress <= before:
             continue
-        everywhere = all(_progress(fix.chain, fw) == len(chain.layers) for fw in FRAMEWORKS)
+        everywhere = all(_progress(fix.chain, fw) == len(chain.layers) for fw in chain.frameworks)
         done = progress == len(chain.layers)
         scored.append((not done, not everywhere, order, fix))
     scored.sort(key=lambda item: item[:3])
@@ -532,10 +548,10 @@ def fixes_for(chain: Chain, framework: str, index: int, limit: int = 4) -> List[
 
 def shape_table(chain: Chain, walks: Mapping[str, Walk]) -> List[Dict[str, str]]:
     """Rows for the page's table: one per tensor, the size in each framework (✗ where it breaks)."""
-    rows = [{"#": "0", "layer": "input", **{FRAMEWORK_NAMES[fw]: f"{chain.input}" for fw in FRAMEWORKS}}]
+    rows = [{"#": "0", "layer": "input", **{FRAMEWORK_NAMES[fw]: f"{chain.input}" for fw in walks}}]
     for t, layer in enumerate(chain.layers, start=1):
         row = {"#": str(t), "layer": layer.text()}
-        for fw in FRAMEWORKS:
+        for fw in walks:
             step = walks[fw].steps[t - 1]
             row[FRAMEWORK_NAMES[fw]] = (f"{step.size}" if step.size is not None else
                                         "✗ breaks" if step.breaks else "—")

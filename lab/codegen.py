@@ -12,7 +12,7 @@ import textwrap
 from typing import Dict, Optional
 
 from lab.explorer import (JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW, Analysis, Config, Row, analyse,
-                          keras_output_padding_for, onnx_attributes, requested_sizes)
+                          keras_output_padding_for, onnx_attributes, requested_sizes, tf_nd_call)
 from convt.frameworks import keras, torch
 
 
@@ -33,8 +33,37 @@ def _row(a: Analysis, framework: str) -> Optional[Row]:
     return None
 
 
+def _axes(cfg: Config) -> str:
+    return ", ".join(cfg.axes)
+
+
+def _kernel_axes(cfg: Config) -> str:
+    return ", ".join("k" + name[0] for name in cfg.axes)
+
+
+def _values(values) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def tf_nd_code(cfg: Config, a: Analysis) -> str:
+    """``tf.nn.conv1d_transpose`` / ``conv3d_transpose`` (static output_shape; these ops take no
+    explicit padding list, which the snippet passes when asked to so that it shows the refusal)."""
+    sizes = requested_sizes(cfg) or cfg.requested_tf
+    op, (x, w, out, s, padding, d) = tf_nd_call(cfg, sizes)
+    dil = f", dilations={d}" if d != 1 else ""
+    return ('import os\nos.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # the real message, not oneDNN\'s\n'
+            "import tensorflow as tf\n\n"
+            f"x = tf.random.normal({list(x)})  # your input: [batch, {_axes(cfg)}, channels]\n"
+            f"filters = tf.random.normal({list(w)})  # [{_kernel_axes(cfg)}, out_channels, in_channels]\n"
+            f"y = {op}(x, filters, output_shape={out}, strides={s},\n"
+            f"    padding={padding!r}{dil})\n"
+            "print(y.shape)\n" + _predicted(_row(a, "TensorFlow 2.x"), f"({_values(out)})") + "\n")
+
+
 def tf_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     a = a or analyse(cfg)
+    if cfg.nd != 2:
+        return tf_nd_code(cfg, a)
     sizes = requested_sizes(cfg) or cfg.requested_tf
     if cfg.padding == "EXPLICIT":
         padding = f"[[0, 0], [{cfg.pad_before}, {cfg.pad_after}], [{cfg.pad_before}, {cfg.pad_after}], [0, 0]]"
@@ -68,21 +97,21 @@ def keras_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     a = a or analyse(cfg)
     row = _row(a, "Keras 3 (TF backend)")
     if cfg.keras_padding is None:
-        return "# Keras's Conv2DTranspose has no explicit padding: choose 'same' or 'valid'.\n"
+        return f"# Keras's Conv{cfg.nd}DTranspose has no explicit padding: choose 'same' or 'valid'.\n"
     sizes = requested_sizes(cfg) or cfg.requested_tf
     op, refusal = keras_output_padding_for(cfg, sizes)
     if refusal:
         return f"# Keras cannot produce this size: {refusal}.\n"
     got = [keras.output_size(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.keras_padding, op)
            for i in cfg.inputs]
-    shape = f"({cfg.batch}, {got[0]}, {got[1]}, {cfg.filter_out})"
+    shape = f"({cfg.batch}, {_values(got)}, {cfg.filter_out})"
     dil = f", dilation_rate={cfg.dilation}" if cfg.dilation != 1 else ""
     return ('import os\nos.environ["KERAS_BACKEND"] = "tensorflow"\n'
             'os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"\n'
             "import numpy as np\nimport keras\n\n"
-            f"x = np.random.default_rng(0).standard_normal(({cfg.batch}, {cfg.in_h}, {cfg.width}, "
-            f"{cfg.channels})).astype(\"float32\")\n"
-            f"layer = keras.layers.Conv2DTranspose(filters={cfg.filter_out}, kernel_size={cfg.kernel}, "
+            f"x = np.random.default_rng(0).standard_normal(({cfg.batch}, {_values(cfg.inputs)}, "
+            f"{cfg.channels})).astype(\"float32\")  # [batch, {_axes(cfg)}, channels]\n"
+            f"layer = keras.layers.Conv{cfg.nd}DTranspose(filters={cfg.filter_out}, kernel_size={cfg.kernel}, "
             f"strides={cfg.stride},\n"
             f"                                     padding=\"{cfg.keras_padding}\", output_padding={op}{dil})\n"
             "y = layer(x)\n"
@@ -99,25 +128,31 @@ def torch_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     if by_padding:
         op = cfg.torch_op
         got = [torch.output_size(i, cfg.kernel, cfg.stride, p, op, cfg.dilation) for i in cfg.inputs]
-        layer = (f"conv = torch.nn.ConvTranspose2d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
+        layer = (f"conv = torch.nn.ConvTranspose{cfg.nd}d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
                  f"stride={cfg.stride}, padding={p},\n"
                  f"                              output_padding={op}{dil})\n")
         call = "y = conv(x)\n"
     else:
         got = list(sizes)
-        layer = (f"conv = torch.nn.ConvTranspose2d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
+        layer = (f"conv = torch.nn.ConvTranspose{cfg.nd}d({cfg.filter_in}, {cfg.filter_out}, kernel_size={cfg.kernel}, "
                  f"stride={cfg.stride}, padding={p}{dil})\n")
-        call = f"y = conv(x, output_size=[{sizes[0]}, {sizes[1]}])\n"
-    shape = f"torch.Size([{cfg.batch}, {cfg.filter_out}, {got[0]}, {got[1]}])"
+        call = f"y = conv(x, output_size=[{_values(sizes)}])\n"
+    shape = f"torch.Size([{cfg.batch}, {cfg.filter_out}, {_values(got)}])"
     return ("import torch\n\n"
-            f"x = torch.randn({cfg.batch}, {cfg.channels}, {cfg.in_h}, {cfg.width})  "
-            "# [batch, channels, height, width]\n"
-            + layer + "# conv.weight is [in_channels, out_channels, kh, kw]\n" + call +
+            f"x = torch.randn({cfg.batch}, {cfg.channels}, {_values(cfg.inputs)})  "
+            f"# [batch, channels, {_axes(cfg)}]\n"
+            + layer + f"# conv.weight is [in_channels, out_channels, {_kernel_axes(cfg)}]\n" + call +
             "print(y.shape)\n" + _predicted(row, shape) + "\n")
+
+
+def _two_d_only(cfg: Config, name: str) -> str:
+    return f"# convt models {name}'s transposed conv in 2-D only: no {cfg.nd}-D snippet.\n"
 
 
 def jax_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     """``lax.conv_transpose`` with the explorer's call (its padding, or the pads that give the size)."""
+    if cfg.nd != 2:
+        return _two_d_only(cfg, "JAX")
     a = a or analyse(cfg)
     row = _row(a, JAX_ROW)
     sizes = requested_sizes(cfg) or cfg.requested_tf
@@ -133,6 +168,8 @@ def jax_code(cfg: Config, a: Optional[Analysis] = None) -> str:
 
 def onnx_code(cfg: Config, a: Optional[Analysis] = None) -> str:
     """One ConvTranspose node built with onnx.helper and run by onnxruntime."""
+    if cfg.nd != 2:
+        return _two_d_only(cfg, "ONNX")
     a = a or analyse(cfg)
     row, spec = _row(a, ONNX_ROW), _row(a, ONNX_SPEC_ROW)
     sizes = requested_sizes(cfg) or cfg.requested_tf

@@ -42,6 +42,9 @@ MAX_OUTPUT = 5000
 MAX_OUTPUT_PADDING = 15
 
 FRAMEWORKS = ("tf", "keras", "torch", "jax", "onnx")
+DIMS = (1, 2, 3)
+SPATIAL_FIELDS = {1: ("in_h",), 2: ("in_h", "in_w"), 3: ("in_d", "in_h", "in_w")}   # a fix's field per axis
+OUTPUT_FIELDS = {1: ("out_h",), 2: ("out_h", "out_w"), 3: ("out_d", "out_h", "out_w")}
 FIRST_THREE = FRAMEWORKS[:3]   # what design mode and the chain answer for by default, as before JAX and ONNX
 FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch", "jax": "JAX", "onnx": "ONNX"}
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
@@ -81,6 +84,10 @@ class Config:
     filter_in: int = url_field("fi", 20, "filter in_channels (filter[3])", min=1, max=MAX_CHANNELS)
     filter_out: int = url_field("fo", 10, "filter out_channels (filter[2])", min=1, max=MAX_CHANNELS)
     out_channels: int = url_field("oc", 10, "output_shape channels", min=1, max=MAX_CHANNELS)
+    nd: int = url_field("nd", 2, "dimensions (1, 2 or 3)", choices=DIMS)
+    in_d: int = url_field("ind", 0, "input depth (3-D; 0 = same as the height)", min=0, max=MAX_INPUT)
+    out_d: int = url_field("outd", 0, "requested output depth (3-D; 0 = same as the height)", min=0,
+                           max=MAX_OUTPUT)
 
     def with_changes(self, changes: Dict[str, object]) -> "Config":
         """This configuration with some URL keys changed (a fix's ``changes``)."""
@@ -96,12 +103,19 @@ class Config:
         return self.width == self.in_h
 
     @property
-    def inputs(self) -> Tuple[int, int]:
-        return self.in_h, self.width
+    def inputs(self) -> Tuple[int, ...]:
+        """Input sizes per spatial axis: (length,), (height, width) or (depth, height, width)."""
+        return {1: (self.in_h,), 2: (self.in_h, self.width),
+                3: (self.in_d or self.in_h, self.in_h, self.width)}[self.nd]
 
     @property
-    def requested_tf(self) -> Tuple[int, int]:
-        return self.out_h, self.out_w or self.out_h
+    def requested_tf(self) -> Tuple[int, ...]:
+        out_w = self.out_w or self.out_h
+        return {1: (self.out_h,), 2: (self.out_h, out_w), 3: (self.out_d or self.out_h, self.out_h, out_w)}[self.nd]
+
+    @property
+    def axes(self) -> Tuple[str, ...]:
+        return diagnosis.spatial_names(self.nd)
 
     @property
     def tf_padding(self) -> Padding:
@@ -196,6 +210,7 @@ class Analysis:
     timing: str  # static vs dynamic: when TF fails
     notes: List[str] = field(default_factory=list)
     primary_message: Optional[str] = None
+    per_axis: List[str] = field(default_factory=list)   # every axis's arithmetic, even when dims collapse
 
 
 def _tf_arith(n: int, i: int, cfg: Config) -> str:
@@ -239,7 +254,7 @@ def torch_valid_sizes(i: int, cfg: Config) -> List[int]:
 
 def requested_sizes(cfg: Config) -> Optional[Tuple[int, int]]:
     """The output size the primary framework is asked for (per dimension)."""
-    if cfg.by_size:
+    if cfg.by_size or (cfg.nd != 2 and cfg.framework in ("jax", "onnx")):
         return cfg.requested_tf
     if cfg.framework == "jax":
         return jax_sizes(cfg)
@@ -259,7 +274,7 @@ def requested_sizes(cfg: Config) -> Optional[Tuple[int, int]]:
 
 def dim_analysis(cfg: Config, axis: int, requested: Optional[int]) -> DimAnalysis:
     i = cfg.inputs[axis]
-    name = ("height", "width")[axis]
+    name = cfg.axes[axis]
     tf_valid = list(tensorflow.valid_output_sizes(i, cfg.kernel, cfg.stride, cfg.dilation, cfg.tf_padding))
     if cfg.framework == "onnx":
         valid, cands = _onnx_candidates(i, axis, cfg, requested)
@@ -301,18 +316,50 @@ def _torch_how(n: int, i: int, cfg: Config) -> str:
 # ---------------------------------------------------------------------------------------------
 # what each framework prints
 
-def tf_error(cfg: Config, sizes: Tuple[int, int], label: str = tensorflow.CPU_LABEL,
+def tf_error(cfg: Config, sizes: Tuple[int, ...], label: str = tensorflow.CPU_LABEL,
              verbose: bool = True, cpu: bool = True) -> Optional[str]:
-    """The text TF's ``Conv2DBackpropInput`` kernel fails with for output size ``sizes``, or None.
+    """The text TF's ``Conv2DBackpropInput`` kernel fails with for output size ``sizes``, or None
+    (1-D / 3-D: ``tf.nn.conv1d_transpose`` / ``conv3d_transpose``'s checks, CPU kernel).
 
     ``cpu``: the classic CPU kernel, which refuses dilations > 1 and grouped convolutions.
     """
     try:
-        tensorflow.backprop_input_check(*_tf_shapes(cfg, sizes), label=label, verbose=verbose,
-                                        refuse_dilation=cpu, refuse_groups=cpu)
+        if cfg.nd != 2:
+            tf_nd_plan(cfg, sizes)
+        else:
+            tensorflow.backprop_input_check(*_tf_shapes(cfg, sizes), label=label, verbose=verbose,
+                                            refuse_dilation=cpu, refuse_groups=cpu)
     except ShapeError as err:
         return err.framework_message
     return None
+
+
+def tf_nd_call(cfg: Config, sizes: Sequence[int]) -> Tuple[str, tuple]:
+    """``tf.nn.conv1d_transpose`` / ``conv3d_transpose``'s name and arguments for this configuration
+    (channels last; filters ``[*k, out, in]``; explicit padding as the list these ops refuse)."""
+    nd = cfg.nd
+    padding = (cfg.padding if cfg.padding != "EXPLICIT"
+               else [[0, 0]] + [[cfg.pad_before, cfg.pad_after]] * nd + [[0, 0]])
+    args = ((cfg.batch, *cfg.inputs, cfg.channels), (cfg.kernel,) * nd + (cfg.filter_out, cfg.filter_in),
+            [cfg.out_batch, *sizes, cfg.out_channels], cfg.stride, padding, cfg.dilation)
+    return f"tf.nn.conv{nd}d_transpose", args
+
+
+def tf_nd_plan(cfg: Config, sizes: Sequence[int]):
+    """The 1-D / 3-D TF call's checks as TF's CPU kernel runs them (raises ``ShapeError``)."""
+    _, (x, w, out, s, padding, d) = tf_nd_call(cfg, sizes)
+    plan = tensorflow.conv1d_transpose_plan if cfg.nd == 1 else tensorflow.conv3d_transpose_plan
+    return plan(x, _FLOAT, w, _FLOAT, out, s, padding, None, d, cpu=True)
+
+
+def tf_exception(message: str) -> str:
+    """The Python exception TF raises with ``message``: its wrappers' argument checks are TypeError
+    / ValueError, everything the op refuses is InvalidArgumentError."""
+    if message.startswith("Expected string for argument"):
+        return "TypeError"
+    if message.startswith(("`data_format`", "stride should be", "dilations should be")):
+        return "ValueError"
+    return "InvalidArgumentError"
 
 
 def _tf_shapes(cfg: Config, sizes: Tuple[int, int]):
@@ -337,8 +384,14 @@ def _channels_ok(cfg: Config) -> bool:
             and cfg.channels == cfg.filter_in)
 
 
-def tf_rows(cfg: Config, sizes: Tuple[int, int], applies: bool = True) -> List[Row]:
-    call = f"output_shape=[{cfg.out_batch}, {sizes[0]}, {sizes[1]}, {cfg.out_channels}]"
+def tf_rows(cfg: Config, sizes: Tuple[int, ...], applies: bool = True) -> List[Row]:
+    call = f"output_shape=[{cfg.out_batch}, {', '.join(map(str, sizes))}, {cfg.out_channels}]"
+    if cfg.nd != 2:   # one row: the library models TF 1.x and oneDNN for conv2d_transpose only
+        full = tf_error(cfg, sizes)
+        kind = tf_exception(full) if full else ""
+        return [Row("TensorFlow 2.x", f"{tf_nd_call(cfg, sizes)[0]}(..., {call})",
+                    "when the op runs (eager: at the call; tf.function: at execution)" if full else "—",
+                    f"{kind}: {full}" if full else None, kind or _gives(sizes), applies)]
     rows: List[Row] = []
     spatial = _spatial_mismatch(cfg, sizes)
     computed = _computed(cfg, sizes)
@@ -390,7 +443,11 @@ def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
 
 
 def _gives(sizes) -> str:
-    return f"works: output {sizes[0]} × {sizes[1]}"
+    return f"works: output {_shape(sizes)}"
+
+
+def _shape(sizes) -> str:
+    return " × ".join(str(v) for v in sizes)
 
 
 def keras_output_padding_for(cfg: Config, sizes) -> Tuple[Optional[int], str]:
@@ -403,14 +460,14 @@ def keras_output_padding_for(cfg: Config, sizes) -> Tuple[Optional[int], str]:
                  for i in cfg.inputs)
     if none == tuple(sizes):
         return None, ""
-    base = keras.output_size(cfg.in_h, cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
+    base = keras.output_size(cfg.inputs[0], cfg.kernel, s, cfg.dilation, cfg.keras_padding, 0)
     if sizes[0] - base < 0:
         return None, f"cannot ask for {sizes[0]}: its smallest size is {base}"
     return sizes[0] - base, ""
 
 
-def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
-    """Keras ``Conv2DTranspose``: asked through ``output_padding``; TF backend checks at run time."""
+def keras_row(cfg: Config, sizes: Optional[Tuple[int, ...]], applies: bool) -> Row:
+    """Keras ``Conv{1,2,3}DTranspose``: asked through ``output_padding``; TF backend checks at run time."""
     name = "Keras 3 (TF backend)"
     if cfg.keras_padding is None:
         return Row(name, "padding=[…]", "—", None, "Keras takes only 'same' or 'valid' padding",
@@ -419,16 +476,16 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     op, refusal = keras_output_padding_for(cfg, sizes)
     if refusal:
         return Row(name, "output_padding=…", "—", None, refusal, applies)
-    call = f"Conv2DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
+    call = f"Conv{cfg.nd}DTranspose(..., padding='{cfg.keras_padding}', output_padding={op})"
     try:
-        keras.check_layer(s, cfg.dilation, op)
+        keras.check_layer(s, cfg.dilation, op, cfg.nd)
     except ShapeError as err:
         return Row(name, call, "when the layer is created", "ValueError: " + err.framework_message,
                    "ValueError", applies)
     got = tuple(keras.output_size(i, cfg.kernel, s, cfg.dilation, cfg.keras_padding, op)
                 for i in cfg.inputs)
     if cfg.framework != "keras" and got != tuple(sizes):
-        return Row(name, call, "—", None, f"gives {got[0]} × {got[1]}, not the requested size",
+        return Row(name, call, "—", None, f"gives {_shape(got)}, not the requested size",
                    applies)
     kcfg = replace(cfg, out_batch=cfg.batch, out_channels=cfg.filter_out)
     err = tf_error(kcfg, got)
@@ -438,19 +495,19 @@ def keras_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> R
     return Row(name, call, "—", None, _gives(got), applies)
 
 
-def torch_row(cfg: Config, sizes: Optional[Tuple[int, int]], applies: bool) -> Row:
-    """``nn.ConvTranspose2d``, asked through ``output_size`` or ``output_padding``."""
-    name, p = "PyTorch", cfg.torch_padding
+def torch_row(cfg: Config, sizes: Optional[Tuple[int, ...]], applies: bool) -> Row:
+    """``nn.ConvTranspose{1,2,3}d``, asked through ``output_size`` or ``output_padding``."""
+    name, p, nd = "PyTorch", cfg.torch_padding, cfg.nd
     if cfg.framework == "torch" and cfg.torch_request == "padding":
-        call = f"ConvTranspose2d(..., padding={p}, output_padding={cfg.torch_op})"
+        call = f"ConvTranspose{nd}d(..., padding={p}, output_padding={cfg.torch_op})"
         op, requested = cfg.torch_op, None
     else:
-        call = f"ConvTranspose2d(..., padding={p})(x, output_size=[{sizes[0]}, {sizes[1]}])"
+        call = f"ConvTranspose{nd}d(..., padding={p})(x, output_size=[{', '.join(map(str, sizes))}])"
         op, requested = 0, list(sizes)
     try:
-        plan = torch.conv_transpose_plan((cfg.batch, cfg.channels, cfg.in_h, cfg.width), _FLOAT,
-                                         (cfg.filter_in, cfg.filter_out, cfg.kernel, cfg.kernel), _FLOAT,
-                                         None, cfg.stride, p, op, 1, cfg.dilation, requested)
+        plan = torch.conv_transpose_plan((cfg.batch, cfg.channels, *cfg.inputs), _FLOAT,
+                                         (cfg.filter_in, cfg.filter_out) + (cfg.kernel,) * nd, _FLOAT,
+                                         None, cfg.stride, p, op, 1, cfg.dilation, requested, nd)
     except ShapeError as err:
         kind = torch.exception_name(err.framework_message)
         stage = "at the call (forward)" if kind == "ValueError" else "at the call"
@@ -477,27 +534,57 @@ def analyse(cfg: Config) -> Analysis:
                      f"before and after.")
     if cfg.framework == "keras" and cfg.stride > 1 and cfg.dilation > 1:
         notes.append("Keras refuses strides > 1 together with dilation_rate > 1.")
+    if cfg.nd != 2:
+        notes += nd_notes(cfg)
     sizes = requested_sizes(cfg)
-    dims = [dim_analysis(cfg, a, None if sizes is None else sizes[a]) for a in (0, 1)]
-    show_dims = dims if not (cfg.square and (sizes is None or sizes[0] == sizes[1])) else dims[:1]
+    modelled = cfg.nd == 2 or cfg.framework in FIRST_THREE
+    dims = [dim_analysis(cfg, a, None if sizes is None else sizes[a]) for a in range(cfg.nd)] if modelled else []
+    cube = len(set(cfg.inputs)) == 1 and (sizes is None or len(set(sizes)) == 1)
+    show_dims = dims[cfg.nd - 2:cfg.nd - 1] if cube and cfg.nd > 1 else dims  # a square / cube: the height speaks for all
 
     rows: List[Row] = []
     row_sizes = sizes if sizes is not None else cfg.requested_tf
     rows += tf_rows(cfg, row_sizes, applies=cfg.framework == "tf")
     rows.append(keras_row(cfg, row_sizes, applies=cfg.framework == "keras"))
     rows.append(torch_row(cfg, row_sizes, applies=cfg.framework == "torch"))
-    rows.append(jax_row(cfg, row_sizes, applies=cfg.framework == "jax"))
-    rows += onnx_rows(cfg, row_sizes, applies=cfg.framework == "onnx")
+    if cfg.nd == 2:
+        rows.append(jax_row(cfg, row_sizes, applies=cfg.framework == "jax"))
+        rows += onnx_rows(cfg, row_sizes, applies=cfg.framework == "onnx")
+    else:
+        rows += [Row(name, "—", "—", None, TWO_D_ONLY, cfg.framework == key)
+                 for key, name in (("jax", JAX_ROW), ("onnx", ONNX_ROW))]
 
     primary = _primary_row(cfg, rows)
-    ok = primary is not None and primary.message is None and all(d.ok for d in dims)
+    ok = modelled and primary is not None and primary.message is None and all(d.ok for d in dims)
     if cfg.framework == "tf":
         ok = primary is not None and primary.message is None
     problems, fixes = _reasons_and_fixes(cfg, show_dims, sizes)
     headline = _headline(cfg, dims, sizes, ok, primary, problems)
     timing = _timing(cfg, sizes)
+    per_axis = [f"{d.axis}: input {d.input} → output {d.requested}: {d.arithmetic}" for d in dims
+                if d.requested is not None]
     return Analysis(cfg, show_dims, sizes, ok, headline, problems, rows, fixes, timing, notes,
-                    primary.message if primary else None)
+                    primary.message if primary else None, per_axis)
+
+
+TWO_D_ONLY = "not modelled: convt's JAX and ONNX rules are 2-D only, so no verdict here"
+
+
+def nd_notes(cfg: Config) -> List[str]:
+    """What a 1-D / 3-D view leaves out or does differently, said plainly."""
+    notes = [f"{cfg.nd}-D: TensorFlow's row is tf.nn.conv{cfg.nd}d_transpose on TF's classic CPU kernel "
+             "(TF 1.x and oneDNN rows are modelled for 2-D only)."]
+    if cfg.nd == 1:
+        notes.append("tf.nn.conv1d_transpose runs Conv2DBackpropInput on a height of 1, so its messages are "
+                     "the 2-D ones, with the length as spatial_dim 2.")
+    if cfg.framework in ("jax", "onnx"):
+        notes.insert(0, f"convt models {FRAMEWORK_NAMES[cfg.framework]}'s transposed conv in 2-D only: "
+                        f"there is no {cfg.nd}-D verdict for it here. Pick TensorFlow, Keras or PyTorch, "
+                        "or switch to 2-D.")
+    if cfg.padding == "EXPLICIT" and cfg.framework in ("tf", "keras"):
+        notes.append(f"tf.nn.conv{cfg.nd}d_transpose and Conv{cfg.nd}DTranspose take padding 'SAME' or "
+                     "'VALID' only: an explicit list is refused.")
+    return notes
 
 
 def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
@@ -511,12 +598,13 @@ def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
 
 def _headline(cfg: Config, dims, sizes, ok, primary, problems=()) -> str:
     fw = FRAMEWORK_NAMES[cfg.framework]
+    if cfg.nd != 2 and cfg.framework in ("jax", "onnx"):
+        return f"{fw}: no {cfg.nd}-D verdict (convt models it in 2-D only)."
     if sizes is None:
         if problems and primary is not None and primary.message:
             return f"{fw} refuses it: {problems[0]}"
         return f"{fw} cannot express this configuration."
-    shape = f"{sizes[0]} × {sizes[1]}"
-    inp = f"{cfg.in_h} × {cfg.width}"
+    shape, inp = _shape(sizes), _shape(cfg.inputs)
     if ok:
         return f"{fw} accepts it: input {inp} → output {shape}."
     bad = [d for d in dims if not d.ok]
@@ -538,7 +626,7 @@ def _headline(cfg: Config, dims, sizes, ok, primary, problems=()) -> str:
 
 
 def _timing(cfg: Config, sizes) -> str:
-    if cfg.framework != "tf" or sizes is None:
+    if cfg.framework != "tf" or sizes is None or cfg.nd != 2:
         return ""
     if cfg.dynamic:
         return ("Dynamic output_shape (a tensor such as tf.shape(x)): TF cannot know the sizes while "
@@ -550,13 +638,13 @@ def _timing(cfg: Config, sizes) -> str:
             "thing checked while tracing).")
 
 
-def _adopt(fix: diagnosis.Fix, axis: int) -> Fix:
+def _adopt(fix: diagnosis.Fix, axis: int, nd: int = 2) -> Fix:
     """A library fix (typed geometry, for one axis) as this configuration's field changes."""
     g, changes = fix.change, {}
     if g.input is not None:
-        changes["in_w" if axis else "in_h"] = g.input
+        changes[SPATIAL_FIELDS[nd][axis]] = g.input
     if g.output is not None:
-        changes["out_w" if axis else "out_h"] = g.output
+        changes[OUTPUT_FIELDS[nd][axis]] = g.output
     for name in ("kernel", "stride", "dilation"):
         if getattr(g, name) is not None:
             changes[name] = getattr(g, name)
@@ -564,8 +652,9 @@ def _adopt(fix: diagnosis.Fix, axis: int) -> Fix:
         changes["padding"] = g.padding
     elif g.padding is not None:
         changes.update(padding="EXPLICIT", pad_before=g.padding[0], pad_after=g.padding[1])
-    text = fix.text if axis == 0 else (
-        fix.text.replace("output size", "output width").replace("input of size", "input of width"))
+    name = diagnosis.spatial_names(nd)[axis]
+    text = fix.text if (nd, axis) in ((1, 0), (2, 0)) else (
+        fix.text.replace("output size", f"output {name}").replace("input of size", f"input of {name}"))
     return Fix(text, changes)
 
 
@@ -574,7 +663,7 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
     fixes: List[Fix] = []
     if cfg.framework in ("tf", "keras"):
         if cfg.framework == "tf" and cfg.dilation > 1:
-            problems.append(f"TF's CPU kernel refuses dilation {cfg.dilation} in conv2d_transpose "
+            problems.append(f"TF's CPU kernel refuses dilation {cfg.dilation} in conv{cfg.nd}d_transpose "
                             "(the arithmetic is defined; PyTorch and TF's oneDNN / GPU kernels "
                             "accept it).")
             fixes.append(Fix("use dilation 1", {"dilation": 1}))
@@ -585,22 +674,24 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
                 fixes.append(Fix(f"set the output_shape batch to {cfg.batch}", {"out_batch": cfg.batch}))
             if cfg.out_channels != cfg.filter_out:
                 problems.append(f"output_shape asks for {cfg.out_channels} channels, but the filter "
-                                f"[h, w, out, in] has out_channels {cfg.filter_out} (filter[2]).")
+                                f"[{_kernel_axes(cfg)}, out, in] has out_channels {cfg.filter_out} "
+                                f"(filter[{cfg.nd}]).")
                 fixes.append(Fix(f"set the output_shape channels to {cfg.filter_out}",
                                  {"out_channels": cfg.filter_out}))
             if cfg.channels != cfg.filter_in:
                 problems.append(f"the input has {cfg.channels} channels, but the filter's in_channels "
-                                f"(its last axis, filter[3]) is {cfg.filter_in}.")
-                fixes.append(Fix(f"make the filter [{cfg.kernel}, {cfg.kernel}, {cfg.filter_out}, "
-                                 f"{cfg.channels}]", {"filter_in": cfg.channels}))
+                                f"(its last axis, filter[{cfg.nd + 1}]) is {cfg.filter_in}.")
+                kernel = ", ".join([str(cfg.kernel)] * cfg.nd)
+                fixes.append(Fix(f"make the filter [{kernel}, {cfg.filter_out}, {cfg.channels}]",
+                                 {"filter_in": cfg.channels}))
         for dim in dims:
             if sizes is None or dim.ok:
                 continue
             n = sizes[dim.spatial_dim - 1]
             if cfg.framework == "tf":
-                problems.append(tensorflow.size_mismatch_explanation(dim.input, n, cfg.kernel, cfg.stride,
-                                                             cfg.dilation, cfg.tf_padding, dim.axis))
-                fixes += [_adopt(f, dim.spatial_dim - 1)
+                problems.append(tf_size_problem(dim.input, n, cfg.kernel, cfg.stride, cfg.dilation,
+                                                cfg.tf_padding, dim.axis, cfg.nd))
+                fixes += [_adopt(f, dim.spatial_dim - 1, cfg.nd)
                           for f in tensorflow.size_fixes(dim.input, n, cfg.kernel, cfg.stride,
                                                  cfg.dilation, cfg.tf_padding)]
             else:
@@ -613,9 +704,19 @@ def _reasons_and_fixes(cfg: Config, dims: List[DimAnalysis], sizes) -> Tuple[Lis
             n = sizes[dim.spatial_dim - 1]
             problems.append(_torch_problem(cfg, dim, n))
             fixes += _torch_fixes(cfg, dim, n)
-    else:
+    elif cfg.nd == 2:
         _jax_onnx_reasons(cfg, dims, sizes, problems, fixes)
     return problems, _dedupe(fixes)
+
+
+def tf_size_problem(i: int, n: int, k: int, s: int, d: int, padding, axis: str, nd: int) -> str:
+    """TF's size refusal in plain words, naming the op of this dimension."""
+    return (tensorflow.size_mismatch_explanation(i, n, k, s, d, padding, axis)
+            .replace("conv2d_transpose", f"conv{nd}d_transpose"))
+
+
+def _kernel_axes(cfg: Config) -> str:
+    return ", ".join(name[0] for name in cfg.axes)
 
 
 def _dedupe(fixes: List[Fix]) -> List[Fix]:
@@ -678,7 +779,7 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
                              {"output_padding": nearest - low}))
         return fixes
     lo, hi = torch.output_size_range(dim.input, cfg.kernel, cfg.stride, cfg.torch_padding, cfg.dilation)
-    fixes = [_adopt(f, axis) for f in torch.output_size_fixes(dim.input, n, lo, hi) if f.change]
+    fixes = [_adopt(f, axis, cfg.nd) for f in torch.output_size_fixes(dim.input, n, lo, hi) if f.change]
     for p in range(0, min(MAX_PAD, cfg.k_eff) + 1):
         plo, phi = torch.output_size_range(dim.input, cfg.kernel, cfg.stride, p, cfg.dilation)
         if p != cfg.torch_padding and plo <= n <= phi:

@@ -11,7 +11,7 @@ from ui import audio_page, unet_page
 from ui.style import md
 
 PAGE = "ch"
-KEY_IN, KEY_LAYERS, KEY_FW, KEY_MODE = "ch_in", "ch_layers", "ch_fw", "ch_mode"
+KEY_IN, KEY_LAYERS, KEY_FW, KEY_MODE, KEY_ND = "ch_in", "ch_layers", "ch_fw", "ch_mode", "ch_nd"
 MODE_NAMES = {"chain": "Image chain (2-D)", "audio": "Audio decoder (1-D)"}
 
 st.set_page_config(page_title="Encoder–decoder · convt", page_icon="🔁", layout="wide")
@@ -30,14 +30,14 @@ def _load(state: C.ChainState):
     """The text area keeps a link's own lines (its unreadable ones are noted below it on every run)."""
     chain, note = state.resolve()
     text = chain.text("\n") if state.preset or note else _lines(state.layers)
-    return ({KEY_IN: chain.input, KEY_LAYERS: text, KEY_FW: state.framework, KEY_MODE: state.mode,
+    return ({KEY_IN: chain.input, KEY_LAYERS: text, KEY_FW: state.framework, KEY_MODE: state.mode, KEY_ND: state.nd,
              **audio_page.widget_values(state)}, [note] if note else [])
 
 
 def _state(chain_input: int, text: str, fw: str) -> C.ChainState:
     """The link: the chain's fields plus the audio mode's (kept while the other mode is shown)."""
     return C.ChainState(chain_input, "; ".join(_lines(text).split("\n")), fw, mode=st.session_state[KEY_MODE],
-                        **audio_page.values())
+                        nd=st.session_state[KEY_ND], **audio_page.values())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -47,7 +47,7 @@ def _analyse(chain: C.Chain):
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
-    w = _analyse(chain)[fw]
+    w = _analyse(chain).get(fw) or _analyse(chain)["tf"]
     return chain_png(w.sizes(chain), [layer.text() for layer in chain.layers],
                      [layer.skip for layer in chain.layers], w.first_break,
                      f"{C.FRAMEWORK_NAMES[fw]}: tensor sizes (height = width)", large)
@@ -74,7 +74,10 @@ for j, (name, label) in enumerate(C.PRESET_LABELS.items()):
                        width="stretch")
 
 c1, c2 = st.columns([1, 3])
-c1.number_input("Input size (height = width)", 1, C.MAX_INPUT, key=KEY_IN, help=f"at most {C.MAX_INPUT}")
+c1.radio("Dimensions", [1, 2, 3], key=KEY_ND, horizontal=True, format_func=lambda d: f"{d}-D",
+         help="1-D: Conv1d / ConvTranspose1d on sequences; 3-D: on volumes (every side the same size). "
+              "convt's JAX and ONNX rules are 2-D only.")
+c1.number_input("Input size (every side)", 1, C.MAX_INPUT, key=KEY_IN, help=f"at most {C.MAX_INPUT}")
 c1.selectbox("Framework for the diagram", C.FRAMEWORKS, key=KEY_FW, format_func=C.FRAMEWORK_NAMES.get)
 c2.text_area("Layers, one per line", key=KEY_LAYERS, height=190, max_chars=C.MAX_TEXT,
              help="conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID "
@@ -87,7 +90,7 @@ text = st.session_state[KEY_LAYERS]
 layers, layer_notes = C.parse_layers(text)
 for note in layer_notes:
     st.warning(note)
-chain = C.Chain(int(st.session_state[KEY_IN]), layers)
+chain = C.Chain(int(st.session_state[KEY_IN]), layers, st.session_state[KEY_ND])
 fw = st.session_state[KEY_FW]
 write_link(PAGE, _state(chain.input, text, fw), large)
 
@@ -97,7 +100,9 @@ if not layers:
 
 walks = _analyse(chain)
 st.header("Verdicts")
-for name in C.FRAMEWORKS:
+if chain.nd != 2:
+    st.info(f"A {chain.nd}-D chain: TensorFlow, Keras and PyTorch only (convt's JAX and ONNX rules are 2-D).")
+for name in walks:
     w = walks[name]
     sizes = " → ".join(str(v) for v in w.sizes(chain) if v is not None)
     if w.ok:
@@ -114,7 +119,7 @@ st.caption("Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes
            "✗: the first layer that breaks.")
 
 st.header("Where it breaks, and how to fix it")
-for name in C.FRAMEWORKS:
+for name in walks:
     w = walks[name]
     if w.ok:
         continue

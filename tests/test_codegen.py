@@ -145,7 +145,9 @@ def test_every_parameter_reaches_some_snippet_or_is_display_only(key):
     base = Config()
     other = {"in": 30, "inw": 31, "k": 5, "s": 2, "pad": "VALID", "pb": 1, "pa": 2, "d": 2, "fw": "torch",
              "out": 60, "outw": 61, "op": 1, "req": "padding", "dyn": True, "b": 4, "ob": 5, "c": 6,
-             "fi": 7, "fo": 8, "oc": 9, "jcp": True, "lower": True}[key]
+             "fi": 7, "fo": 8, "oc": 9, "jcp": True, "lower": True, "nd": 3, "ind": 4, "outd": 5}[key]
+    if key in ("ind", "outd"):   # the depth: only in 3-D
+        base = base.with_changes({"nd": 3})
     if key == "jcp":   # JAX's own padding reading: only when JAX is the framework and the pads are explicit
         base = base.with_changes({"fw": "jax", "pad": "EXPLICIT", "pb": 1})
     changed = base.with_changes({key: other})

@@ -17,11 +17,11 @@ LINK_KEYS = {
     animation.ConvState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd"],
     animation.TransposeState: ["in", "k", "s", "d", "pad", "seed", "t", "fps", "nd", "out", "view", "by"],
     explorer.ExplorerPage: ["in", "inw", "k", "s", "pad", "pb", "pa", "d", "fw", "out", "outw", "op", "req",
-                            "jcp", "lower", "dyn", "b", "ob", "c", "fi", "fo", "oc", "mode", "T"],
+                            "jcp", "lower", "dyn", "b", "ob", "c", "fi", "fo", "oc", "nd", "ind", "outd", "mode", "T"],
     examples.DecoderState: ["m"],
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
     checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo"],
-    chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame"],
+    chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame", "nd"],
     walkthrough.HomeState: [],
     translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }

@@ -44,3 +44,11 @@ def test_1d_texts_and_frames():
     cfg = anim.AnimConfig(4, 3, 2, 1, "SAME", 1, 8, nd=1)
     assert anim.sizes_line(cfg, tr.out_size) == ("**Input x 4 → output 8** · kernel 3 · stride 2 · dilation 1 · "
                                                  "SAME")
+
+
+def test_1d_example_kernels_have_no_zero_taps():
+    """A zero tap would hide the overlaps the 1-D picture is about (seed 0 used to give [1 0 0])."""
+    from convt.trace import example_arrays
+    for seed in range(30):
+        for k in range(2, 8):
+            assert example_arrays((1, 6), (1, k), seed)[1].all(), (seed, k)

@@ -6,9 +6,10 @@ The page body lives here rather than in ``pages/`` so that Streamlit compiles it
 instead of on every rerun."""
 import streamlit as st
 
-from lab import codegen, design, explorer
+from lab import codegen, design, explorer, volume
+from lab.draw.slices import depth_slices_png
 from lab.draw.number_line import number_line_svg
-from convt.diagnosis import size_list
+from convt.diagnosis import size_list, spatial_names
 from lab.url_state import from_values, to_values
 from ui.binder import saved_state, set_widgets, write_link
 from ui.links import config_params
@@ -17,12 +18,14 @@ from ui.style import md
 
 PAGE = "ex"
 PAD_LABELS = {"SAME": "SAME", "VALID": "VALID", "EXPLICIT": "explicit"}
+DIM_LABELS = {1: "1-D", 2: "2-D", 3: "3-D"}
 OP_OPTIONS = [None] + list(range(explorer.MAX_OUTPUT_PADDING + 1))
 
 def _widget_states(v):
-    rect = bool(v["inw"] or v["outw"])
+    rect = bool(v["inw"] or v["outw"] or v["ind"] or v["outd"])
     return {
         "ex_in": v["in"], "ex_rect": rect, "ex_inw": v["inw"] or v["in"], "ex_outw": v["outw"] or v["out"],
+        "ex_nd": v["nd"], "ex_ind": v["ind"] or v["in"], "ex_outd": v["outd"] or v["out"],
         "ex_k": v["k"], "ex_s": v["s"], "ex_pad": v["pad"], "ex_pb": v["pb"], "ex_pa": v["pa"],
         "ex_d": v["d"], "ex_fw": v["fw"], "ex_out": v["out"], "ex_op": v["op"], "ex_req": v["req"],
         "ex_dyn": v["dyn"], "ex_b": v["b"], "ex_ob": v["ob"], "ex_c": v["c"], "ex_fi": v["fi"],
@@ -81,6 +84,8 @@ def _show_explore(a, code, fw, large):
             st.markdown("\n".join(
                 f"- **{c.size}**{' (asked)' if c.requested else ''}: {md(c.arithmetic)}"
                 + (f" — {md(c.how)}" if c.how else "") for c in dim.candidates))
+    if a.config.nd == 3:
+        _show_volume(a, large)
     if a.problems:
         st.subheader("Why")
         st.markdown("\n".join(f"- {md(p)}" for p in a.problems))
@@ -108,6 +113,23 @@ def _show_explore(a, code, fw, large):
     st.caption("Each snippet builds these shapes and ends with the outcome predicted above.")
     for tab, key in zip(st.tabs([explorer.FRAMEWORK_NAMES[key] for key in code]), code):
         tab.code(code[key], language="python")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _slices_png(k, s, d, large):
+    return depth_slices_png(volume.overlaps(k, s, d), large=large)
+
+
+def _show_volume(a, large):
+    """3-D as arithmetic and slices: each axis's check, and the overlap counts slice by slice."""
+    st.subheader("3-D: each axis on its own")
+    st.markdown("\n".join(f"- {md(line)}" for line in a.per_axis))
+    cfg = a.config
+    st.image(_slices_png(cfg.kernel, cfg.stride, cfg.dilation, large), width="content",
+             caption=f"Depth slices of the full output of a {volume.SHOWN_INPUT}×{volume.SHOWN_INPUT}×"
+                     f"{volume.SHOWN_INPUT} input of ones (no padding, at most {volume.MAX_SLICES} slices): "
+                     "each number is how many kernel taps land on that voxel — the product of the three "
+                     "1-D counts, so an uneven stride overlap shows as a checkerboard in every slice.")
 
 
 def _show_design():
@@ -160,11 +182,17 @@ def main():
     # --- controls ------------------------------------------------------------------------------
     fw = st.radio("Framework", list(explorer.FRAMEWORKS), key="ex_fw", horizontal=True,
                   format_func=explorer.FRAMEWORK_NAMES.get)
+    nd = st.radio("Dimensions", list(explorer.DIMS), key="ex_nd", horizontal=True, format_func=DIM_LABELS.get,
+                  help="1-D: audio and sequences (Conv1DTranspose, ConvTranspose1d); 2-D: images; "
+                       "3-D: volumes (depth, height, width).")
+    main_axis = "length" if nd == 1 else "height"
     c1, c2, c3, c4 = st.columns(4)
     with c1:
-        st.number_input("Input height (your x)", 1, explorer.MAX_INPUT, step=1, key="ex_in",
+        st.number_input(f"Input {main_axis} (your x)", 1, explorer.MAX_INPUT, step=1, key="ex_in",
                         help=f"The transposed conv's input spatial size; at most {explorer.MAX_INPUT}.")
-        rect = st.toggle("Different width", key="ex_rect")
+        rect = nd > 1 and st.toggle("Different width" if nd == 2 else "Different depth / width", key="ex_rect")
+        if rect and nd == 3:
+            st.number_input("Input depth", 1, explorer.MAX_INPUT, step=1, key="ex_ind")
         if rect:
             st.number_input("Input width", 1, explorer.MAX_INPUT, step=1, key="ex_inw")
     with c2:
@@ -196,14 +224,16 @@ def main():
                            "stride-dilated input. On: they are the forward conv's pads, as in PyTorch (jax#32267).")
             st.caption("JAX has no output size argument: the padding decides it, and nothing is checked.")
         elif wants_size:
-            label = ("output_size height" if fw == "torch" else "output_shape height")
+            label = ("output_size " if fw == "torch" else "output_shape ") + main_axis
             st.number_input(label, 1, explorer.MAX_OUTPUT, step=1, key="ex_out")
+            if rect and nd == 3:
+                st.number_input(label.replace("height", "depth"), 1, explorer.MAX_OUTPUT, step=1, key="ex_outd")
             if rect:
                 st.number_input(label.replace("height", "width"), 1, explorer.MAX_OUTPUT, step=1, key="ex_outw")
         else:
             st.selectbox("output_padding", OP_OPTIONS, key="ex_op",
                          format_func=lambda v: "None (let Keras choose)" if v is None else str(v))
-        if fw == "tf":
+        if fw == "tf" and nd == 2:
             st.toggle("Dynamic output_shape", key="ex_dyn",
                       help="On: output_shape is a tensor such as tf.shape(x), known only when the graph "
                            "runs. Off: a Python list, known while the graph is built.")
@@ -216,21 +246,22 @@ def main():
             st.number_input("Input channels", 1, explorer.MAX_CHANNELS, step=1, key="ex_c")
             st.number_input("output_shape channels", 1, explorer.MAX_CHANNELS, step=1, key="ex_oc")
         with b3:
-            st.number_input("Filter in_channels (filter[3])", 1, explorer.MAX_CHANNELS, step=1, key="ex_fi")
-            st.number_input("Filter out_channels (filter[2])", 1, explorer.MAX_CHANNELS, step=1, key="ex_fo")
-        st.caption("TF's filter is [height, width, out_channels, in_channels]: its LAST axis must match "
-                   "your input's channels, its third the output_shape's channels.")
+            st.number_input(f"Filter in_channels (filter[{nd + 1}])", 1, explorer.MAX_CHANNELS, step=1, key="ex_fi")
+            st.number_input(f"Filter out_channels (filter[{nd}])", 1, explorer.MAX_CHANNELS, step=1, key="ex_fo")
+        st.caption(f"TF's filter is [{', '.join(spatial_names(nd))}, out_channels, in_channels]: its LAST axis "
+                   "must match your input's channels, the one before it the output_shape's channels.")
     st.caption(explorer.CAPS_TEXT)
 
     ss = st.session_state
     values = {
-        "in": ss["ex_in"], "inw": ss["ex_inw"] if ss["ex_rect"] else 0, "k": ss["ex_k"], "s": ss["ex_s"],
+        "in": ss["ex_in"], "inw": ss["ex_inw"] if rect else 0, "k": ss["ex_k"], "s": ss["ex_s"],
         "pad": ss["ex_pad"], "pb": ss["ex_pb"],
         "pa": ss["ex_pb"] if (fw == "torch" and ss["ex_pad"] == "EXPLICIT") else ss["ex_pa"],
-        "d": ss["ex_d"], "fw": ss["ex_fw"], "out": ss["ex_out"], "outw": ss["ex_outw"] if ss["ex_rect"] else 0,
+        "d": ss["ex_d"], "fw": ss["ex_fw"], "out": ss["ex_out"], "outw": ss["ex_outw"] if rect else 0,
         "op": ss["ex_op"], "req": ss["ex_req"], "dyn": ss["ex_dyn"], "b": ss["ex_b"], "ob": ss["ex_ob"],
         "c": ss["ex_c"], "fi": ss["ex_fi"], "fo": ss["ex_fo"], "oc": ss["ex_oc"], "jcp": ss["ex_jcp"],
-        "lower": ss["ex_lower"], "mode": ss["ex_mode"],
+        "lower": ss["ex_lower"], "mode": ss["ex_mode"], "nd": nd,
+        "ind": ss["ex_ind"] if rect and nd == 3 else 0, "outd": ss["ex_outd"] if rect and nd == 3 else 0,
         "T": ss["ex_T"] if ss["ex_mode"] == "design" else 0,
     }
     state = from_values(explorer.ExplorerPage, values)

@@ -6,7 +6,7 @@ from typing import Dict, Mapping, Optional
 
 import streamlit as st
 
-from convt.diagnosis import Diagnosis, Framework, Geometry
+from convt.diagnosis import Diagnosis, Framework, Geometry, spatial_names
 from lab import chain, decoder, explorer, unet
 from lab.url_state import url_keys
 
@@ -54,22 +54,27 @@ def explorer_link(diag: Diagnosis) -> Dict[str, str]:
 
     For a PyTorch ``output_size`` message (which prints the range but not kernel and padding) it
     picks padding 0 and the kernel that gives that range; an ``output_padding`` message opens
-    Keras / PyTorch with that output_padding.
+    Keras / PyTorch with that output_padding. A 1-D or 3-D message opens the explorer in that
+    dimension (its one axis as the explorer's length / every side).
     """
     found = decoder.reproduction(diag)
     if found is not None:
         return {key: str(value) for key, value in config_params(found.changes).items()}
     params = geometry_params(diag.geometry)
     facts = diag.facts
-    if params.get("fw") == "torch" and "k" not in params and "min_height" in facts:
-        i, s = facts.get("input_height"), facts.get("stride_height")
-        low = facts["min_height"]
+    nd = len(diag.valid_output_sizes)
+    if nd in explorer.DIMS and nd != 2:
+        params["nd"] = nd
+    axis = spatial_names(nd)[0] if nd == 1 else "height"
+    if params.get("fw") == "torch" and "k" not in params and f"min_{axis}" in facts:
+        i, s = facts.get(f"input_{axis}"), facts.get(f"stride_{axis}")
+        low = facts[f"min_{axis}"]
         if i and s:
             k = low - (i - 1) * s  # padding 0, dilation 1: min = (i-1)s + k
             if 1 <= k <= explorer.MAX_KERNEL:
                 params.update({"k": k, "pad": "VALID"})
-    if params.get("fw") in ("keras", "torch") and "op" not in params and "output_padding_height" in facts:
-        params["op"] = facts["output_padding_height"]
+    if params.get("fw") in ("keras", "torch") and "op" not in params and f"output_padding_{axis}" in facts:
+        params["op"] = facts[f"output_padding_{axis}"]
         if params.get("fw") == "torch":
             params["req"] = "padding"
     return {key: str(value) for key, value in params.items() if key in explorer.PAGE_KEYS}

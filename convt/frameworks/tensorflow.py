@@ -275,8 +275,9 @@ def conv2d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
 
 
 def _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, dilations, pad_mode,
-                       explicit) -> TransposePlan:
-    """The ``Conv2DBackpropInput`` op's checks once the Python wrapper has formed its attributes."""
+                       explicit, cpu: bool = False) -> TransposePlan:
+    """The ``Conv2DBackpropInput`` op's checks once the Python wrapper has formed its attributes
+    (``cpu``: also the classic CPU kernel's refusal of dilations > 1, which convt computes)."""
     _check_same_dtype("Conv2DBackpropInput", w_dtype, x_dtype, "input #2(zero-based)")
     if fmt != "NHWC":
         raise ShapeError("Conv2DCustomBackpropInputOp only supports NHWC.",
@@ -288,7 +289,7 @@ def _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, 
     pads = _check_explicit_padding(pad_mode, explicit, fmt)
     # beyond TF: dilations > 1 are computed (TF's CPU kernel refuses them; the arithmetic is defined)
     requested, pad_before = backprop_input_check(x_shape, w_shape, sizes, (strides[1], strides[2]),
-                                                 (dilations[1], dilations[2]), pads, refuse_dilation=False)
+                                                 (dilations[1], dilations[2]), pads, refuse_dilation=cpu)
     return TransposePlan(requested, (strides[1], strides[2]), (dilations[1], dilations[2]), pad_before)
 
 
@@ -374,7 +375,7 @@ def conv1d_plan(x_shape, x_dtype, w_shape, w_dtype, stride, padding, data_format
 
 
 def conv1d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, strides, padding,
-                          data_format, dilations) -> UnitHeight:
+                          data_format, dilations, cpu: bool = False) -> UnitHeight:
     """``tf.nn.conv1d_transpose``: ``Conv2DBackpropInput`` on ``x`` expanded at 1 (NWC) / 2 (NCW),
     filters ``[1, k, out, in]`` and ``output_shape`` with a 1 inserted at the same place (so a
     single value ``[W]`` becomes the 2-D form ``[W, 1]``: height W, width 1)."""
@@ -385,7 +386,7 @@ def conv1d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
     sizes = as_int_list(output_shape, "output_shape")
     x2 = tuple(x_shape[:axis]) + (1,) + tuple(x_shape[axis:])
     plan = _backprop_input_op(x2, x_dtype, (1,) + tuple(w_shape), w_dtype, sizes[:axis] + [1] + sizes[axis:],
-                              fmt, strides, dilations, pad_mode, [])
+                              fmt, strides, dilations, pad_mode, [], cpu)
     return UnitHeight(plan, axis)
 
 
@@ -425,9 +426,10 @@ def _padding_1d(padding) -> str:
 
 
 def conv3d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, strides, padding,
-                          data_format, dilations) -> TransposePlan:
+                          data_format, dilations, cpu: bool = False) -> TransposePlan:
     """``tf.nn.conv3d_transpose`` (``Conv3DBackpropInputV2``) in TF's order; filters ``[d, h, w, out, in]``,
-    ``output_shape`` exactly 5 values. Beyond TF: dilations > 1 are computed."""
+    ``output_shape`` exactly 5 values. Beyond TF: dilations > 1 are computed (``cpu``: refused, as
+    TF's CPU kernel does)."""
     fmt = "NDHWC" if data_format is None else data_format
     channel = 1 if isinstance(fmt, str) and fmt.startswith("NC") else 4
     strides = _get_sequence_nd(strides, 3, channel, "strides")
@@ -442,7 +444,7 @@ def conv3d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
     if dilations[0] != 1 or dilations[4] != 1:
         raise ShapeError("Current implementation does not yet support dilation rates in the batch and depth dimensions.",
                          "The batch and channel entries of a 5-long dilations list must be 1.")
-    if min(dilations[1:4]) < 1:
+    if min(dilations[1:4]) < 1 or (cpu and max(dilations[1:4]) > 1):
         # beyond TF: dilations > 1 are computed (TF's CPU kernel refuses them; the arithmetic is defined)
         raise ShapeError(DILATION_UNSUPPORTED_3D, f"Dilations must be at least 1; got {dilations[1:4]}.")
     if strides[0] != 1 or strides[4] != 1:
