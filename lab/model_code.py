@@ -37,6 +37,7 @@ TORCH = {"Conv2d": "conv", "ConvTranspose2d": "convT", "MaxPool2d": "pool", "Avg
 KERAS = {"Conv2D": "conv", "Convolution2D": "conv", "Conv2DTranspose": "convT", "Convolution2DTranspose": "convT",
          "MaxPooling2D": "pool", "MaxPool2D": "pool", "AveragePooling2D": "pool", "AvgPool2D": "pool",
          "UpSampling2D": "up"}
+UPSAMPLING = {name for table in (TORCH, KERAS) for name, kind in table.items() if kind == "up"}
 # parameter names in positional order (the channels come first in PyTorch, filters in Keras)
 TORCH_ARGS = {"conv": ("in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding"),
               "pool": ("kernel_size", "stride", "padding"), "up": ("size", "scale_factor")}
@@ -57,6 +58,7 @@ class Reading:
     framework: str = ""                     # "torch" or "keras" (whose size rules the walk uses)
     layers: Tuple[Layer, ...] = ()
     lines: Tuple[int, ...] = ()
+    names: Tuple[str, ...] = ()             # the class each layer was read from, e.g. "UpSampling2D"
     notes: Tuple[str, ...] = ()
     refusal: str = ""                       # why nothing at all could be read
 
@@ -153,6 +155,7 @@ class _Reader:
         self.text = text
         self.layers: List[Layer] = []
         self.lines: List[int] = []
+        self.names: List[str] = []
         self.notes: List[str] = []
         self.origins: Dict[str, int] = {"torch": 0, "keras": 0}
         self.full = False
@@ -164,19 +167,18 @@ class _Reader:
         source = source if len(source) <= 70 else source[:67] + "…"
         self.notes.append(f"Line {getattr(node, 'lineno', '?')}: {source} — {why}.")
 
-    def module(self, call: ast.Call) -> Optional[List[Tuple[Layer, int]]]:
-        """The chain layers a constructor call stands for (``[]`` keeps the size), None if unread."""
+    def module(self, call: ast.Call) -> List[Tuple[Layer, int, str]]:
+        """The chain layers a constructor call stands for (``[]``: it keeps the size, or was noted)."""
         name = _name(call.func)
         if name in CONTAINERS:
-            parts: List[Tuple[Layer, int]] = []
+            parts: List[Tuple[Layer, int, str]] = []
             for arg in call.args:
                 items = arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]
                 for item in items:
-                    part = self.module(item) if isinstance(item, ast.Call) else None
-                    if part is None:
-                        self.note(item, "not a layer convt can read; left out")
+                    if isinstance(item, ast.Call):
+                        parts.extend(self.module(item))
                     else:
-                        parts.extend(part)
+                        self.note(item, "not a layer convt can read; left out")
             return parts
         if name in SAME_SIZE:
             return []
@@ -192,10 +194,10 @@ class _Reader:
             self.note(call, f"{why}; left out (the sizes after it may differ)")
             return []
         self.origins["keras" if keras else "torch"] += 1
-        return [(layer, call.lineno)]
+        return [(layer, call.lineno, name)]
 
-    def append(self, parts: List[Tuple[Layer, int]], node: ast.AST) -> None:
-        for layer, line in parts:
+    def append(self, parts: List[Tuple[Layer, int, str]]) -> None:
+        for layer, line, name in parts:
             if len(self.layers) == MAX_LAYERS:
                 if not self.full:
                     self.full = True
@@ -204,6 +206,7 @@ class _Reader:
                 return
             self.layers.append(layer)
             self.lines.append(line)
+            self.names.append(name)
 
     # -- one path in source order ------------------------------------------------------------
     def linear(self, tree: ast.AST) -> None:
@@ -216,7 +219,7 @@ class _Reader:
             if _name(call.func) in TORCH or _name(call.func) in KERAS or _name(call.func) in CONTAINERS:
                 for sub in ast.walk(call):
                     inside.add(id(sub))
-                self.append(self.module(call) or [], call)
+                self.append(self.module(call))
 
     # -- data flow --------------------------------------------------------------------------
     def key(self, node: ast.AST) -> str:
@@ -260,8 +263,8 @@ class _Reader:
         return None
 
     def apply(self, node: ast.AST, parts, arg: Optional[ast.AST]) -> Optional[int]:
-        if parts is None or arg is None:
-            self.note(node, "not a layer applied to a tensor convt can follow; left out")
+        if arg is None:
+            self.note(node, "a layer called without a tensor; left out")
             return None
         source = self.tensor(arg)
         if source is None:
@@ -271,7 +274,7 @@ class _Reader:
             self.note(node, "it takes an earlier tensor, not the latest; convt's chain is one path, so it was "
                             "left out")
             return None
-        self.append(parts, node)
+        self.append(parts)
         return len(self.layers) if parts else source
 
     def concat(self, node: ast.AST, seq: Optional[ast.AST]) -> Optional[int]:
@@ -294,19 +297,18 @@ class _Reader:
         """``setup``: statements that define modules (``__init__``); ``body``: the forward pass."""
         for stmt in setup:
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1:
-                parts = self.module(stmt.value)
-                if parts is not None and self.key(stmt.targets[0]):
-                    self.env[self.key(stmt.targets[0])] = parts
+                if self.key(stmt.targets[0]):
+                    self.env[self.key(stmt.targets[0])] = self.module(stmt.value)
         for stmt in body:
             if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
                 target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
                 value = stmt.value
                 if isinstance(value, ast.Call) and not isinstance(value.func, ast.Call) and \
                         (_name(value.func) in TORCH or _name(value.func) in KERAS or _name(value.func) in CONTAINERS):
-                    self.env[self.key(target)] = self.module(value)
+                    self.env[self.key(target)] = self.module(value)     # a layer defined here, called later
                     continue
                 if isinstance(value, ast.Call) and _name(value.func) in ("Input", "InputLayer"):
-                    self.env[self.key(target)] = 0
+                    self.env[self.key(target)] = 0                      # keras.Input: tensor 0
                     continue
                 result = self.tensor(value)
                 if result is not None and self.key(target):
@@ -373,7 +375,7 @@ def read(text: object) -> Reading:
     if not reader.layers:
         why = "No conv, transposed conv, pooling or upsampling layer was found in the code."
         return Reading(framework, notes=tuple(reader.notes), refusal=why)
-    return Reading(framework, tuple(reader.layers), tuple(reader.lines), tuple(reader.notes))
+    return Reading(framework, tuple(reader.layers), tuple(reader.lines), tuple(reader.names), tuple(reader.notes))
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,10 @@ def test_page_paste_shows_the_breaking_layer(page):
     errors = [e.value for e in at.error]
     assert any("Input 61 breaks at layer 4 (line 8)" in e for e in errors), errors
     assert any("output_size=skip.shape" in c.value for c in at.code)
+    at = _box(at).input(KERAS_FUNCTIONAL).run()
+    assert not at.exception
+    assert any("breaks at layer 4 (line 6)" in e.value for e in at.error)
+    assert any("UpSampling2D, read as the transposed conv" in c.value for c in at.caption)
 
 
 def test_page_hostile_paste_gives_a_message(page):
@@ -176,3 +180,12 @@ def test_page_hostile_paste_gives_a_message(page):
     assert not at.exception
     assert any("is not Python" in i.value for i in at.info)
     assert "<script>" not in "".join(m.value for m in at.markdown)
+
+
+def test_forward_functional_pooling_and_interpolate_are_read_with_their_class():
+    r = M.read("def forward(self, x):\n    s = self.conv(x)\n    x = F.max_pool2d(s, 2)\n"
+               "    x = F.interpolate(x, scale_factor=2)\n    return torch.cat((x, s), 1)\n"
+               "def __init__(self):\n    self.conv = nn.Conv2d(3, 8, 3, padding=1)\n")
+    assert [l.text() for l in r.layers] == ["conv k3 s1 SAME", "conv k2 s2 VALID", "convT k2 s2 VALID skip 1"]
+    assert r.names == ("Conv2d", "MaxPool2d", "Upsample") and r.lines == (7, 3, 4)
+    assert M.check(r, 61).breaks_at == 3 and M.check(r, 62).breaks_at is None

@@ -45,10 +45,10 @@ def show() -> None:
 def _verdict(reading: M.Reading, v: M.Verdict) -> None:
     name = C.FRAMEWORK_NAMES[reading.framework]
     st.markdown(f"Read as {name}, {len(reading.layers)} size-changing layers:")
-    st.table([{"#": str(t), "line": str(line), "layer": layer.text(),
+    st.table([{"#": str(t), "line": str(line), "code": name, "read as": layer.text(),
                "size": "✗ breaks" if v.breaks_at == t else "—" if size is None else str(size)}
-              for t, (layer, line, size) in enumerate(zip(reading.layers, reading.lines,
-                                                          v.walk.sizes(v.chain)[1:]), start=1)])
+              for t, (layer, line, name, size) in enumerate(zip(reading.layers, reading.lines, reading.names,
+                                                                v.walk.sizes(v.chain)[1:]), start=1)])
     if v.breaks_at is None:
         st.success(f"Input {v.chain.input}: every layer works in {name}; the solver's round-trip sizes: "
                    f"{md(v.solution.summary)}.")
@@ -57,6 +57,9 @@ def _verdict(reading: M.Reading, v: M.Verdict) -> None:
     st.error(f"Input {v.chain.input} breaks at layer {v.breaks_at} (line {v.line}): {md(step.problem)}")
     if step.message:
         st.code(step.message, language=None, wrap_lines=True)
+    if reading.names[v.breaks_at - 1] in M.UPSAMPLING:
+        st.caption(f"Layer {v.breaks_at} is {reading.names[v.breaks_at - 1]}, read as the transposed conv with the "
+                   "same sizes: for it, resize to the skip tensor's size or crop/pad instead of output_padding.")
     for fix in v.solution.fixes:
         st.markdown("- " + md(fix.text))
         own = {key: line for key, line in fix.code.items() if key == reading.framework} or fix.code
