@@ -7,7 +7,7 @@ from lab import chain as C
 from lab.draw.chain import chain_png
 from ui.binder import write_link
 from ui.page_header import page_header
-from ui import audio_page, unet_page
+from ui import audio_page, model_page, unet_page
 from ui.style import md
 
 PAGE = "ch"
@@ -93,6 +93,8 @@ for note in layer_notes:
 chain = C.Chain(int(st.session_state[KEY_IN]), layers, st.session_state[KEY_ND])
 fw = st.session_state[KEY_FW]
 write_link(PAGE, _state(chain.input, text, fw), large)
+
+model_page.show()
 
 if not layers:
     st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")
