@@ -6,7 +6,6 @@ BLAS, batch-chunked, and Winograd), which the tests select by moving the size th
 """
 import contextlib
 
-import numba
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -336,7 +335,6 @@ def test_known_transpose_numbers():
     assert dx[0, 2, 2, 0] == 1 * 9 + 2 * 7 + 3 * 3 + 4 * 1
 
 
-@pytest.mark.skipif(numba.config.DISABLE_JIT, reason="no compiled signatures without the JIT")
 def test_warm_up_compiles_both_dtypes_without_parallel():
     kernels.warm_up()
     jitted = [kernels._forward_direct, kernels._transpose_direct]
