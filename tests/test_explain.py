@@ -654,18 +654,17 @@ def test_golden_torch_output_size_valid_sizes():
         for j in range(2):
             lo, hi = torch.output_size_range(x[-2 + j], w[2 + j], s[j], p[j], dl[j])
             want.append([v for v in range(lo, hi + 1) if v >= 1])
-        if [] in want:                                # one dim can't be positive: nothing is accepted
-            want = [[], []]
         assert list(d.valid_output_sizes) == want, message
         checked += 1
     assert checked > 10
 
 
-def test_torch_no_positive_size_in_one_dim_means_nothing_is_accepted():
+def test_torch_no_positive_size_in_one_dim_is_reported_per_dimension():
+    """Issue 13: the impossible dimension is empty, the other keeps its own valid sizes."""
     d = check_shape(explain("requested an output size of [3, 0], but valid sizes range from [3, -1] to "
                             "[3, -1] (for an input of torch.Size([3, 1]))"))
-    assert d.valid_output_sizes == ([], [])
-    assert "no output size" in d.text
+    assert d.valid_output_sizes == ([3], [])
+    assert "no output size" in d.text and "width range ends below 1" in d.text
 
 
 def test_diagnosis_pickles():

@@ -449,7 +449,6 @@ def _torch_range(m: re.Match, text: str) -> Diagnosis:
                      f"output size at all: the {empty} range ends below 1 (too much padding).")
         parts += [f"The {name} on its own would accept {size_list(sizes)}." for name, sizes in zip(names, valid)
                   if sizes]
-        valid = [[]] * dims
         fixes.append(f"{empty}: reduce padding or enlarge stride/kernel until the {empty} range reaches 1")
     if unbatched_bug:
         parts.append(f"(For an unbatched input PyTorch prints the wrong slice of its shape, "
