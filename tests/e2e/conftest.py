@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -134,10 +135,11 @@ def screenshot(page, name: str):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture
-def page(browser, app_url, server):
-    """A fresh browser context per test; JS errors on the page fail the test."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def open_page(browser, app_url, server, **context):
+    """A fresh browser context (``context``: Playwright's new_context options); on leaving, the
+    server must still run and the page must have raised no JavaScript error."""
+    ctx = browser.new_context(**context)
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
     js_errors: list[str] = []
@@ -147,3 +149,10 @@ def page(browser, app_url, server):
     ctx.close()
     assert server.alive(), "the streamlit server died:\n" + server.log()[-5000:]
     assert not js_errors, f"JavaScript errors on the page: {js_errors}"
+
+
+@pytest.fixture
+def page(browser, app_url, server):
+    """A fresh browser context per test; JS errors on the page fail the test."""
+    with open_page(browser, app_url, server, viewport={"width": 1280, "height": 900}) as pg:
+        yield pg

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import expect_no_exception, goto, screenshot, wait_for_app_run
+from .conftest import expect_no_exception, goto, open_page, screenshot, wait_for_app_run
 from .test_browser import _player_frame
 
 SIZES = {"1280": (1280, 800), "1920": (1920, 1080), "phone": (390, 844)}
@@ -16,15 +16,10 @@ SIZES = {"1280": (1280, 800), "1920": (1920, 1080), "phone": (390, 844)}
 def sized(request, browser, app_url, server):
     w, h = SIZES[request.param]
     phone = request.param == "phone"
-    ctx = browser.new_context(viewport={"width": w, "height": h}, is_mobile=phone, has_touch=phone)
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.app_url, pg.size_name = app_url, request.param
-    yield pg
-    ctx.close()
-    assert server.alive() and not errors, errors
+    with open_page(browser, app_url, server, viewport={"width": w, "height": h}, is_mobile=phone,
+                   has_touch=phone) as pg:
+        pg.size_name = request.param
+        yield pg
 
 
 def test_1d_transpose_plays_in_the_browser(sized):

@@ -6,7 +6,7 @@ import pytest
 
 from convt.frameworks import tensorflow
 
-from .conftest import expect_no_exception, goto, screenshot, wait_for_app_run
+from .conftest import expect_no_exception, goto, open_page, screenshot, wait_for_app_run
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LAST = "tensorflow.python.framework.errors_impl.InvalidArgumentError: " + tensorflow.size_mismatch(25, 33, 1, 97, 3, 3, 1)
@@ -16,15 +16,10 @@ TRACEBACK = "Traceback (most recent call last):\n" + FRAME * 600 + LAST + "\n"
 
 @pytest.fixture(params=list(VIEWPORTS))
 def clip_page(request, browser, app_url, server):
-    ctx = browser.new_context(viewport=VIEWPORTS[request.param], permissions=["clipboard-read", "clipboard-write"])
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.app_url, pg.viewport_name = app_url, request.param
-    yield pg
-    ctx.close()
-    assert server.alive() and not errors, errors
+    with open_page(browser, app_url, server, viewport=VIEWPORTS[request.param],
+                   permissions=["clipboard-read", "clipboard-write"]) as pg:
+        pg.viewport_name = request.param
+        yield pg
 
 
 def test_a_60_kb_traceback_pasted_with_the_clipboard_is_decoded(clip_page):
