@@ -72,4 +72,4 @@ st.code(anim.grid_text(ref), language=None)
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.conv_trace), language="python")
 
-write_link(PAGE, from_values(anim.ConvState, {**cfg.as_url(), "t": t, "fps": fps}), large)
+write_link(PAGE, from_values(anim.ConvState, {**cfg.as_url(), "t": t, "fps": fps}))

@@ -98,5 +98,4 @@ if cfg.nd == 2:
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
-write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}),
-           large)
+write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}))

@@ -79,7 +79,7 @@ with st.expander("Controls", expanded=True):
                "by one, which grows with the square of the sizes.")
 
 cfg = read_widgets(PAGE, G.GradientConfig)
-write_link(PAGE, cfg, large)
+write_link(PAGE, cfg)
 d = _demo(cfg)
 check = d.check
 i, n, k, s, c = cfg.in_size, cfg.out_size, cfg.kernel, cfg.stride, d.computed

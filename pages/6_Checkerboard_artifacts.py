@@ -76,7 +76,7 @@ c4.selectbox("Padding", ("SAME", "VALID"), key=KEYS["pad"],
 
 ss = st.session_state
 cfg = C.CheckerConfig(ss[KEYS["in"]], ss[KEYS["k"]], ss[KEYS["s"]], ss[KEYS["pad"]], int(ss[KEYS["photo"]]))
-write_link(PAGE, cfg, large)
+write_link(PAGE, cfg)
 i, k, s, pad = cfg.in_size, cfg.kernel, cfg.stride, cfg.padding
 u = C.unevenness(k, s)
 

@@ -63,8 +63,7 @@ mode = st.radio("Mode", C.MODES, key=KEY_MODE, format_func=MODE_NAMES.get, horiz
                 help="audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming")
 if mode == "audio":
     audio_page.show(large)
-    write_link(PAGE, _state(st.session_state[KEY_IN], st.session_state[KEY_LAYERS], st.session_state[KEY_FW]),
-               large)
+    write_link(PAGE, _state(st.session_state[KEY_IN], st.session_state[KEY_LAYERS], st.session_state[KEY_FW]))
     st.stop()
 
 st.markdown("**Presets**")
@@ -92,7 +91,7 @@ for note in layer_notes:
     st.warning(note)
 chain = C.Chain(int(st.session_state[KEY_IN]), layers, st.session_state[KEY_ND])
 fw = st.session_state[KEY_FW]
-write_link(PAGE, _state(chain.input, text, fw), large)
+write_link(PAGE, _state(chain.input, text, fw))
 
 model_page.show()
 

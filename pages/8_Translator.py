@@ -40,7 +40,7 @@ c4.number_input("output_padding (zeros at the end)", 0, T.MAX_STRIDE, step=1, ke
 c4.number_input("Groups", 1, T.MAX_GROUPS, step=1, key="tr_g")
 
 state = read_widgets(PAGE, T.Layer)
-write_link(PAGE, state, large)
+write_link(PAGE, state)
 result = _translate(state)
 
 for note in result.notes:

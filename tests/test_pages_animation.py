@@ -133,7 +133,7 @@ def test_transpose_every_control():
     at.number_input(key="tc_cout").set_value(2).run()
     ok(at)
     assert any("filter[:, :, 1, 2]" in c for c in codes(at))
-    at.toggle(key="tc_big").set_value(True).run()
+    at.sidebar.toggle(key="pref_present").set_value(True).run()
     ok(at)
     # the URL follows the widgets
     qp = at.query_params
@@ -228,7 +228,7 @@ def test_forward_every_control():
     at.button(key="conv_gif_make").click().run()
     ok(at)
     assert at.get("download_button")
-    at.toggle(key="fc_big").set_value(True).run()
+    at.sidebar.toggle(key="pref_present").set_value(True).run()
     ok(at)
     assert at.query_params["pad"] == "1" and at.query_params["d"] == "2"
 

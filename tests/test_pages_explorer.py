@@ -115,8 +115,8 @@ def test_every_control_changes_the_view_and_the_url():
     at.button(key=open_keys[0]).click().run()
     assert not at.exception and at.radio(key="ex_mode").value == "explore"
     assert at.success  # a design opens as an accepted configuration
-    at.sidebar.toggle(key="ex_big").set_value(True).run()
-    assert not at.exception and at.query_params["big"] == "1"
+    at.sidebar.toggle(key="pref_present").set_value(True).run()
+    assert not at.exception and at.query_params["present"] == "1"
 
 
 def test_every_framework_and_padding_renders():

@@ -40,7 +40,7 @@ def test_static_dynamic_toggle():
     at.toggle(key="home_dyn").set_value(True).run()
     assert not at.exception
     assert any("Conv2DSlowBackpropInput" in c.value for c in at.code)
-    at.sidebar.toggle(key="home_big").set_value(True).run()
+    at.sidebar.toggle(key="pref_present").set_value(True).run()
     assert not at.exception
 
 

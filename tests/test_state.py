@@ -102,12 +102,18 @@ def page(path=None, **query):
     return at.run()
 
 
-def test_home_keeps_large_type_in_its_link():
-    at = page(big="1")
-    assert not at.exception and at.sidebar.toggle(key="home_big").value is True
-    assert dict(at.query_params) == {"big": "1"}
-    at.sidebar.toggle(key="home_big").set_value(False).run()
+def test_home_keeps_presentation_mode_in_its_link():
+    at = page(present="1")
+    assert not at.exception and at.sidebar.toggle(key="pref_present").value is True
+    assert dict(at.query_params) == {"present": "1"}
+    at.sidebar.toggle(key="pref_present").set_value(False).run()
     assert dict(at.query_params) == {}
+
+
+def test_an_old_large_type_link_opens_presentation_mode():
+    at = page(big="1")
+    assert not at.exception and at.sidebar.toggle(key="pref_present").value is True
+    assert dict(at.query_params) == {"present": "1"}
 
 
 def test_home_notes_a_malformed_link_without_making_it_a_link():

@@ -5,7 +5,7 @@ before its widgets and :func:`write_link` after them (``ui.page_header`` does th
 
     notes = read_link("gr", GradientConfig)       # sets st.session_state["gr_in"], ["gr_k"], …
     ... widgets keyed "gr_in", "gr_k", … (no value=) ...
-    write_link("gr", read_widgets("gr", GradientConfig), large)
+    write_link("gr", read_widgets("gr", GradientConfig))
 
 * The URL is read when it changed from what the page last wrote (a link was opened, a page link
   with ``query_params`` was followed, the address was edited): widgets are set from it, and every
@@ -20,7 +20,7 @@ before its widgets and :func:`write_link` after them (``ui.page_header`` does th
 
 Why not Streamlit's own ``bind="query-params"`` (1.67)? Read in its source and tried in a browser:
 it drops a malformed or out-of-range value from the URL *before the script runs*, so the page
-cannot say what it ignored; it accepts only ``true``/``false`` for a switch (our links say ``big=1``,
+cannot say what it ignored; it accepts only ``true``/``false`` for a switch (our links say ``present=1``,
 ``dyn=1``); a radio or selectbox puts its ``format_func`` label in the URL (``fw=TensorFlow``, not
 the ``fw=tf`` of every shared link); the widget key must be the URL key, one name space for all
 pages (``k`` is a kernel on four pages with four ranges); it always omits defaults (the explorer
@@ -35,9 +35,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.common import is_keyed_element_id, user_key_from_element_id
 
-from lab.url_state import Param, from_values, parse, schema, to_query, to_values
+from lab.url_state import from_values, parse, schema, to_query, to_values
+from ui.prefs import PREF_PARAMS, current, link_params, written
 
-LARGE_TYPE = Param(bool, False, label="large type switch")  # every page's ``big``
 Load = Callable[[Any], Tuple[Dict[str, object], List[str]]]
 
 
@@ -59,10 +59,9 @@ def set_widgets(values: Dict[str, object], only_missing: bool, keep: AbstractSet
             st.session_state[key] = value
 
 
-def _fill(page: str, load: Load, state, large: bool, only_missing: bool,
-          keep: AbstractSet[str] = frozenset()) -> List[str]:
+def _fill(page: str, load: Load, state, only_missing: bool, keep: AbstractSet[str] = frozenset()) -> List[str]:
     widgets, notes = load(state)
-    set_widgets({**widgets, f"{page}_big": large}, only_missing, keep)
+    set_widgets(widgets, only_missing, keep)
     return notes
 
 
@@ -92,18 +91,16 @@ def read_link(page: str, cls: Type[Any], load: Optional[Load] = None) -> List[st
     last, saved = ss.get(f"_{page}_last_qp"), ss.get(f"_{page}_saved")
     current = st.query_params.to_dict()
     if last is not None and current == last:
-        state, large = saved if saved is not None else (cls(), False)
-        _fill(page, load, state, large, only_missing=True)
+        _fill(page, load, saved if saved is not None else cls(), only_missing=True)
     else:
         if not current and last is not None and saved is not None:  # back through the sidebar
-            _fill(page, load, *saved, only_missing=False)
+            _fill(page, load, saved, only_missing=False)
             notes: List[str] = []
         else:
             query = {k: st.query_params.get_all(k) for k in st.query_params}
-            parsed = parse(query, {**schema(cls), "big": LARGE_TYPE})
+            parsed = parse(query, {**schema(cls), **PREF_PARAMS})
             keep = sent_by_browser(page) if last is None else frozenset()
-            notes = parsed.notes + _fill(page, load, from_values(cls, parsed.values), parsed.values["big"],
-                                         only_missing=False, keep=keep)
+            notes = parsed.notes + _fill(page, load, from_values(cls, parsed.values), only_missing=False, keep=keep)
         ss[f"_{page}_notes"], ss[f"_{page}_notes_for"] = notes, None
     return list(ss.get(f"_{page}_notes") or [])
 
@@ -111,19 +108,18 @@ def read_link(page: str, cls: Type[Any], load: Optional[Load] = None) -> List[st
 def saved_state(page: str, cls: Type[Any]):
     """The state the page last wrote to its link (the defaults before the first write)."""
     saved = st.session_state.get(f"_{page}_saved")
-    return saved[0] if saved is not None else cls()
+    return saved if saved is not None else cls()
 
 
-def write_link(page: str, state, large: bool, keep: Sequence[str] = ()) -> None:
-    """Write ``state`` (and large type) to the URL, defaults left out except the keys in ``keep``.
-    The link's notes are dropped once the state moves away from the one they describe."""
-    query = to_query(state, keep)
-    if large:
-        query["big"] = "1"
+def write_link(page: str, state, keep: Sequence[str] = ()) -> None:
+    """Write ``state`` and the person's prefs (``ui.prefs``) to the URL, defaults left out except the
+    keys in ``keep``. The link's notes are dropped once the state moves away from the one they describe."""
+    query = {**to_query(state, keep), **link_params(current())}
     if query != st.query_params.to_dict():
         st.query_params.from_dict(query)
+    written(query)
     ss = st.session_state
-    ss[f"_{page}_last_qp"], ss[f"_{page}_saved"] = query, (state, large)
+    ss[f"_{page}_last_qp"], ss[f"_{page}_saved"] = query, state
     if ss.get(f"_{page}_notes_for") is None:
         ss[f"_{page}_notes_for"] = query
     elif ss[f"_{page}_notes_for"] != query:

@@ -98,11 +98,11 @@ def _reasoning(d: Diagnosis, params, chain_params, found) -> None:
 
 def main():
     st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
-    large = page_header(PAGE, DecoderState, "🔎 Error decoder",
-                        "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d / "
-                        "lax.conv_transpose / ONNX ConvTranspose or a skip connection's concat printed, or the "
-                        "whole traceback. The decoder reads its numbers, says what they mean and what to change.",
-                        load=_load, wait=False)  # runs no kernel: the compile goes on in the background
+    page_header(PAGE, DecoderState, "🔎 Error decoder",
+                "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d / "
+                "lax.conv_transpose / ONNX ConvTranspose or a skip connection's concat printed, or the "
+                "whole traceback. The decoder reads its numbers, says what they mean and what to change.",
+                load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 
     st.markdown("**Examples to try** (the seed's messages):")
     examples = seed_examples()
@@ -115,14 +115,14 @@ def main():
                                        "match computed: actual = 25, computed = 33 …", help=CAPS_NOTE)
     message = message or ""
     if not message.strip():
-        write_link(PAGE, DecoderState(""), large)
+        write_link(PAGE, DecoderState(""))
         st.info("Paste a message above, or click one of the examples.")
         return
     reading, params, chain_params, found = _read(message)
     d = reading.diagnosis
     fits = len(message) <= MAX_MESSAGE and message.count("\n") < MAX_MESSAGE_LINES
     in_link = message if fits else reading.line[:MAX_MESSAGE]
-    write_link(PAGE, DecoderState(in_link), large)
+    write_link(PAGE, DecoderState(in_link))
     if not fits:
         st.caption(md(f"Your paste has {len(message):,} characters and {message.count(chr(10)) + 1:,} lines; "
                       "a link cannot carry that much, so the page's link holds only the line that was read."))

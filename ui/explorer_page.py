@@ -265,7 +265,7 @@ def main():
         "T": ss["ex_T"] if ss["ex_mode"] == "design" else 0,
     }
     state = from_values(explorer.ExplorerPage, values)
-    write_link(PAGE, state, large, keep=explorer.URL_ALWAYS)
+    write_link(PAGE, state, keep=explorer.URL_ALWAYS)
     a, code = _analysis(state.config)
 
     if mode == "design":

@@ -26,8 +26,8 @@ def _grid(a) -> str:
 
 def main():
     st.set_page_config(page_title="convt · transposed convolution lab", page_icon="🔁", layout="wide")
-    large = page_header("home", wt.HomeState, "🔁 Transposed convolution, and why its shapes fail", "")
-    write_link("home", wt.HomeState(), large)
+    page_header("home", wt.HomeState, "🔁 Transposed convolution, and why its shapes fail", "")
+    write_link("home", wt.HomeState())
     st.markdown("Your `conv2d_transpose` just failed with `actual = 25, computed = 33`? "
                 "Five ideas explain every such error. Each comes with a live example on real numbers.")
     if st.button("Open the seed's failure in the shape explorer: 97 → conv k3 s4 SAME → 25 → "

@@ -1,31 +1,38 @@
-"""The opening every page shares: read the link into the widgets, warm the kernels, large type,
-title, caption, and the link's notes. Every page is header → model → view::
+"""The opening every page shares: the person's prefs (language, presentation mode, prompts), the
+link into the widgets, the kernels warmed, the title, caption and the link's notes. Every page is
+header → model → view::
 
-    large = page_header("gr", GradientConfig, "∇ Title", "caption")   # header
-    ... widgets; state = read_widgets(...); write_link("gr", state, large) ...
-    ... results = lab.<model>(state) ...                              # model
-    ... st.* calls that show them ...                                  # view
+    present = page_header("gr", GradientConfig, "∇ Title", "caption")   # header
+    ... widgets; state = read_widgets(...); write_link("gr", state) ...
+    ... results = lab.<model>(state) ...                                 # model
+    ... st.* calls that show them ...                                     # view
+
+Titles and captions are English and translated here (``ui.prefs._``).
 """
 from typing import Any, Optional, Type
 
 import streamlit as st
 
+from ui import prefs
 from ui.binder import Load, read_link
-from ui.style import readability
+from ui.prefs import _
+from ui.style import apply_style
 from ui.warmup import warm_kernels
 
 
 def page_header(page: str, cls: Type[Any], title: str, caption: str, load: Optional[Load] = None,
                 wait: bool = True) -> bool:
-    """Sets the widgets from the link (``big=1`` turns large type on), then draws the header; returns
-    whether large type is on. ``wait=False`` for pages that run no kernel (the compile goes on in the
-    background)."""
+    """Sets the prefs and widgets from the link, then draws the sidebar switches and the header;
+    returns whether presentation mode is on (figures then drawn large). ``wait=False`` for pages
+    that run no kernel (the compile goes on in the background)."""
+    prefs.read_url()
     notes = read_link(page, cls, load)
     warm_kernels(wait=wait)
-    large = readability(f"{page}_big")
-    st.title(title)
+    present = prefs.sidebar_controls().present
+    apply_style(present)
+    st.title(_(title))
     if caption:
-        st.caption(caption)
+        st.caption(_(caption))
     for note in notes:
-        st.warning("Link parameter ignored: " + note, icon="⚠️")
-    return large
+        st.warning(_("Link parameter ignored: {note}", note=note), icon="⚠️")
+    return present

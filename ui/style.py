@@ -1,4 +1,4 @@
-"""Readability: a "large type" switch for projectors and small-screen tweaks for phones.
+"""Readability: presentation mode's large type for projectors and small-screen tweaks for phones.
 
 The CSS below is this module's own constant text; no user text ever goes through
 ``unsafe_allow_html``.
@@ -29,12 +29,6 @@ PHONE_CSS = """
 """
 
 
-def readability(key: str, default: bool = False) -> bool:
-    """A sidebar "Large type" toggle (keyed per page); injects the CSS. Returns whether it is on."""
-    if key not in st.session_state:
-        st.session_state[key] = default
-    large = st.sidebar.toggle("Large type (projector)", key=key,
-                              help="Bigger text and figures for a projector or a small screen.")
-    st.markdown(PHONE_CSS + (LARGE_TYPE_CSS if large else ""), unsafe_allow_html=True)
-    return large
-
+def apply_style(present: bool) -> None:
+    """Phone tweaks always; presentation mode's large type when on."""
+    st.markdown(PHONE_CSS + (LARGE_TYPE_CSS if present else ""), unsafe_allow_html=True)

@@ -123,21 +123,20 @@ def test_main_controls_work(page, file, url, label):
 
 
 @pytest.mark.parametrize("file,url,label", [pytest.param(*p, marks=needs_page(p[0]), id=p[1]) for p in ALL_PAGES])
-def test_large_type_on_a_phone(browser, server, file, url, label):
-    """Readable on a phone (390 px wide) with the projector's large type on (`big=1` in the link):
+def test_presentation_mode_on_a_phone(browser, server, file, url, label):
+    """Readable on a phone (390 px wide) with presentation mode on (`present=1` in the link):
     nothing scrolls sideways, no exception."""
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        goto(page, f"{server.url}/{url}" + ("?big=1" if url else ""))
+        goto(page, f"{server.url}/{url}?present=1")
         expect_no_exception(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390 + 4, f"{file}: the page scrolls sideways on a phone ({width} px)"
         screenshot(page, f"phone_{url or 'home'}")
-        if url and "unknown parameter “big”" in page.get_by_test_id("stMain").inner_text():
-            pytest.xfail(f"{file} does not keep the large-type switch in its link (no `big` key)")
+        assert "present=1" in page.url, f"{file}: presentation mode left the link"
     finally:
         ctx.close()
     assert not errors, errors
