@@ -108,6 +108,12 @@ def slides_export(op: str, cfg: anim.AnimConfig, view: str, by: str, kind: str, 
         return sequence.png_zip_bytes(an.frame, an.n_frames)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def export_frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str, lang: str) -> Tuple[int, int]:
+    """Width and height of a 1× frame with its words in ``lang`` (titles set the width): layout only."""
+    return animator(_trace(op, cfg), view, by, lang=lang).cv.size
+
+
 def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str) -> Tuple[int, int]:
     """Width and height of every frame of this animation (from the shared renderer's layout)."""
     return _renderer(op, cfg, view, by)[0].cv.size
@@ -206,12 +212,12 @@ def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: f
     if export_refusal(op, cfg, view, by, n):
         return
     lang = prefs.current().lang
-    size = frame_size(op, cfg, view, by)
+    size = export_frame_size(op, cfg, view, by, lang)
+    sizes = {k: _("{k}× ({w}×{h} px)", k=f"{k:g}", w=exports.scaled_size(size, k)[0],
+                  h=exports.scaled_size(size, k)[1]) for k in SCALES}
     with st.expander(_("⬇ Export for slides: GIF or PNG frames")):
         c1, c2, c3 = st.columns([4, 2, 3])
-        scale = c1.radio(_("Size"), SCALES, key=f"{op}_gif_scale", horizontal=True,
-                         format_func=lambda k: _("{k}× ({w}×{h} px)", k=f"{k:g}",
-                                                 w=exports.scaled_size(size, k)[0], h=exports.scaled_size(size, k)[1]))
+        scale = c1.radio(_("Size"), SCALES, key=f"{op}_gif_scale", horizontal=True, format_func=sizes.get)
         numbers = c2.toggle(_("Numbers in the cells"), value=True, key=f"{op}_gif_numbers",
                             help=_("off: colours only, for a slide you talk over"))
         kind = c3.radio(_("Format"), EXPORT_KINDS, key=f"{op}_gif_kind", horizontal=True,
