@@ -216,8 +216,8 @@ def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: f
     sizes = {k: _("{k}× ({w}×{h} px)", k=f"{k:g}", w=exports.scaled_size(size, k)[0],
                   h=exports.scaled_size(size, k)[1]) for k in SCALES}
     with st.expander(_("⬇ Export for slides: GIF or PNG frames")):
-        c1, c2, c3 = st.columns([4, 2, 3])
-        scale = c1.radio(_("Size"), SCALES, key=f"{op}_gif_scale", horizontal=True, format_func=sizes.get)
+        scale = st.radio(_("Size"), SCALES, key=f"{op}_gif_scale", horizontal=True, format_func=sizes.get)
+        c2, c3 = st.columns(2)
         numbers = c2.toggle(_("Numbers in the cells"), value=True, key=f"{op}_gif_numbers",
                             help=_("off: colours only, for a slide you talk over"))
         kind = c3.radio(_("Format"), EXPORT_KINDS, key=f"{op}_gif_kind", horizontal=True,
