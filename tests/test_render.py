@@ -120,6 +120,7 @@ def test_cli_help_lists_every_option():
     ("conv", "--in", "3", "--k", "3", "--scale", "two", "-o", "x.gif"),
     ("conv", "--in", "3", "--k", "3", "--lang", "fr", "-o", "x.gif"),
     ("conv", "--in", "3", "--k", "3", "--no-numbers"),
+    ("conv", "--in", "3", "--k", "3", "--frames", "no_such_dir/x.zip"),
 ])
 def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
     r = subprocess.run([sys.executable, "-m", "lab.render", *args], cwd=tmp_path, capture_output=True, text=True,

@@ -228,6 +228,7 @@ def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: f
         if why:
             st.info(_(why))
             return
+        fps = fps if kind == "gif" else 0.0   # PNG frames have no speed: changing it keeps them
         asked, want = f"{op}_gif_for", (cfg, view, by, kind, fps, scale, numbers, lang)
         make = (_("Make a GIF ({n} frames, {fps} frames/s)", n=n, fps=f"{fps:g}") if kind == "gif" else
                 _("Make the PNG frames ({n} frames)", n=n))
@@ -237,7 +238,7 @@ def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: f
             return
         try:
             with st.spinner(_("Drawing {n} frames at {k}×…", n=n, k=f"{scale:g}")):
-                data = slides_export(op, cfg, view, by, kind, fps if kind == "gif" else 0.0, scale, numbers, lang)
+                data = slides_export(op, cfg, view, by, kind, fps, scale, numbers, lang)
         except exports.Busy:
             st.session_state.pop(asked)
             st.warning(_(exports.BUSY_TEXT), icon="⏳")
