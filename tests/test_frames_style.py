@@ -147,3 +147,20 @@ def test_wrapping_keeps_every_character_and_fits_unless_one_word_is_wider(words,
     for piece in out:
         fits = g.em_width(piece, g.MONO_EM) <= width + 1e-9
         assert fits or len(g._TOKENS.findall(piece)) == 1, (piece, width)
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")   # the boxes' warnings (lab.draw.grid silences them outside pytest)
+def test_without_a_cjk_font_chinese_frames_still_draw(monkeypatch):
+    """fonts-noto-cjk missing: DejaVu draws every string (CJK as boxes), nothing fails."""
+    monkeypatch.setattr(g, "CJK", None)
+    monkeypatch.setattr(g, "FIGURE_FAMILIES", ["DejaVu Sans"])
+    g.glyphs.cache_clear()
+    g.caption_glyphs.cache_clear()
+    try:
+        an = renderer("direct", lang="zh", scale=1.5)
+        frame = an.frame(an.n_frames - 1)
+        assert frame.shape == (an.cv.size[1], an.cv.size[0], 4)
+        assert g.glyphs("转", 20.0).size and g.glyphs("转", 20.0).shape == g.glyphs("卷", 20.0).shape
+    finally:
+        g.glyphs.cache_clear()
+        g.caption_glyphs.cache_clear()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -79,6 +80,8 @@ def _cjk_font() -> Optional[str]:
 
 
 CJK = _cjk_font()
+# Without the CJK font, Chinese text is drawn as boxes: say so once in the docs, not once per string.
+warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning, r"lab\.draw\.grid")
 FIGURE_FAMILIES = ["DejaVu Sans"] + ([CJK_FAMILY] if CJK else [])  # matplotlib falls back per glyph
 
 
