@@ -30,6 +30,7 @@ import numpy as np
 from convt import kernels_nd
 from convt.arithmetic import windowed_output
 from convt.trace import example_arrays
+from lab.predict import Question
 
 Ints = Tuple[int, ...]
 
@@ -233,5 +234,34 @@ def icnr_kernel(base: np.ndarray, stride: int, kernel: int) -> np.ndarray:
     return out
 
 
+def phase_name(phase: Phase) -> str:
+    """``(r, c)`` in 2-D, ``r`` in 1-D: where its cells sit in each ``s × s`` block of the output."""
+    idx = phase.index
+    return str(idx[0]) if len(idx) == 1 else "(" + ", ".join(map(str, idx)) + ")"
+
+
+def _listed(values: Sequence[int]) -> str:
+    return ", ".join(map(str, values)) if len(values) else "none"
+
+
+def phase_taps_text(phase: Phase) -> str:
+    """Which kernel taps the phase uses, in words (English template, translated by the page)."""
+    if len(phase.axes) == 1:
+        return (f"Phase {phase_name(phase)} uses kernel taps {_listed(phase.axes[0].taps)}: "
+                f"{phase.taps} of them.")
+    rows, cols = phase.axes
+    return (f"Phase {phase_name(phase)} uses kernel rows {_listed(rows.taps)} and columns {_listed(cols.taps)}: "
+            f"{len(rows.taps)} × {len(cols.taps)} = {phase.taps} taps.")
+
+
+def taps_question(dec: Decomposition) -> Question:
+    """The sub-pixel view's predict-first question: one phase's tap count (the first row's last
+    phase: in 2-D ``(0, s−1)``), answered from the decomposition."""
+    last = dec.stride[-1] - 1
+    phase = next(p for p in dec.phases if p.index == (0,) * (dec.nd - 1) + (last,))
+    return Question("tc_sp_taps", f"How many kernel taps does phase {phase_name(phase)} use?",
+                    answer=phase.taps, kind="number", why=phase_taps_text(phase))
+
+
 __all__ = ["AxisPhase", "Phase", "Decomposition", "Work", "axis_phases", "decompose", "from_config",
-           "icnr_kernel", "padding_form"]
+           "icnr_kernel", "padding_form", "phase_name", "phase_taps_text", "taps_question"]

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from lab.draw.export import figure_png
 from lab.i18n import translate
-from lab.subpixel import Decomposition, Phase
+from lab.subpixel import Decomposition, phase_name
 
 MAX_NUMBERED = 24          # cells per side up to which values are written in the cells
 MAX_NUMBERED_PHASE = 9     # the same for one phase's small output (up to s² of them side by side)
@@ -37,12 +37,6 @@ def phase_colours(n: int):
     """One light colour per phase (numbers stay readable in black on it)."""
     cmap = colormaps["tab10" if n <= 10 else "tab20"]
     return [tuple(0.55 * np.array(to_rgba(cmap(i % cmap.N))[:3]) + 0.45) + (1.0,) for i in range(n)]
-
-
-def phase_name(phase: Phase) -> str:
-    """``(r, c)`` in 2-D, ``r`` in 1-D: where its cells sit in each ``s × s`` block of the output."""
-    idx = phase.index
-    return str(idx[0]) if len(idx) == 1 else "(" + ", ".join(map(str, idx)) + ")"
 
 
 def _value(v: float) -> str:
