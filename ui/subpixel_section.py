@@ -53,8 +53,8 @@ def _taps_verdict(dec: S.Decomposition) -> None:
     levels = ", ".join(map(str, counts))
     s, k, d = dec.stride[0], dec.w.shape[0], dec.dilation[0]
     if len(counts) == 1:
-        st.success(_("Every phase uses {n} taps: every output cell gets the same number of contributions — "
-                     "no checkerboard from the stride.", n=counts[0]))
+        st.success(_("Every phase uses the same number of taps ({n}): every output cell gets the same number of "
+                     "contributions — no checkerboard from the stride.", n=counts[0]))
     elif counts[0] == 0:
         st.error(_("Some phases use no tap at all (taps per phase: {levels}): their output cells are always 0 "
                    "— a grid of holes.", levels=levels))
@@ -79,8 +79,8 @@ def _work(dec: S.Decomposition) -> None:
     formula = f"1 − 1/{s}" + ("²" if dec.nd == 2 else "") + f" = {work.wasted_formula:.1%}"
     st.caption(_("The direct view multiplies every output cell by all the kernel's taps, but only its phase's "
                  "taps meet a real input value; the others meet an inserted zero. That is {formula} of the "
-                 "work, exactly when each output side is a multiple of the stride ({n}: nearly).",
-                 formula=formula, n=" × ".join(map(str, dec.out_size))))
+                 "work — exactly when each output side is a multiple of the stride, nearly otherwise.",
+                 formula=formula))
 
 
 def _one_phase(dec: S.Decomposition) -> None:
