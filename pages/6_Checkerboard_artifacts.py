@@ -94,12 +94,12 @@ u = C.unevenness(k, s, icnr)
 
 with t2:
     tk, ts = min(k, anim.MAX_KERNEL), min(s, anim.MAX_STRIDE)
-    page_link("Transposed", _("The sub-pixel view of kernel {k}, stride {s}: its {n} phases and their taps",
-                              k=tk, s=ts, n=ts * ts), "🧩", {"k": tk, "s": ts})
-    st.caption(_("On the Transposed convolution page, in the section “Sub-pixel view” near the end.")
-               if (tk, ts) == (k, s) else
-               _("On the Transposed convolution page, in the section “Sub-pixel view” near the end (it draws "
-                 "kernels up to {mk} and strides up to {ms}).", mk=anim.MAX_KERNEL, ms=anim.MAX_STRIDE))
+    page_link("Transposed", _("Sub-pixel view: kernel {k}, stride {s}", k=tk, s=ts), "🧩", {"k": tk, "s": ts})
+    st.caption(_("Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel "
+                 "view”, near the end).", n=ts * ts) if (tk, ts) == (k, s) else
+               _("Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel "
+                 "view”, near the end; it draws kernels up to {mk} and strides up to {ms}).", n=ts * ts,
+                 mk=anim.MAX_KERNEL, ms=anim.MAX_STRIDE))
 
 ask(C.stamps_question(k, s, icnr))
 
@@ -148,8 +148,10 @@ m2.metric(_("resize-then-conv: brightest / darkest phase"), f"{r_spread:.2f}")
 if icnr:
     st.markdown(_("With ICNR the transposed conv's kernel is one uniform {m} × {m} kernel copied into all {n} "
                   "phases ({used} × {used} of the {k} × {k} taps, weight 1/{m}² each; the rest zero): every output "
-                  "pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv.",
-                  m=k // s, n=s * s, used=(k // s) * s, k=k))
+                  "pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv. "
+                  "What it makes at initialisation is a nearest-neighbour ×{s} upsampling of a stride-1 conv: "
+                  "blocks of {s} × {s} equal pixels in the zoom, which training then refines.",
+                  m=k // s, n=s * s, used=(k // s) * s, k=k, s=s))
 else:
     st.markdown(_("Both use a uniform {k} × {k} kernel whose weights average to a gain of 1 (transposed: {s}²/{k}² "
                   "each; resize-then-conv: 1/{k}² each). The transposed conv multiplies every pixel by its overlap "

@@ -13,7 +13,7 @@ import streamlit as st
 from lab import animation as anim
 from lab import checkerboard
 from lab import subpixel as S
-from lab.draw.subpixel import kernel_png, shuffle_png
+from lab.draw.subpixel import interleaved_png, kernel_png, phases_png
 from lab.subpixel import phase_name
 from ui import prefs
 from ui.links import page_link
@@ -23,7 +23,7 @@ from ui.prefs import _
 @st.cache_data(max_entries=64, show_spinner=False)
 def _pictures(cfg: anim.AnimConfig, lang: str, present: bool):
     dec = S.from_config(cfg)
-    return kernel_png(dec, lang, present), shuffle_png(dec, lang, present)
+    return kernel_png(dec, lang, present), phases_png(dec, lang, present), interleaved_png(dec, lang, present)
 
 
 def _grid(a: np.ndarray) -> str:
@@ -44,8 +44,8 @@ def _intro(dec: S.Decomposition) -> str:
              "*phase*: the output cells at row r, column c of every {s} × {s} block (r, c = 0 … {last}) are "
              "reached only by the kernel taps that line up with them. Each phase convolves the input — no "
              "zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the "
-             "transposed conv's output exactly.", s=s, n=s * s, last=s - 1) + " " + \
-        _("With a {k} × {k} kernel the {n} phases share its {kk} taps.", k=k, n=s * s, kk=k * k)
+             "transposed conv's output exactly. The {n} phases share the {k} × {k} kernel's {kk} taps.",
+             s=s, n=s * s, last=s - 1, k=k, kk=k * k)
 
 
 def _taps_verdict(dec: S.Decomposition) -> None:
@@ -65,8 +65,7 @@ def _taps_verdict(dec: S.Decomposition) -> None:
                  _("The phases use {levels} taps (dilation {d} moves the taps between phases): some output cells "
                    "are sums of more products than others — the checkerboard.", levels=levels, d=d))
     if dec.nd == 2 and k <= checkerboard.MAX_KERNEL and s <= checkerboard.MAX_STRIDE:
-        page_link("Checkerboard", _("See the checkerboard this makes on a photograph (kernel {k}, stride {s})",
-                                    k=k, s=s), "🏁", {"k": k, "s": s})
+        page_link("Checkerboard", _("Checkerboard page: kernel {k}, stride {s}", k=k, s=s), "🏁", {"k": k, "s": s})
 
 
 def _work(dec: S.Decomposition) -> None:
@@ -108,9 +107,11 @@ def subpixel_section(cfg: anim.AnimConfig, present: bool) -> None:
         st.markdown(_intro(dec))
         if ask(S.taps_question(dec)):
             _taps_verdict(dec)
-        kernel_pic, shuffle_pic = _pictures(cfg, lang, present)
+        kernel_pic, phases_pic, shuffled_pic = _pictures(cfg, lang, present)
         st.image(kernel_pic, width="content")
-        st.image(shuffle_pic, width="stretch" if cfg.out > 12 else "content")
+        left, right = st.columns(2)            # side by side; one under the other on a phone
+        left.image(phases_pic, width="content")
+        right.image(shuffled_pic, width="content")
         diff = float(np.max(np.abs(dec.reassembled() - dec.reference()), initial=0.0))
         if diff <= 1e-12:
             st.success(_("Interleaved, the phases give exactly the page's output (convt.kernels_nd.conv_transpose): "

@@ -64,6 +64,10 @@ def _as_2d(a: np.ndarray) -> np.ndarray:
     return a[None, :] if a.ndim == 1 else a
 
 
+def _title(ax, text: str, fs: float, family) -> None:
+    ax.set_title(text, fontsize=fs, family=family, loc="left")
+
+
 def kernel_png(dec: Decomposition, lang: str = "en", present: bool = False) -> bytes:
     """The kernel with every tap in its phase's colour, and the tap count of each phase laid out as
     an ``s × s`` block: uneven counts are the checkerboard."""
@@ -77,62 +81,76 @@ def kernel_png(dec: Decomposition, lang: str = "en", present: bool = False) -> b
                       for r in range(grid.shape[0])])
     w = _as_2d(dec.w)
     cell = 0.45 * scale
-    kw, bw = w.shape[1], grid.shape[1]
-    width = (kw + bw) * cell + 1.6 * scale
-    height = max(w.shape[0], grid.shape[0]) * cell + 1.1 * scale
-    fig = Figure(figsize=(max(width, 5.2 * scale), height), dpi=100)
-    gs = fig.add_gridspec(1, 2, width_ratios=[kw, bw], left=0.03, right=0.97, top=0.78, bottom=0.04, wspace=0.35)
+    room = 5                                   # cells per panel at least: room for its title
+    cols = [max(w.shape[1], room), max(grid.shape[1], room)]
+    rows = max(w.shape[0], grid.shape[0])
+    title_h = 0.4 * scale
+    fig_h = rows * cell + title_h + 0.1
+    fig = Figure(figsize=(sum(cols) * cell * 1.1 + 0.2, fig_h), dpi=100)
+    gs = fig.add_gridspec(1, 2, width_ratios=cols, left=0.01, right=0.99, top=1 - title_h / fig_h,
+                          bottom=0.05 / fig_h, wspace=0.1)
     fs = 10 * scale
-    ax = fig.add_subplot(gs[0, 0])
-    _cells(ax, w, np.array([[colours[o] for o in row] for row in owner]), fs, family)
-    ax.set_title(translate("Kernel taps, coloured by phase", lang), fontsize=fs, family=family, loc="left")
-    ax2 = fig.add_subplot(gs[0, 1])
-    _cells(ax2, grid, block, fs * 1.1, family)
-    ax2.set_title(translate("Taps per phase", lang), fontsize=fs, family=family, loc="left")
+    for spot, values, rgba, title, width in ((gs[0, 0], w, np.array([[colours[o] for o in row] for row in owner]),
+                                              "Kernel taps, coloured by phase", cols[0]),
+                                             (gs[0, 1], grid, block, "Taps per phase", cols[1])):
+        ax = fig.add_subplot(spot)
+        _cells(ax, values, rgba, fs, family)
+        ax.set_xlim(-0.5, width - 0.5)         # the same cell size in both panels
+        ax.set_ylim(rows - 0.5, -0.5)
+        _title(ax, translate(title, lang), fs, family)
     return figure_png(fig)
 
 
-def shuffle_png(dec: Decomposition, lang: str = "en", present: bool = False) -> bytes:
-    """Each phase's small output in its colour, then all of them interleaved (the pixel shuffle)."""
+def phases_png(dec: Decomposition, lang: str = "en", present: bool = False) -> bytes:
+    """Each phase's small output in its colour, laid out like the phases in an ``s × s`` block."""
     scale = 1.4 if present else 1.0
     family = font_family(lang)
     colours = phase_colours(len(dec.phases))
-    outputs = dec.phase_outputs()
-    full = _as_2d(dec.interleave(outputs))
+    outputs = [_as_2d(y) for y in dec.phase_outputs()]
+    block_rows, block_cols = dec.stride if dec.nd == 2 else (1, dec.stride[0])
+    rows = max(1, max(y.shape[0] for y in outputs))
+    cols = max(1, max(y.shape[1] for y in outputs))
+    cell = (0.34 if max(rows, cols) <= MAX_NUMBERED_PHASE else 0.14) * scale
+    panel_w, axes_h, title_h = max(cols * cell, 1.8 * scale), rows * cell, 0.38 * scale
+    fig_h = block_rows * (axes_h + title_h) + 0.1
+    fig = Figure(figsize=(block_cols * (panel_w + 0.15 * scale) + 0.1, fig_h), dpi=100)
+    gs = fig.add_gridspec(block_rows, block_cols, left=0.01, right=0.99, top=1 - title_h / fig_h,
+                          bottom=0.05 / fig_h, hspace=title_h / axes_h, wspace=0.12)
+    fs = 9.0 * scale
+    for n, (phase, y) in enumerate(zip(dec.phases, outputs)):
+        r, c = phase.index if dec.nd == 2 else (0, phase.index[0])
+        ax = fig.add_subplot(gs[r, c])
+        if y.size:
+            _cells(ax, y, np.tile(np.array(colours[n]), y.shape + (1,)), fs, family,
+                   numbered=max(rows, cols) <= MAX_NUMBERED_PHASE)
+            ax.set_xlim(-0.5, max(cols, panel_w / cell) - 0.5)     # every phase's cells the same size
+            ax.set_ylim(rows - 0.5, -0.5)
+        else:
+            ax.set_axis_off()
+        title = "Phase {name}: 1 tap" if phase.taps == 1 else "Phase {name}: {n} taps"
+        _title(ax, translate(title, lang, name=phase_name(phase), n=phase.taps), 8.5 * scale, family)
+    return figure_png(fig)
+
+
+def interleaved_png(dec: Decomposition, lang: str = "en", present: bool = False) -> bytes:
+    """The full output, every cell in the colour of the phase that computed it (the pixel shuffle)."""
+    scale = 1.4 if present else 1.0
+    family = font_family(lang)
+    colours = phase_colours(len(dec.phases))
+    full = _as_2d(dec.reassembled())
     owner = np.zeros(dec.out_size, dtype=np.int64)
     for n, phase in enumerate(dec.phases):
         owner[tuple(slice(a.out_first, None, s) for a, s in zip(phase.axes, dec.stride))] = n
     owner = _as_2d(owner)
-    block_rows, block_cols = (dec.stride if dec.nd == 2 else (1, dec.stride[0]))
     rows, cols = full.shape
-    small_r = max(1, max(_as_2d(y).shape[0] for y in outputs))
-    small_c = max(1, max(_as_2d(y).shape[1] for y in outputs))
-    cell = (0.34 if max(rows, cols) <= MAX_NUMBERED else 0.12) * scale
-    left_w = block_cols * (small_c * cell + 0.3 * scale)
-    fig_w = max(6.0 * scale, left_w + cols * cell + 1.2)
-    fig_h = max(block_rows * (small_r * cell + 0.5 * scale), rows * cell) + 0.7 * scale
-    fig = Figure(figsize=(fig_w, fig_h), dpi=100)
-    outer = fig.add_gridspec(1, 2, width_ratios=[left_w, cols * cell], left=0.02, right=0.98, top=0.9,
-                             bottom=0.03, wspace=0.12)
-    inner = outer[0, 0].subgridspec(block_rows, block_cols, hspace=0.55, wspace=0.25)
-    fs = min(9.0, 150 / max(small_c * block_cols, 1) + 4) * scale
-    for n, (phase, y) in enumerate(zip(dec.phases, outputs)):
-        r, c = phase.index if dec.nd == 2 else (0, phase.index[0])
-        ax = fig.add_subplot(inner[r, c])
-        y2 = _as_2d(y)
-        if y2.size:
-            _cells(ax, y2, np.tile(np.array(colours[n]), y2.shape + (1,)), fs, family,
-                   numbered=max(small_r, small_c) <= MAX_NUMBERED_PHASE)
-            ax.set_xlim(-0.5, small_c - 0.5)          # every phase's cells the same size
-            ax.set_ylim(small_r - 0.5, -0.5)
-        else:
-            ax.set_axis_off()
-        title = "Phase {name}: 1 tap" if phase.taps == 1 else "Phase {name}: {n} taps"
-        ax.set_title(translate(title, lang, name=phase_name(phase), n=phase.taps),
-                     fontsize=8.5 * scale, family=family, loc="left")
-    ax = fig.add_subplot(outer[0, 1])
+    cell = (0.34 if max(rows, cols) <= MAX_NUMBERED else 0.1) * scale
+    width, title_h = max(cols * cell, 3.8 * scale), 0.4 * scale
+    fig_h = rows * cell + title_h + 0.1
+    fig = Figure(figsize=(width + 0.1, fig_h), dpi=100)
+    ax = fig.add_axes((0.01, 0.05 / fig_h, 1 - 0.1 / (width + 0.1), rows * cell / fig_h))
     _cells(ax, full, np.array(colours)[owner], min(9.0, 220 / max(cols, 1) + 3) * scale, family)
+    ax.set_xlim(-0.5, max(cols, width / cell) - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
     size = " × ".join(map(str, dec.out_size))
-    ax.set_title(translate("Interleaved (pixel shuffle): output {size}", lang, size=size),
-                 fontsize=10 * scale, family=family, loc="left")
+    _title(ax, translate("Interleaved (pixel shuffle): output {size}", lang, size=size), 10 * scale, family)
     return figure_png(fig)

@@ -107,12 +107,11 @@ SUBPIXEL = {
     "ICNR initialisation": "ICNR 初始化",
     "Aitken et al. 2017: start every phase of the kernel with the same small kernel, so that every output cell receives the same total weight at initialisation.":
         "Aitken 等，2017：让卷积核的每个相位都从同一个小卷积核开始，这样初始化时每个输出格子得到的总权重都相同。",
-    "The sub-pixel view of kernel {k}, stride {s}: its {n} phases and their taps":
-        "卷积核 {k}、步长 {s} 的亚像素视图：它的 {n} 个相位及各自的卷积核元素",
-    "On the Transposed convolution page, in the section “Sub-pixel view” near the end.":
-        "在“转置卷积”页面靠近末尾的“亚像素视图”一节。",
-    "On the Transposed convolution page, in the section “Sub-pixel view” near the end (it draws kernels up to {mk} and strides up to {ms}).":
-        "在“转置卷积”页面靠近末尾的“亚像素视图”一节（那里的卷积核最大为 {mk}，步长最大为 {ms}）。",
+    "Sub-pixel view: kernel {k}, stride {s}": "亚像素视图：卷积核 {k}，步长 {s}",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节）。",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end; it draws kernels up to {mk} and strides up to {ms}).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节；那里的卷积核最大为 {mk}，步长最大为 {ms}）。",
     "Rule of thumb:": "经验法则：",
     "{first} or {last}": "{first} 或 {last}",
     "Stride 1: every interior output cell receives {k}×{k} = {n} contributions — even overlap, no checkerboard from the stride.":
@@ -157,8 +156,8 @@ SUBPIXEL = {
     "transposed conv: brightest / darkest of the {s}×{s} pixel phases": "转置卷积：{s}×{s} 个像素相位中最亮 / 最暗",
     "∞ (some pixels get nothing)": "∞（有些像素什么也得不到）",
     "resize-then-conv: brightest / darkest phase": "先缩放再卷积：最亮 / 最暗相位",
-    "With ICNR the transposed conv's kernel is one uniform {m} × {m} kernel copied into all {n} phases ({used} × {used} of the {k} × {k} taps, weight 1/{m}² each; the rest zero): every output pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv.":
-        "使用 ICNR 时，转置卷积的卷积核是同一个均匀的 {m} × {m} 卷积核复制到全部 {n} 个相位（{k} × {k} 个元素中的 {used} × {used} 个，每个权重 1/{m}²；其余为零）：每个输出像素得到的总权重相同，所以它的相位比也接近 1.00，和先缩放再卷积一样。",
+    "With ICNR the transposed conv's kernel is one uniform {m} × {m} kernel copied into all {n} phases ({used} × {used} of the {k} × {k} taps, weight 1/{m}² each; the rest zero): every output pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv. What it makes at initialisation is a nearest-neighbour ×{s} upsampling of a stride-1 conv: blocks of {s} × {s} equal pixels in the zoom, which training then refines.":
+        "使用 ICNR 时，转置卷积的卷积核是同一个均匀的 {m} × {m} 卷积核复制到全部 {n} 个相位（{k} × {k} 个元素中的 {used} × {used} 个，每个权重 1/{m}²；其余为零）：每个输出像素得到的总权重相同，所以它的相位比也接近 1.00，和先缩放再卷积一样。初始化时它得到的是一次步长为 1 的卷积再做最近邻 ×{s} 放大：放大图里是一块块 {s} × {s} 的相同像素，之后再由训练细化。",
     "Both use a uniform {k} × {k} kernel whose weights average to a gain of 1 (transposed: {s}²/{k}² each; resize-then-conv: 1/{k}² each). The transposed conv multiplies every pixel by its overlap count — the grid above, tiled over the picture. Resize-then-conv (nearest-neighbour ×{s}, then a stride-1 conv) touches every output pixel with the same {k} × {k} window, so a phase ratio near 1.00 means no checkerboard.":
         "两者都使用均匀的 {k} × {k} 卷积核，权重平均增益为 1（转置卷积：每个 {s}²/{k}²；先缩放再卷积：每个 1/{k}²）。转置卷积把每个像素乘上它的重叠次数——也就是上面的网格，平铺在整张图上。先缩放再卷积（最近邻 ×{s}，再做步长为 1 的卷积）用同样的 {k} × {k} 窗口处理每个输出像素，所以相位比接近 1.00 就表示没有棋盘格。",
     "Show me the code that computed this": "给我看计算这些的代码",
@@ -166,9 +165,8 @@ SUBPIXEL = {
     "Sub-pixel view: s² small convolutions, interleaved": "亚像素视图：s² 个小卷积，交错拼合",
     "A stride-{s} transposed conv is {s} small stride-1 convolutions of the same input, one per *phase*: the output cells at position r of every block of {s} (r = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly.":
         "步长为 {s} 的转置卷积就是对同一输入做 {s} 个步长为 1 的小卷积，每个*相位*一个：每 {s} 个一组的输出格子中位置 r（r = 0 … {last}）的格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。",
-    "A stride-{s} transposed conv is {n} small stride-1 convolutions of the same input, one per *phase*: the output cells at row r, column c of every {s} × {s} block (r, c = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly.":
-        "步长为 {s} 的转置卷积就是对同一输入做 {n} 个步长为 1 的小卷积，每个*相位*一个：每个 {s} × {s} 块中第 r 行、第 c 列（r, c = 0 … {last}）的输出格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。",
-    "With a {k} × {k} kernel the {n} phases share its {kk} taps.": "{k} × {k} 的卷积核的 {kk} 个元素由 {n} 个相位分摊。",
+    "A stride-{s} transposed conv is {n} small stride-1 convolutions of the same input, one per *phase*: the output cells at row r, column c of every {s} × {s} block (r, c = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly. The {n} phases share the {k} × {k} kernel's {kk} taps.":
+        "步长为 {s} 的转置卷积就是对同一输入做 {n} 个步长为 1 的小卷积，每个*相位*一个：每个 {s} × {s} 块中第 r 行、第 c 列（r, c = 0 … {last}）的输出格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。{n} 个相位分摊 {k} × {k} 卷积核的 {kk} 个元素。",
     "How many kernel taps does phase {name} use?": "相位 {name} 用到几个卷积核元素？",
     "Phase {name} uses kernel taps {taps}: {n} of them.": "相位 {name} 用到卷积核元素 {taps}：共 {n} 个。",
     "Phase {name} uses kernel rows {rows} and columns {cols}: {a} × {b} = {n} taps.":
@@ -181,7 +179,7 @@ SUBPIXEL = {
         "各相位分别用到 {levels} 个卷积核元素：卷积核 {k} 不是步长 {s} 的整数倍，所以有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
     "The phases use {levels} taps (dilation {d} moves the taps between phases): some output cells are sums of more products than others — the checkerboard.":
         "各相位分别用到 {levels} 个卷积核元素（膨胀 {d} 让元素在相位之间移动）：有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
-    "See the checkerboard this makes on a photograph (kernel {k}, stride {s})": "看看它在照片上造成的棋盘格（卷积核 {k}，步长 {s}）",
+    "Checkerboard page: kernel {k}, stride {s}": "棋盘格页面：卷积核 {k}，步长 {s}",
     "Multiplications, zeros inserted (direct view)": "乘法次数，插零（直接卷积视图）",
     "Multiplications, {n} phases": "乘法次数，{n} 个相位",
     "Skipped by the phases": "相位分解省掉的比例",
