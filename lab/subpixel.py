@@ -162,8 +162,7 @@ class Decomposition:
     def work(self) -> "Work":
         kernel = int(np.prod(self.w.shape))
         direct = int(np.prod(self.out_size)) * kernel
-        return Work(direct, sum(int(np.prod(p.shape)) * p.taps for p in self.phases), self.nd,
-                    int(np.prod(self.stride)))
+        return Work(direct, sum(int(np.prod(p.shape)) * p.taps for p in self.phases), int(np.prod(self.stride)))
 
 
 @dataclass(frozen=True)
@@ -173,7 +172,6 @@ class Work:
 
     direct: int
     phases: int
-    nd: int
     stride_cells: int       # s^nd: cells per block
 
     @property
