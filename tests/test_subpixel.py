@@ -81,9 +81,10 @@ def test_axis_phases_agree_with_convts_own_winograd_split(i, k, s, d, pb, out):
 
 
 def brute_force_work(dec):
-    """Count the direct view's multiplications on an explicit zero-inserted input: one marked cell
-    per real input position (extended past the borders, where the phases' small convs read padding)."""
-    nd, s, d, k = dec.nd, dec.stride, dec.dilation, dec.w.shape
+    """Walk the direct view output cell by output cell, tap by tap: every multiplication, and those
+    that land on the input's lattice (every s-th cell of the zero-inserted input, continued past its
+    ends where the phases' small convs read padding) rather than on an inserted zero."""
+    s, d, k = dec.stride, dec.dilation, dec.w.shape
     lattice_hits = total = 0
     for out in np.ndindex(*dec.out_size):
         for tap in np.ndindex(*k):

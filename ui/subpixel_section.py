@@ -14,11 +14,11 @@ from lab import animation as anim
 from lab import checkerboard
 from lab import subpixel as S
 from lab.draw.subpixel import interleaved_png, kernel_png, phases_png
-from lab.subpixel import phase_name
 from ui import prefs
 from ui.links import page_link
 from ui.predict import ask
 from ui.prefs import _
+
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _pictures(cfg: anim.AnimConfig, lang: str, present: bool):
@@ -83,7 +83,7 @@ def _work(dec: S.Decomposition) -> None:
 
 
 def _one_phase(dec: S.Decomposition) -> None:
-    names = [phase_name(p) for p in dec.phases]
+    names = [S.phase_name(p) for p in dec.phases]
     if st.session_state.get("tc_sp_phase") not in names:
         st.session_state["tc_sp_phase"] = names[0]
     name = st.selectbox(_("Look at one phase"), names, key="tc_sp_phase",
