@@ -148,3 +148,22 @@ def test_icnr_refuses_a_kernel_smaller_than_the_stride_and_a_wrong_base():
         S.icnr_kernel(np.ones((1, 1)), 3, 2)
     with pytest.raises(ValueError, match="per side"):
         S.icnr_kernel(np.ones((2, 2)), 2, 3)
+
+
+@pytest.mark.parametrize("cfg", [animation.AnimConfig(4, 3, 2, 1, "SAME", 0, 8, 2),
+                                 animation.AnimConfig(5, 3, 3, 2, "VALID", 1, 17, 1),
+                                 animation.AnimConfig(16, 7, 4, 3, "VALID", 0, 79, 2)],
+                         ids=["2d", "1d-dilated", "largest"])
+def test_figures_draw_every_configuration_larger_in_presentation_mode_and_in_chinese(cfg):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from lab.draw import subpixel as D
+    dec = S.from_config(cfg)
+    for draw in (D.kernel_png, D.phases_png, D.interleaved_png):
+        plain, big = (Image.open(BytesIO(draw(dec, "en", present))) for present in (False, True))
+        assert big.width > plain.width and big.height > plain.height
+        zh = Image.open(BytesIO(draw(dec, "zh")))
+        assert zh.size[0] > 100
+    assert D.font_family("zh")[-1] == D.CJK_FONT and D.font_family("en") == ("DejaVu Sans",)
