@@ -166,6 +166,114 @@ LEARNING = {
 
 SUBPIXEL = {
     # --- sub-pixel (polyphase) view, checkerboard page -----------------------------------------
+    # checkerboard page: controls and examples
+    "Try": "试一试",
+    "Kernel 3, stride 2 (uneven)": "卷积核 3，步长 2（不均匀）",
+    "Kernel 4, stride 2 (even)": "卷积核 4，步长 2（均匀）",
+    "Kernel 5, stride 3 (uneven)": "卷积核 5，步长 3（不均匀）",
+    "Kernel 2, stride 3 (holes)": "卷积核 2，步长 3（有空洞）",
+    "Kernel size": "卷积核大小",
+    "Stride": "步长",
+    "Input cells (heat map)": "输入格数（热力图）",
+    "Padding": "填充",
+    "at most {n}": "最多 {n}",
+    "at most {n} per side": "每边最多 {n}",
+    "SAME: output = input × stride; VALID: the full (input − 1) × stride + kernel":
+        "SAME：输出 = 输入 × 步长；VALID：完整的 (输入 − 1) × 步长 + 卷积核",
+    "ICNR initialisation": "ICNR 初始化",
+    "Aitken et al. 2017: start every phase of the kernel with the same small kernel, so that every output cell receives the same total weight at initialisation.":
+        "Aitken 等，2017：让卷积核的每个相位都从同一个小卷积核开始，这样初始化时每个输出格子得到的总权重都相同。",
+    "Sub-pixel view: kernel {k}, stride {s}": "亚像素视图：卷积核 {k}，步长 {s}",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节）。",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end; it draws kernels up to {mk} and strides up to {ms}).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节；那里的卷积核最大为 {mk}，步长最大为 {ms}）。",
+    "Rule of thumb:": "经验法则：",
+    "{first} or {last}": "{first} 或 {last}",
+    "Stride 1: every interior output cell receives {k}×{k} = {n} contributions — even overlap, no checkerboard from the stride.":
+        "步长 1：每个内部输出格子都得到 {k}×{k} = {n} 份贡献——重叠均匀，步长不会造成棋盘格。",
+    "Kernel {k} is a multiple of stride {s} ({k} = {q} × {s}): every interior output cell receives {n} contributions — even overlap. (A trained kernel can still learn artifacts; resize-then-conv avoids them by construction.)":
+        "卷积核 {k} 是步长 {s} 的整数倍（{k} = {q} × {s}）：每个内部输出格子都得到 {n} 份贡献——重叠均匀。（训练后的卷积核仍可能学出伪影；先缩放再卷积从结构上避免了它们。）",
+    "Kernel {k} is smaller than stride {s}: the stamps do not even touch, so some output cells receive no contribution at all (counts {levels}) — a grid of holes. Use kernel {fixes} (a multiple of {s}), or resize ×{s} then a stride-1 conv.":
+        "卷积核 {k} 小于步长 {s}：印章之间甚至互不接触，所以有些输出格子完全得不到贡献（次数 {levels}）——一张布满空洞的网格。请改用卷积核 {fixes}（{s} 的整数倍），或先缩放 ×{s} 再做步长为 1 的卷积。",
+    "Kernel {k} is not a multiple of stride {s} ({k} / {s} = {ratio}): along one axis interior cells receive {levels1} contributions, in 2-D {levels2} — the brightest get {times}× as much as the darkest ({hi}×{hi} vs {lo}×{lo}). Use kernel {fixes} (a multiple of {s}), or resize ×{s} (nearest neighbour) then a stride-1 conv.":
+        "卷积核 {k} 不是步长 {s} 的整数倍（{k} / {s} = {ratio}）：沿一个轴，内部格子得到 {levels1} 份贡献，二维中为 {levels2}——最亮的是最暗的 {times} 倍（{hi}×{hi} 对 {lo}×{lo}）。请改用卷积核 {fixes}（{s} 的整数倍），或先缩放 ×{s}（最近邻）再做步长为 1 的卷积。",
+    "ICNR on: each of the {phases} phases starts with the same {m}×{m} kernel (one small kernel upsampled ×{s} by nearest neighbour), so every interior output cell receives {n} contributions of the same weights — no checkerboard at initialisation.":
+        "ICNR 已开启：{phases} 个相位都从同一个 {m}×{m} 卷积核开始（一个小卷积核经最近邻放大 ×{s}），所以每个内部输出格子都得到 {n} 份权重相同的贡献——初始化时没有棋盘格。",
+    "ICNR on: each of the {phases} phases starts with the same {m}×{m} kernel (one small kernel upsampled ×{s} by nearest neighbour fills {used}×{used} of the {k}×{k} kernel; its other taps start at zero, so that no phase gets more than the poorest), so every interior output cell receives {n} contributions of the same weights — no checkerboard at initialisation.":
+        "ICNR 已开启：{phases} 个相位都从同一个 {m}×{m} 卷积核开始（一个小卷积核经最近邻放大 ×{s}，填满 {k}×{k} 卷积核中的 {used}×{used}；其余元素初始为零，这样没有哪个相位比最少的那个多），所以每个内部输出格子都得到 {n} 份权重相同的贡献——初始化时没有棋盘格。",
+    "ICNR cannot help here: with kernel {k} smaller than stride {s} some phases have no taps at all, so there is nothing to copy into them. Use a kernel of at least {s}.":
+        "ICNR 在这里帮不上忙：卷积核 {k} 小于步长 {s}，有些相位根本没有卷积核元素，没有东西可以复制给它们。请使用至少为 {s} 的卷积核。",
+    "In 2-D, how many stamps reach the most-covered interior output cell?":
+        "在二维中，被覆盖最多的内部输出格子会被盖几次印章？",
+    "Along one axis the {s} phases get {levels} taps; a cell in 2-D gets the product of its row's and its column's: at most {hi} × {hi} = {n}.":
+        "沿一个轴，{s} 个相位分别得到 {levels} 个卷积核元素；二维中一个格子得到的是它所在行与所在列两者的乘积：最多 {hi} × {hi} = {n}。",
+    # checkerboard page: heat map and photograph
+    "How many stamps reach each output cell": "每个输出格子被盖了几次印章",
+    "With ICNR the kernel's zero taps stamp nothing: the counts are of its nonzero taps.":
+        "使用 ICNR 时，卷积核中为零的元素不盖印章：这里统计的是非零元素。",
+    "interior counts (2-D)": "内部次数（二维）",
+    "interior counts along one axis": "沿一个轴的内部次数",
+    "no stamp at all in some cells": "有些格子完全没有印章",
+    "brightest : darkest interior cell": "最亮 : 最暗的内部格子",
+    "Output {rows} × {cols}; counts across the whole output (borders included) range from {lo} to {hi}. Each input cell stamps a {k} × {k} kernel every {s} cells; a cell's count is how many stamps cover it.":
+        "输出 {rows} × {cols}；整个输出（含边界）的次数从 {lo} 到 {hi}。每个输入格子每隔 {s} 格盖一次 {k} × {k} 的卷积核印章；一个格子的次数就是覆盖它的印章数。",
+    "On a real photograph": "在一张真实照片上",
+    "Photo input size (pixels)": "照片输入尺寸（像素）",
+    "the photograph is shrunk to this size, then upsampled ×stride": "照片先缩小到这个尺寸，再放大 ×步长",
+    "Upsampling the photograph…": "正在放大照片…",
+    "input {n} × {n} (pixels shown ×{s})": "输入 {n} × {n}（像素按 ×{s} 显示）",
+    "transposed conv, kernel {k}, stride {s}": "转置卷积，卷积核 {k}，步长 {s}",
+    "transposed conv, kernel {k}, stride {s}, ICNR": "转置卷积，卷积核 {k}，步长 {s}，ICNR",
+    "resize ×{s}, then conv {k} × {k}": "缩放 ×{s}，再做 {k} × {k} 卷积",
+    "zoom: {rows}×{cols} pixels": "放大：{rows}×{cols} 像素",
+    "Grace Hopper, 1984 (U.S. Navy photograph, public domain), from matplotlib's sample data (matplotlib.cbook.get_sample_data('grace_hopper.jpg')).":
+        "Grace Hopper，1984 年（美国海军照片，公有领域），取自 matplotlib 的示例数据（matplotlib.cbook.get_sample_data('grace_hopper.jpg')）。",
+    "transposed conv: brightest / darkest of the {s}×{s} pixel phases": "转置卷积：{s}×{s} 个像素相位中最亮 / 最暗",
+    "∞ (some pixels get nothing)": "∞（有些像素什么也得不到）",
+    "resize-then-conv: brightest / darkest phase": "先缩放再卷积：最亮 / 最暗相位",
+    "With ICNR the transposed conv's kernel is one uniform {m} × {m} kernel copied into all {n} phases ({used} × {used} of the {k} × {k} taps, weight 1/{m}² each; the rest zero): every output pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv. What it makes at initialisation is a nearest-neighbour ×{s} upsampling of a stride-1 conv: blocks of {s} × {s} equal pixels in the zoom, which training then refines.":
+        "使用 ICNR 时，转置卷积的卷积核是同一个均匀的 {m} × {m} 卷积核复制到全部 {n} 个相位（{k} × {k} 个元素中的 {used} × {used} 个，每个权重 1/{m}²；其余为零）：每个输出像素得到的总权重相同，所以它的相位比也接近 1.00，和先缩放再卷积一样。初始化时它得到的是一次步长为 1 的卷积再做最近邻 ×{s} 放大：放大图里是一块块 {s} × {s} 的相同像素，之后再由训练细化。",
+    "Both use a uniform {k} × {k} kernel whose weights average to a gain of 1 (transposed: {s}²/{k}² each; resize-then-conv: 1/{k}² each). The transposed conv multiplies every pixel by its overlap count — the grid above, tiled over the picture. Resize-then-conv (nearest-neighbour ×{s}, then a stride-1 conv) touches every output pixel with the same {k} × {k} window, so a phase ratio near 1.00 means no checkerboard.":
+        "两者都使用均匀的 {k} × {k} 卷积核，权重平均增益为 1（转置卷积：每个 {s}²/{k}²；先缩放再卷积：每个 1/{k}²）。转置卷积把每个像素乘上它的重叠次数——也就是上面的网格，平铺在整张图上。先缩放再卷积（最近邻 ×{s}，再做步长为 1 的卷积）用同样的 {k} × {k} 窗口处理每个输出像素，所以相位比接近 1.00 就表示没有棋盘格。",
+    "Show me the code that computed this": "给我看计算这些的代码",
+    # sub-pixel view on the transposed-conv page (ui/subpixel_section, lab/subpixel, lab/draw/subpixel)
+    "Sub-pixel view: s² small convolutions, interleaved": "亚像素视图：s² 个小卷积，交错拼合",
+    "A stride-{s} transposed conv is {s} small stride-1 convolutions of the same input, one per *phase*: the output cells at position r of every block of {s} (r = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly.":
+        "步长为 {s} 的转置卷积就是对同一输入做 {s} 个步长为 1 的小卷积，每个*相位*一个：每 {s} 个一组的输出格子中位置 r（r = 0 … {last}）的格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。",
+    "A stride-{s} transposed conv is {n} small stride-1 convolutions of the same input, one per *phase*: the output cells at row r, column c of every {s} × {s} block (r, c = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly. The {n} phases share the {k} × {k} kernel's {kk} taps.":
+        "步长为 {s} 的转置卷积就是对同一输入做 {n} 个步长为 1 的小卷积，每个*相位*一个：每个 {s} × {s} 块中第 r 行、第 c 列（r, c = 0 … {last}）的输出格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。{n} 个相位分摊 {k} × {k} 卷积核的 {kk} 个元素。",
+    "How many kernel taps does phase {name} use?": "相位 {name} 用到几个卷积核元素？",
+    "Phase {name} uses kernel taps {taps}: {n} of them.": "相位 {name} 用到卷积核元素 {taps}：共 {n} 个。",
+    "Phase {name} uses kernel rows {rows} and columns {cols}: {a} × {b} = {n} taps.":
+        "相位 {name} 用到卷积核的第 {rows} 行和第 {cols} 列：{a} × {b} = {n} 个元素。",
+    "Every phase uses the same number of taps ({n}): every output cell gets the same number of contributions — no checkerboard from the stride.":
+        "每个相位用到的卷积核元素一样多（{n} 个）：每个输出格子得到的贡献数相同——步长不会造成棋盘格。",
+    "Some phases use no tap at all (taps per phase: {levels}): their output cells are always 0 — a grid of holes.":
+        "有些相位一个卷积核元素也用不到（每个相位的元素数：{levels}）：它们的输出格子永远为 0——一张布满空洞的网格。",
+    "The phases use {levels} taps: kernel {k} is not a multiple of stride {s}, so some output cells are sums of more products than others — the checkerboard.":
+        "各相位分别用到 {levels} 个卷积核元素：卷积核 {k} 不是步长 {s} 的整数倍，所以有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
+    "The phases use {levels} taps (dilation {d} moves the taps between phases): some output cells are sums of more products than others — the checkerboard.":
+        "各相位分别用到 {levels} 个卷积核元素（膨胀 {d} 让元素在相位之间移动）：有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
+    "Checkerboard page: kernel {k}, stride {s}": "棋盘格页面：卷积核 {k}，步长 {s}",
+    "Multiplications, zeros inserted (direct view)": "乘法次数，插零（直接卷积视图）",
+    "Multiplications, {n} phases": "乘法次数，{n} 个相位",
+    "Skipped by the phases": "相位分解省掉的比例",
+    "The direct view multiplies every output cell by all the kernel's taps, but only its phase's taps meet a real input value; the others meet an inserted zero. That is {formula} of the work — exactly when each output side is a multiple of the stride, nearly otherwise.":
+        "直接卷积视图让每个输出格子乘上卷积核的全部元素，但只有它所在相位的元素碰到真实输入，其余都乘在插入的零上。这占全部工作量的 {formula}——每条输出边都是步长的整数倍时恰好如此，否则近似如此。",
+    "Look at one phase": "查看一个相位",
+    "its sub-kernel, its small convolution and where its outputs go": "它的子卷积核、它的小卷积，以及它的输出放在哪里",
+    "Its outputs fill the cells [{where}] of the output.": "它的输出填入输出的 [{where}] 格子。",
+    "Sub-kernel": "子卷积核",
+    "Phase output": "相位输出",
+    "Interleaved, the phases give exactly the page's output (convt.kernels_nd.conv_transpose): largest difference {diff}.":
+        "交错拼合后，各相位精确给出本页的输出（convt.kernels_nd.conv_transpose）：最大差值 {diff}。",
+    "The phases disagree with the kernel by {diff}.": "各相位与内核计算结果相差 {diff}。",
+    "Kernel taps, coloured by phase": "卷积核元素，按相位着色",
+    "Taps per phase": "每个相位的卷积核元素数",
+    "Phase {name}: 1 tap": "相位 {name}：1 个元素",
+    "Phase {name}: {n} taps": "相位 {name}：{n} 个元素",
+    "Interleaved (pixel shuffle): output {size}": "交错拼合（像素重排）：输出 {size}",
 }
 
 CHAINS = {
