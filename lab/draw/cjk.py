@@ -17,7 +17,9 @@ def _installed_cjk() -> List[str]:
 
 
 def text_rc(lang: str) -> Dict[str, object]:
-    """rcParams for ``matplotlib.rc_context`` while a figure's texts are created."""
+    """rcParams for ``matplotlib.rc_context`` while a figure's texts are created (each text keeps
+    the family list it was made with; a generic name like "sans-serif" would be looked up only when
+    the figure is saved, after the context has ended)."""
     if lang == "en" or not _installed_cjk():
         return {}
-    return {"font.family": "sans-serif", "font.sans-serif": [*_installed_cjk(), "DejaVu Sans"]}
+    return {"font.family": [*_installed_cjk(), "DejaVu Sans"]}
