@@ -156,6 +156,81 @@ HOME = {
     "back up: the size comes from the skip tensor": "上采样回去：尺寸取自跳跃连接的张量",
     "PyTorch's default": "PyTorch 的默认结果",
     "Keras' default (no output_padding)": "Keras 的默认结果（不设 output_padding）",
+    # --- gradient page (pages/5_Gradient.py, lab/gradient.py, lab/draw/gradient.py) -------------
+    "**Load a configuration**": "**载入一个配置**",
+    "Small: 3 → 6, stride 2": "小例子：3 → 6，步长 2",
+    "The seed: 25 → 97, stride 3 (refused)": "原始例子：25 → 97，步长 3（被拒绝）",
+    "The seed, fixed: 25 → 75": "原始例子（已修正）：25 → 75",
+    "Controls": "控件",
+    "Input x: height = width": "输入 x：高 = 宽",
+    "the size of x, the tensor you pass to conv2d_transpose (at most {n})": "x 的尺寸，即传给 conv2d_transpose 的张量（最大 {n}）",
+    "Requested output size (output_shape)": "要求的输出尺寸（output_shape）",
+    "at most {n}": "最大 {n}",
+    "Kernel": "卷积核",
+    "Stride": "步长",
+    "Padding": "填充",
+    "Channels of x": "x 的通道数",
+    "Output channels": "输出通道数",
+    "Random seed": "随机种子",
+    "Caps: input ≤ {i}, output ≤ {o}, kernel ≤ {k}, stride ≤ {s}, channels ≤ {c} — the gradient is computed by nudging cells one by one, which grows with the square of the sizes.":
+        "上限：输入 ≤ {i}，输出 ≤ {o}，卷积核 ≤ {k}，步长 ≤ {s}，通道 ≤ {c}——梯度是逐个格子微调来计算的，计算量随尺寸的平方增长。",
+    "**The call:** `conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')` with x of shape `[1, {i}, {i}, {cin}]` and filter w of shape `[{k}, {k}, {cout}, {cin}]`.":
+        "**这次调用：**`conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')`，其中 x 的形状为 `[1, {i}, {i}, {cin}]`，卷积核 w 的形状为 `[{k}, {k}, {cout}, {cin}]`。",
+    "x is {i} × {i} and output_shape asks for {n} × {n} (kernel {k}, stride {s}, {pad}). How many rows will the gradient with respect to x have?":
+        "x 是 {i} × {i}，output_shape 要求 {n} × {n}（卷积核 {k}，步长 {s}，{pad}）。对 x 的梯度会有多少行？",
+    "It is a forward conv of the upstream gradient, whose size is output_shape — not x's size. TF compares the two and refuses when they differ.":
+        "它是对上游梯度做的一次前向卷积，而上游梯度的尺寸是 output_shape——不是 x 的尺寸。TF 比较这两者，不一致就拒绝。",
+    "The gradient with respect to x is a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c}.":
+        "对 x 的梯度是对 {n} × {n} 上游梯度做的一次前向卷积：{arithmetic}，所以是 {c} × {c}。",
+    "TF accepts this call: a forward {pad} conv over the requested {n} gives {arithmetic} = the input's {i}. So the gradient with respect to x — a forward conv of the {n} × {n} upstream gradient — is {c} × {c}, exactly x's shape.":
+        "TF 接受这次调用：对要求的 {n} 做一次 {pad} 前向卷积得到 {arithmetic} = 输入的 {i}。所以对 x 的梯度——对 {n} × {n} 上游梯度的一次前向卷积——是 {c} × {c}，恰好是 x 的形状。",
+    "TF refuses this call. The gradient with respect to x would be a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c} — but x is {i} × {i}. A gradient must have the shape of what it is the gradient of, and TF says exactly that:":
+        "TF 拒绝这次调用。对 x 的梯度将是对 {n} × {n} 上游梯度的一次前向卷积：{arithmetic}，即 {c} × {c}——但 x 是 {i} × {i}。梯度的形状必须与被求导的张量相同，TF 说的正是这一点：",
+    "TF 1.x said it while building the training step (the gradient's shape cannot be set on x):":
+        "TF 1.x 在构建训练步骤时就会报出（梯度的形状无法设置到 x 上）：",
+    "**Why, in plain words:**": "**用大白话说原因：**",
+    "**Fixes:**": "**修复方法：**",
+    "Open this call in the shape explorer": "在形状探索器中打开这次调用",
+    "**The seed's failure, by the same rule:** x is 25 × 25 and output_shape asks for 97 × 97 with stride 3. The gradient with respect to x would be a forward conv of a 97 × 97 upstream gradient: {arithmetic}, a {c} × {c} map where x is 25 × 25 — which is exactly TF's `actual = 25, computed = {c}`. Load it with the button “The seed” above.":
+        "**按同一规则看原始例子的错误：**x 是 25 × 25，output_shape 要求步长 3 下的 97 × 97。对 x 的梯度将是对 97 × 97 上游梯度的一次前向卷积：{arithmetic}，得到 {c} × {c} 的图，而 x 是 25 × 25——这正是 TF 的 `actual = 25, computed = {c}`。用上方的“原始例子”按钮载入它。",
+    "(a) The gradient of conv_transpose with respect to its input": "(a) 转置卷积对其输入的梯度",
+    "Take the loss **L = ⟨conv_transpose(x), g⟩**, with g a seeded {n} × {n} upstream gradient. Left: the gradient *by definition* — nudge each cell of x by 1 and write down how much L changes (L is linear in x, so that change is the exact slope). Right: **one forward conv of g with the same filter, stride {s} and {pad} padding**.":
+        "取损失 **L = ⟨conv_transpose(x), g⟩**，其中 g 是带种子的 {n} × {n} 上游梯度。左图：*按定义*求梯度——把 x 的每个格子加 1，记下 L 变化了多少（L 对 x 是线性的，所以这个变化就是精确的斜率）。右图：**用同一卷积核、步长 {s}、{pad} 填充对 g 做一次前向卷积**。",
+    "by nudging x: {i} × {i}": "微调 x 得到：{i} × {i}",
+    "forward conv of g: {c} × {c}": "g 的前向卷积：{c} × {c}",
+    "gradient by nudging x": "微调 x 得到的梯度",
+    "forward conv of g": "g 的前向卷积",
+    "equal?": "相等吗？",
+    "shapes differ": "形状不同",
+    "Both sides: **{verdict}**.": "两边：**{verdict}**。",
+    "not comparable": "无法比较",
+    "max difference {diff}": "最大差值 {diff}",
+    "max difference {diff} (an evenly spread sample of {nudged} of the {total} cells was nudged; the others are grey in both pictures)":
+        "最大差值 {diff}（只均匀抽样微调了 {total} 个格子中的 {nudged} 个；其余格子在两幅图中都显示为灰色）",
+    "The true gradient (left) is the top-left {i} × {i} corner of the {c} × {c} forward conv (**{verdict}** on that corner). Its other {extra} rows and columns (hatched) belong to no cell of x: TF refuses rather than silently cropping them.":
+        "真正的梯度（左）是 {c} × {c} 前向卷积左上角的 {i} × {i} 部分（在这一角上 **{verdict}**）。其余 {extra} 行和列（斜线部分）不属于 x 的任何格子：TF 选择拒绝，而不是悄悄把它们裁掉。",
+    "The forward conv gives {c} × {c}; the gradient needs {i} × {i}.": "前向卷积得到 {c} × {c}；梯度需要 {i} × {i}。",
+    "(b) The converse: a conv's input gradient is a conv_transpose": "(b) 反过来：卷积对输入的梯度是一次转置卷积",
+    "A forward conv C with the same filter maps {n} × {n} to {c} × {c}. The gradient of ⟨C(u), h⟩ with respect to its input u, by nudging, equals **conv_transpose(h)** back to {n} × {n} — the very operation this app is about.":
+        "用同一卷积核的前向卷积 C 把 {n} × {n} 变为 {c} × {c}。通过微调求得的 ⟨C(u), h⟩ 对输入 u 的梯度，等于回到 {n} × {n} 的 **conv_transpose(h)**——正是本应用讲的这个运算。",
+    "by nudging u: {n} × {n}": "微调 u 得到：{n} × {n}",
+    "conv_transpose of h: {n} × {n}": "h 的转置卷积：{n} × {n}",
+    "A forward conv over {n} gives {arithmetic}: no output, so nothing to differentiate.":
+        "对 {n} 做前向卷积得到 {arithmetic}：没有输出，所以没有可求导的东西。",
+    "The adjoint identity ⟨C u, h⟩ = ⟨u, Cᵀ h⟩": "伴随恒等式 ⟨C u, h⟩ = ⟨u, Cᵀ h⟩",
+    "C is the forward conv, Cᵀ the transposed conv with the same filter, strides and padding; u and h are the seeded arrays of (b). ⟨a, b⟩ multiplies two arrays of the same shape cell by cell and adds up the products. Two different computations, one number:":
+        "C 是前向卷积，Cᵀ 是使用相同卷积核、步长和填充的转置卷积；u 和 h 是 (b) 中带种子的数组。⟨a, b⟩ 把两个形状相同的数组逐格相乘，再把乘积相加。两种不同的计算，同一个数：",
+    "⟨C u, h⟩ (forward conv, then dot)": "⟨C u, h⟩（先前向卷积，再点积）",
+    "⟨u, Cᵀ h⟩ (transposed conv, then dot)": "⟨u, Cᵀ h⟩（先转置卷积，再点积）",
+    "Difference: **{diff}** (the values are small integers, so the sums are exact). This identity is what \"transposed\" means, and it only makes sense when Cᵀ's output has the shape of C's input — the shape TF checks.":
+        "差值：**{diff}**（数值都是小整数，所以求和是精确的）。这个恒等式正是“转置”的含义，而且只有当 Cᵀ 的输出形状等于 C 的输入形状时它才有意义——这正是 TF 检查的形状。",
+    "Show me the code that computed this": "给我看计算这些的代码",
+    "Show the seeded numbers (channel 1)": "显示带种子的数字（第 1 个通道）",
+    "x (the transpose's input):": "x（转置卷积的输入）：",
+    "filter w[:, :, 0, 0]:": "卷积核 w[:, :, 0, 0]：",
+    "upstream gradient g:": "上游梯度 g：",
+    "Too many to print (x is {i} × {i}, g is {n} × {n}); values are integers from −{r} to {r} drawn with seed {seed}.":
+        "太多了，不便打印（x 是 {i} × {i}，g 是 {n} × {n}）；数值是用种子 {seed} 生成的 −{r} 到 {r} 之间的整数。",
 }
 
 LEARNING = {
