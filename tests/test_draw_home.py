@@ -14,6 +14,7 @@ from lab.draw.gradient import compare_png, same_cells
 LINE, SEED = wt.line_demo(), wt.seed_failure()
 FIGURES = {
     "reverse": lambda lang, present: H.reverse_png(LINE, 1, lang, present),
+    "matrices": lambda lang, present: H.matrices_png(LINE, 1, lang, present),
     "many": lambda lang, present: H.many_to_one_png(wt.many_to_one(), 3, lang, present),
     "seed": lambda lang, present: H.seed_bars_png(SEED, lang, present),
     "inner": lambda lang, present: H.inner_png(LINE, lang, present),
@@ -42,6 +43,7 @@ def test_chinese_labels_have_their_glyphs(name):
 
 def test_lit_cell_changes_the_picture():
     assert H.reverse_png(LINE, 0) != H.reverse_png(LINE, 1)
+    assert H.matrices_png(LINE, 0) != H.matrices_png(LINE, 1)
 
 
 def test_gradient_panels_show_the_same_cells():

@@ -74,10 +74,13 @@ def text(at):
     return "\n".join(m.value for m in at.markdown).replace("\\", "")
 
 
+PICTURES = 6  # one per idea, two for idea 1 (the pictures and the matrices)
+
+
 def test_every_idea_has_a_picture():
     at = app()
     assert not at.exception
-    assert len(images(at)) == 5
+    assert len(images(at)) == PICTURES
 
 
 def test_home_state_round_trips_through_the_link():
@@ -146,4 +149,4 @@ def test_home_in_chinese():
     assert headers[0] == "1 · 转置卷积是前向卷积的反向" and headers[4] == "5 · 灵活地控制 output_shape"
     assert "内积" in text(at)
     assert any("Conv2DSlowBackpropInput" in c.value for c in at.code)  # framework text stays verbatim
-    assert len(images(at)) == 5
+    assert len(images(at)) == PICTURES

@@ -30,6 +30,8 @@ def _picture(which: str, arg: int, lang: str, present: bool) -> bytes:
     line, _amb, seed, _adj = _demos()
     if which == "reverse":
         return draw.reverse_png(line, arg, lang, present)
+    if which == "matrices":
+        return draw.matrices_png(line, arg, lang, present)
     if which == "many":
         return draw.many_to_one_png(wt.many_to_one(), 3, lang, present)
     if which == "seed":
@@ -67,7 +69,9 @@ def main():
     if ask(questions["taps"], label=lambda i: f"x[{i}]"):
         st.markdown(md(_("y[{j}] = {terms}: it reads {cells}.", j=cell, cells=_cells(line.taps(cell)),
                          terms=" + ".join(f"{line.C[cell, i]:g}·x[{i}]" for i in line.taps(cell)))))
-    st.image(_picture("reverse", cell, lang, present), width="stretch")
+    left, right = st.columns([8, 7], vertical_alignment="center")
+    left.image(_picture("reverse", cell, lang, present), width="content")
+    right.image(_picture("matrices", cell, lang, present), width="content")
     st.markdown(_("In 2-D the filter is `[height, width, out_channels, in_channels]`: a forward conv 10 → 20 "
                   "channels has filter `[3, 3, 10, 20]`, and the transpose that goes 20 → 10 uses that very "
                   "array."))
@@ -77,7 +81,7 @@ def main():
     st.markdown(_("Input `[1,3,3,1]`, filter `[2,2,3,1]`, strides 2, SAME. A forward SAME conv with stride 2 "
                   "maps both 5 and 6 to 3, so both `output_shape=[1,5,5,3]` and `[1,6,6,3]` work: **the "
                   "framework cannot infer the output shape; you choose it.**"))
-    st.image(_picture("many", 0, lang, present), width="stretch")
+    st.image(_picture("many", 0, lang, present), width="content")
     for row in amb_rows:
         mark = "✅" if row.accepted else "❌"
         outcome = md(_(row.result)) if row.accepted else _("refused")
@@ -93,7 +97,7 @@ def main():
                      "conv2d_transpose, stride 3 and output_shape 97 fails: {back}, not 25.",
                      shape=list(seed.forward_shape), arithmetic=seed.forward_arithmetic,
                      back=seed.back_arithmetic)))
-    st.image(_picture("seed", 0, lang, present), width="stretch")
+    st.image(_picture("seed", 0, lang, present), width="content")
     st.markdown(_("**TensorFlow 2.21 prints:**"))
     st.code(seed.message, language=None, wrap_lines=True)
     st.markdown(md(_("Read it from the gradient's side: actual = your input (25), input: = your output_shape "
@@ -107,7 +111,7 @@ def main():
                   "The proof is one identity, ⟨C x, g⟩ = ⟨x, Cᵀ g⟩, where **⟨a, b⟩ is the inner (dot) product**: "
                   "multiply two arrays of the same shape cell by cell and add up all the products — one "
                   "number. On the line of idea 1:"))
-    st.image(_picture("inner", 0, lang, present), width="stretch")
+    st.image(_picture("inner", 0, lang, present), width="content")
     st.markdown(_("The same identity in 2-D, on seeded numbers:"))
     st.code(f"⟨conv2d(x), g⟩            = {adj.lhs:.0f}\n⟨x, conv2d_transpose(g)⟩  = {adj.rhs:.0f}"
             f"\nx {adj.x_shape}, g {adj.g_shape}", language=None)
@@ -128,7 +132,7 @@ def main():
                   "goes down to the same 25, so 25 alone cannot say which size to go back to — take it from "
                   "the skip tensor."))
     skip = st.radio(_("Size of the skip tensor"), wt.SKIP_SIZES, key=f"{PAGE}_skip", horizontal=True)
-    st.image(_picture("skip", skip, lang, present), width="stretch")
+    st.image(_picture("skip", skip, lang, present), width="content")
     st.markdown(_("Each recipe runs as it stands in its framework and prints the shapes in its comments:"))
     recipes = wt.recipes(wt.skip_recipe(skip))
     for tab, code in zip(st.tabs([_(name) for name in recipes]), recipes.values()):

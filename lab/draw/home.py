@@ -75,13 +75,12 @@ def _label(ax, x, y, text, lang, fs, **kw):
 
 
 def reverse_png(line: wt.Line, j: int, lang: str = "en", present: bool = False) -> bytes:
-    """Idea 1: the forward conv and its transpose side by side with the same cells lit, and C beside
-    Cᵀ with row ``j`` / column ``j`` lit — the same numbers, read across or down."""
-    n, m = len(line.x), len(line.y)
+    """Idea 1: the forward conv and its transpose side by side, the same cells lit in both."""
+    n = len(line.x)
     s = wt.LINE_S
     taps = line.taps(j)
     with rc_context(text_rc(lang)):
-        fig, ax, fs = _figure(27.5, 8.6, present)
+        fig, ax, fs = _figure(15.4, 8.6, present)
         # forward: x on top, y below, y[j] under the middle of what it reads
         fx, tx = 1.2, 8.4
         _label(ax, fx, 7.7, "forward conv: y = C x", lang, fs * 1.1, weight="bold")
@@ -102,8 +101,16 @@ def reverse_png(line: wt.Line, j: int, lang: str = "en", present: bool = False) 
             ax.text(tx + t + 0.5, 2.45, f"×{_num(line.C[j, t])}", ha="center", va="bottom", fontsize=fs * 0.85,
                     color="#a0522d")
         _label(ax, tx + n + 0.2, 1.5, "Cᵀ y", lang, fs, va="center")
-        # the matrices
-        cx, ctx = 15.6, 22.6
+    return figure_png(fig)
+
+
+def matrices_png(line: wt.Line, j: int, lang: str = "en", present: bool = False) -> bytes:
+    """Idea 1 as matrices: C beside Cᵀ with row ``j`` / column ``j`` lit — the same numbers, read
+    across or down, and the same cells as :func:`reverse_png` lights."""
+    n, m = len(line.x), len(line.y)
+    with rc_context(text_rc(lang)):
+        fig, ax, fs = _figure(13.4, 8.6, present)
+        cx, ctx = 0.4, 8.4
         ax.text(cx, 7.7, translate("C: row {j} = what y[{j}] reads", lang, j=j), fontsize=fs * 1.1, weight="bold")
         _matrix(ax, cx, 6.2, line.C, lit_row=j, fs=fs)
         ax.text(cx + n / 2, 2.7, f"{m} × {n}", ha="center", fontsize=fs * 0.9, color=MUTED)

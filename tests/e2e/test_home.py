@@ -49,12 +49,12 @@ def test_home_shows_a_picture_per_idea(browser, app_url, server, size, lang):
         goto(page, app_url + "/" + ("?lang=zh" if lang == "zh" else ""))
         expect_no_exception(page)
         images = page.get_by_test_id("stMain").get_by_test_id("stImage")
-        _expect()(images).to_have_count(5)
-        for i in range(5):
+        _expect()(images).to_have_count(6)  # one per idea, two for idea 1
+        for i in range(6):
             images.nth(i).scroll_into_view_if_needed()
             box = images.nth(i).locator("img").bounding_box()
-            assert box and box["width"] > min(300, w * 0.6), box
-        screenshot(page, f"home_{size}_{lang}")
+            assert box and box["width"] > min(300, w * 0.3), box
+            screenshot(page, f"home_{size}_{lang}_picture{i + 1}")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -65,8 +65,11 @@ def test_gradient_figures(browser, app_url, server, size, lang):
     with open_page(browser, app_url, server, viewport={"width": w, "height": h}) as page:
         goto(page, f"{app_url}/Gradient?{query}")
         expect_no_exception(page)
-        _expect()(page.get_by_test_id("stMain").get_by_test_id("stImage")).to_have_count(2)
-        screenshot(page, f"gradient_{size}_{lang}")
+        images = page.get_by_test_id("stMain").get_by_test_id("stImage")
+        _expect()(images).to_have_count(2)
+        for i in range(2):
+            images.nth(i).scroll_into_view_if_needed()
+            screenshot(page, f"gradient_{size}_{lang}_{'ab'[i]}")
 
 
 def test_home_controls_live_in_the_address_bar(page):
