@@ -23,7 +23,7 @@ def _preset(name):
     set_widgets(widget_values(PAGE, G.PRESETS[name])[0], only_missing=False)
 
 
-@st.cache_data(max_entries=64, show_spinner="Nudging every input cell…")
+@st.cache_data(max_entries=64, show_spinner=False)
 def _demo(cfg: G.GradientConfig) -> G.GradientDemo:
     return G.gradient_demo(cfg)
 
@@ -80,7 +80,8 @@ with st.expander(_("Controls"), expanded=True):
 
 cfg = read_widgets(PAGE, G.GradientConfig)
 write_link(PAGE, cfg)
-d = _demo(cfg)
+with st.spinner(_("Nudging every input cell…")):  # shown only when it takes more than half a second
+    d = _demo(cfg)
 check = d.check
 i, n, k, s, c = cfg.in_size, cfg.out_size, cfg.kernel, cfg.stride, d.computed
 lang = current().lang

@@ -158,6 +158,7 @@ HOME = {
     "Keras' default (no output_padding)": "Keras 的默认结果（不设 output_padding）",
     # --- gradient page (pages/5_Gradient.py, lab/gradient.py, lab/draw/gradient.py) -------------
     "**Load a configuration**": "**载入一个配置**",
+    "Nudging every input cell…": "正在逐个微调输入格子……",
     "Small: 3 → 6, stride 2": "小例子：3 → 6，步长 2",
     "The seed: 25 → 97, stride 3 (refused)": "原始例子：25 → 97，步长 3（被拒绝）",
     "The seed, fixed: 25 → 75": "原始例子（已修正）：25 → 75",
