@@ -30,7 +30,9 @@ def test_fresh_server_deep_link_first_names_home(browser, tmp_path, lang, home):
         srv.wait_healthy()
         with open_page(browser, srv.url, srv, viewport={"width": 1280, "height": 800}) as page:
             goto(page, f"{srv.url}/Gradient" + ("?lang=zh" if lang == "zh" else ""))
-            _expect()(page.get_by_test_id("stSidebarNav")).to_be_visible()
+            # Streamlit's folder list may show for the moment the page takes to rerun through app.py
+            _expect()(page.get_by_test_id("stSidebarNav").locator("a").first).to_have_text(home, timeout=30_000)
+            wait_for_app_run(page)
             labels = _nav_labels(page)
             assert labels[0] == home and "app" not in labels, labels
             assert re.search(r"/Gradient(\?|$)", page.url)
