@@ -22,7 +22,7 @@ LINK_KEYS = {
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
     checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo", "icnr"],
     chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame", "nd"],
-    walkthrough.HomeState: [],
+    walkthrough.HomeState: ["cell", "dyn", "skip"],
     translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }
 

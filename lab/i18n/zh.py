@@ -157,7 +157,157 @@ EXPLORER = {
 }
 
 HOME = {
-    # --- home page and the gradient page -------------------------------------------------------
+    # --- home page (ui/home_page.py, lab/walkthrough.py, lab/draw/home.py) ----------------------
+    "Your `conv2d_transpose` just failed with `actual = 25, computed = 33`? Five ideas explain every such error. Each comes with a picture and a live example on real numbers.":
+        "你的 `conv2d_transpose` 刚刚报错 `actual = 25, computed = 33`？五个要点就能解释所有这类错误。每个要点都配有一张图和一个基于真实数字的实时示例。",
+    "Open the seed's failure in the shape explorer: 97 → conv k3 s4 SAME → 25 → conv_transpose s3 SAME → 97?":
+        "在形状探索器中打开这个出错的例子：97 → 卷积 k3 s4 SAME → 25 → 转置卷积 s3 SAME → 97？",
+    "1 · A transposed conv is the reverse of a forward conv": "1 · 转置卷积是前向卷积的反向",
+    "Picture the forward convolution it reverses, on one line of cells: a kernel of 3 with stride 2 and SAME padding maps 5 cells to 3 — the matrix C, 3 × 5. `conv2d_transpose` with the **same kernel** maps 3 cells back to 5 — the matrix Cᵀ, 5 × 3. Output y[j] reads the lit cells of x; the transpose writes its cell j into exactly those cells, with the same weights: row j of C is column j of Cᵀ. The shape comes back, the numbers do not (it is the transpose, not the inverse).":
+        "先想象它所反转的那个前向卷积，用一行格子来看：大小为 3 的卷积核、步长 2、SAME 填充，把 5 个格子变成 3 个——这就是矩阵 C（3 × 5）。用**同一个卷积核**的 `conv2d_transpose` 把 3 个格子变回 5 个——矩阵 Cᵀ（5 × 3）。输出 y[j] 读取 x 中高亮的格子；转置卷积把它的第 j 个格子写回的正是这些格子，权重也相同：C 的第 j 行就是 Cᵀ 的第 j 列。形状回来了，数值却没有（它是转置，不是逆）。",
+    "Light the cell j": "高亮第 j 个格子",
+    "y[{j}] = {terms}: it reads {cells}.": "y[{j}] = {terms}：它读取 {cells}。",
+    "In 2-D the filter is `[height, width, out_channels, in_channels]`: a forward conv 10 → 20 channels has filter `[3, 3, 10, 20]`, and the transpose that goes 20 → 10 uses that very array.":
+        "在二维情形下，转置卷积的卷积核是 `[height, width, out_channels, in_channels]`：从 10 个通道到 20 个通道的前向卷积，其卷积核为 `[3, 3, 10, 20]`；而从 20 回到 10 个通道的转置卷积用的正是这个数组。",
+    "See it step by step: scatter, direct conv, matrix view": "逐步查看：散射、直接卷积、矩阵视角",
+    "2 · Several output shapes are valid for one input": "2 · 同一个输入可以对应多个合法的输出形状",
+    "Input `[1,3,3,1]`, filter `[2,2,3,1]`, strides 2, SAME. A forward SAME conv with stride 2 maps both 5 and 6 to 3, so both `output_shape=[1,5,5,3]` and `[1,6,6,3]` work: **the framework cannot infer the output shape; you choose it.**":
+        "输入 `[1,3,3,1]`，卷积核 `[2,2,3,1]`，步长 2，SAME。步长为 2 的 SAME 前向卷积把 5 和 6 都变成 3，所以 `output_shape=[1,5,5,3]` 和 `[1,6,6,3]` 都可以：**框架无法推断输出形状，只能由你来指定。**",
+    "refused": "被拒绝",
+    "output shape {shape}": "输出形状 {shape}",
+    "Valid output sizes for input 3: {sizes}": "输入尺寸为 3 时合法的输出尺寸：{sizes}",
+    "Explore every size on a number line": "在数轴上查看每一个尺寸",
+    "3 · TF checks that output_shape maps back onto the input": "3 · TF 会检查 output_shape 能否映射回输入",
+    "[3,97,97,10] → conv k3 s4 SAME → {shape} because {arithmetic}. Going back with conv2d_transpose, stride 3 and output_shape 97 fails: {back}, not 25.":
+        "[3,97,97,10] → 卷积 k3 s4 SAME → {shape}，因为 {arithmetic}。用 conv2d_transpose、步长 3、output_shape 97 往回走就会失败：{back}，而不是 25。",
+    "**TensorFlow 2.21 prints:**": "**TensorFlow 2.21 打印：**",
+    "Read it from the gradient's side: actual = your input (25), input: = your output_shape (97), computed = a forward conv over 97 (33). Valid sizes for 25 with stride 3: {valid}. With stride 4 it works: {fixed}.":
+        "从梯度的角度读它：actual = 你的输入（25），input: = 你的 output_shape（97），computed = 对 97 做一次前向卷积的结果（33）。步长为 3 时，25 对应的合法尺寸：{valid}。改用步长 4 就可以：{fixed}。",
+    "Decode your own message": "解读你自己的报错",
+    "4 · Why it is checked: the gradient": "4 · 为什么要检查：梯度",
+    "The gradient of `conv2d_transpose` with respect to its input is a forward conv with the same filter, strides and padding — and the transpose is the gradient of the forward conv. The proof is one identity, ⟨C x, g⟩ = ⟨x, Cᵀ g⟩, where **⟨a, b⟩ is the inner (dot) product**: multiply two arrays of the same shape cell by cell and add up all the products — one number. On the line of idea 1:":
+        "`conv2d_transpose` 对其输入的梯度，是一次使用相同卷积核、步长和填充的前向卷积——而转置卷积正是前向卷积的梯度。证明只需一个恒等式 ⟨C x, g⟩ = ⟨x, Cᵀ g⟩，其中 **⟨a, b⟩ 是内积（点积）**：把两个形状相同的数组逐格相乘，再把所有乘积加起来——得到一个数。在要点 1 的那一行格子上：",
+    "The same identity in 2-D, on seeded numbers:": "二维情形下的同一个恒等式，用带种子的数字验证：",
+    "In the seed, that forward conv turns the 97×97 gradient into {arithmetic} × 33, which cannot be the gradient of a 25×25 tensor: so the shapes must agree, and the error names the two numbers.":
+        "在这个例子里，这次前向卷积把 97×97 的梯度变成 {arithmetic} × 33，它不可能是一个 25×25 张量的梯度：所以形状必须一致，而报错信息给出的正是这两个数。",
+    "The gradient page: both directions on the same numbers": "梯度页面：在同一组数字上看两个方向",
+    "5 · Controlling output_shape flexibly": "5 · 灵活地控制 output_shape",
+    "output_shape is a tensor (tf.shape(x) / a placeholder), not a Python list":
+        "output_shape 是一个张量（tf.shape(x) / placeholder），而不是 Python 列表",
+    "TF 1.x, {stage}:": "TF 1.x，{stage}：",
+    "In a real network the size to go back to is the skip connection's: every skip size below goes down to the same 25, so 25 alone cannot say which size to go back to — take it from the skip tensor.":
+        "在真实网络中，要回到的尺寸就是跳跃连接的尺寸：下面每一种跳跃连接尺寸都会下采样到同一个 25，所以仅凭 25 无法知道该回到哪个尺寸——要从跳跃连接的张量中取得。",
+    "Size of the skip tensor": "跳跃连接张量的尺寸",
+    "Each recipe runs as it stands in its framework and prints the shapes in its comments:":
+        "每段代码都可以在对应框架中直接运行，并打印出注释里写的形状：",
+    "TensorFlow: a dynamic batch, tf.shape(x)[0]": "TensorFlow：动态批大小，tf.shape(x)[0]",
+    "TensorFlow: output_shape=tf.shape(skip)": "TensorFlow：output_shape 取 tf.shape(skip)",
+    "Keras: output_padding": "Keras：设定 output_padding",
+    "PyTorch: output_size=skip.shape[-2:]": "PyTorch：output_size 取 skip.shape[-2:]",
+    "Try static vs dynamic in the shape explorer": "在形状探索器中比较静态与动态形状",
+    "Chain conv / conv_transpose layers (97 → 25 → ?)": "把卷积 / 转置卷积层串起来（97 → 25 → ?）",
+    "Why kernel sizes that are not a multiple of the stride leave a grid": "为什么卷积核大小不是步长的整数倍时会留下网格",
+    "The forward conv's output y[{j}] reads which cells of x? (The transpose will write its input cell {j} into the same ones.)":
+        "前向卷积的输出 y[{j}] 读取 x 的哪些格子？（转置卷积会把它输入的第 {j} 个格子写回同样的这些格子。）",
+    "Row j of C and column j of Cᵀ are the same numbers: C's nonzero entries in that row are exactly the cells lit in both pictures.":
+        "C 的第 j 行和 Cᵀ 的第 j 列是同一组数：C 在这一行中的非零元素，正是两幅图中高亮的格子。",
+    "The seed asks conv2d_transpose (stride 3, SAME) for output size 97. What does a forward conv over 97 give?":
+        "这个例子要求 conv2d_transpose（步长 3，SAME）输出尺寸 97。对 97 做一次前向卷积会得到多少？",
+    "SAME with stride 3 gives ceil(97 / 3) = 33 — and the input is 25, so TF refuses: actual = 25, computed = 33.":
+        "步长 3 的 SAME 给出 ceil(97 / 3) = 33——而输入是 25，所以 TF 拒绝：actual = 25, computed = 33。",
+    # figures (lab/draw/home.py)
+    "forward conv: y = C x": "前向卷积：y = C x",
+    "transpose: Cᵀ y": "转置卷积：Cᵀ y",
+    "C: row {j} = what y[{j}] reads": "C：第 {j} 行 = y[{j}] 读取的格子",
+    "Cᵀ: column {j}": "Cᵀ：第 {j} 列",
+    "output size n → forward conv (k 2, stride 2, SAME) → ?": "输出尺寸 n → 前向卷积（k 2，步长 2，SAME）→ ?",
+    "x: 97 × 97": "x：97 × 97",
+    "conv k3, stride 4, SAME": "卷积 k3，步长 4，SAME",
+    "back with stride 3: a forward conv over 97 gives": "用步长 3 往回走：对 97 做前向卷积得到",
+    "back with stride 4: a forward conv over 97 gives": "用步长 4 往回走：对 97 做前向卷积得到",
+    "⟨a, b⟩ = a[0]·b[0] + a[1]·b[1] + …: multiply cell by cell, then add up":
+        "⟨a, b⟩ = a[0]·b[0] + a[1]·b[1] + …：逐格相乘，再全部相加",
+    "skip": "跳跃连接",
+    "conv k3, stride 4": "卷积 k3，步长 4",
+    "back up: the size comes from the skip tensor": "上采样回去：尺寸取自跳跃连接的张量",
+    "PyTorch's default": "PyTorch 的默认结果",
+    "Keras' default (no output_padding)": "Keras 的默认结果（不设 output_padding）",
+    # --- gradient page (pages/5_Gradient.py, lab/gradient.py, lab/draw/gradient.py) -------------
+    "**Load a configuration**": "**载入一个配置**",
+    "Nudging every input cell…": "正在逐个微调输入格子……",
+    "Small: 3 → 6, stride 2": "小例子：3 → 6，步长 2",
+    "The seed: 25 → 97, stride 3 (refused)": "原始例子：25 → 97，步长 3（被拒绝）",
+    "The seed, fixed: 25 → 75": "原始例子（已修正）：25 → 75",
+    "Controls": "控件",
+    "Input x: height = width": "输入 x：高 = 宽",
+    "the size of x, the tensor you pass to conv2d_transpose (at most {n})": "x 的尺寸，即传给 conv2d_transpose 的张量（最大 {n}）",
+    "Requested output size (output_shape)": "要求的输出尺寸（output_shape）",
+    "at most {n}": "最大 {n}",
+    "Kernel": "卷积核",
+    "Stride": "步长",
+    "Padding": "填充",
+    "Channels of x": "x 的通道数",
+    "Output channels": "输出通道数",
+    "Random seed": "随机种子",
+    "Caps: input ≤ {i}, output ≤ {o}, kernel ≤ {k}, stride ≤ {s}, channels ≤ {c} — the gradient is computed by nudging cells one by one, which grows with the square of the sizes.":
+        "上限：输入 ≤ {i}，输出 ≤ {o}，卷积核 ≤ {k}，步长 ≤ {s}，通道 ≤ {c}——梯度是逐个格子微调来计算的，计算量随尺寸的平方增长。",
+    "**The call:** `conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')` with x of shape `[1, {i}, {i}, {cin}]` and filter w of shape `[{k}, {k}, {cout}, {cin}]`.":
+        "**这次调用：**`conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')`，其中 x 的形状为 `[1, {i}, {i}, {cin}]`，卷积核 w 的形状为 `[{k}, {k}, {cout}, {cin}]`。",
+    "x is {i} × {i} and output_shape asks for {n} × {n} (kernel {k}, stride {s}, {pad}). How many rows will the gradient with respect to x have?":
+        "x 是 {i} × {i}，output_shape 要求 {n} × {n}（卷积核 {k}，步长 {s}，{pad}）。对 x 的梯度会有多少行？",
+    "It is a forward conv of the upstream gradient, whose size is output_shape — not x's size. TF compares the two and refuses when they differ.":
+        "它是对上游梯度做的一次前向卷积，而上游梯度的尺寸是 output_shape——不是 x 的尺寸。TF 比较这两者，不一致就拒绝。",
+    "The gradient with respect to x is a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c}.":
+        "对 x 的梯度是对 {n} × {n} 上游梯度做的一次前向卷积：{arithmetic}，所以是 {c} × {c}。",
+    "TF accepts this call: a forward {pad} conv over the requested {n} gives {arithmetic} = the input's {i}. So the gradient with respect to x — a forward conv of the {n} × {n} upstream gradient — is {c} × {c}, exactly x's shape.":
+        "TF 接受这次调用：对要求的 {n} 做一次 {pad} 前向卷积得到 {arithmetic} = 输入的 {i}。所以对 x 的梯度——对 {n} × {n} 上游梯度的一次前向卷积——是 {c} × {c}，恰好是 x 的形状。",
+    "TF refuses this call. The gradient with respect to x would be a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c} — but x is {i} × {i}. A gradient must have the shape of what it is the gradient of, and TF says exactly that:":
+        "TF 拒绝这次调用。对 x 的梯度将是对 {n} × {n} 上游梯度的一次前向卷积：{arithmetic}，即 {c} × {c}——但 x 是 {i} × {i}。梯度的形状必须与被求导的张量相同，TF 说的正是这一点：",
+    "TF 1.x said it while building the training step (the gradient's shape cannot be set on x):":
+        "TF 1.x 在构建训练步骤时就会报出（梯度的形状无法设置到 x 上）：",
+    "**Why, in plain words:**": "**用大白话说原因：**",
+    "**Fixes:**": "**修复方法：**",
+    "Open this call in the shape explorer": "在形状探索器中打开这次调用",
+    "**The seed's failure, by the same rule:** x is 25 × 25 and output_shape asks for 97 × 97 with stride 3. The gradient with respect to x would be a forward conv of a 97 × 97 upstream gradient: {arithmetic}, a {c} × {c} map where x is 25 × 25 — which is exactly TF's `actual = 25, computed = {c}`. Load it with the button “The seed” above.":
+        "**按同一规则看原始例子的错误：**x 是 25 × 25，output_shape 要求步长 3 下的 97 × 97。对 x 的梯度将是对 97 × 97 上游梯度的一次前向卷积：{arithmetic}，得到 {c} × {c} 的图，而 x 是 25 × 25——这正是 TF 的 `actual = 25, computed = {c}`。用上方的“原始例子”按钮载入它。",
+    "(a) The gradient of conv_transpose with respect to its input": "(a) 转置卷积对其输入的梯度",
+    "Take the loss **L = ⟨conv_transpose(x), g⟩**, with g a seeded {n} × {n} upstream gradient. Left: the gradient *by definition* — nudge each cell of x by 1 and write down how much L changes (L is linear in x, so that change is the exact slope). Right: **one forward conv of g with the same filter, stride {s} and {pad} padding**.":
+        "取损失 **L = ⟨conv_transpose(x), g⟩**，其中 g 是带种子的 {n} × {n} 上游梯度。左图：*按定义*求梯度——把 x 的每个格子加 1，记下 L 变化了多少（L 对 x 是线性的，所以这个变化就是精确的斜率）。右图：**用同一卷积核、步长 {s}、{pad} 填充对 g 做一次前向卷积**。",
+    "by nudging x: {i} × {i}": "微调 x 得到：{i} × {i}",
+    "forward conv of g: {c} × {c}": "g 的前向卷积：{c} × {c}",
+    "gradient by nudging x": "微调 x 得到的梯度",
+    "forward conv of g": "g 的前向卷积",
+    "equal?": "相等吗？",
+    "shapes differ": "形状不同",
+    "Both sides: **{verdict}**.": "两边：**{verdict}**。",
+    "not comparable": "无法比较",
+    "max difference {diff}": "最大差值 {diff}",
+    "max difference {diff} (an evenly spread sample of {nudged} of the {total} cells was nudged; the others are grey in both pictures)":
+        "最大差值 {diff}（只均匀抽样微调了 {total} 个格子中的 {nudged} 个；其余格子在两幅图中都显示为灰色）",
+    "The true gradient (left) is the top-left {i} × {i} corner of the {c} × {c} forward conv (**{verdict}** on that corner). Its other {extra} rows and columns (hatched) belong to no cell of x: TF refuses rather than silently cropping them.":
+        "真正的梯度（左）是 {c} × {c} 前向卷积左上角的 {i} × {i} 部分（在这一角上 **{verdict}**）。其余 {extra} 行和列（斜线部分）不属于 x 的任何格子：TF 选择拒绝，而不是悄悄把它们裁掉。",
+    "The forward conv gives {c} × {c}; the gradient needs {i} × {i}.": "前向卷积得到 {c} × {c}；梯度需要 {i} × {i}。",
+    "(b) The converse: a conv's input gradient is a conv_transpose": "(b) 反过来：卷积对输入的梯度是一次转置卷积",
+    "A forward conv C with the same filter maps {n} × {n} to {c} × {c}. The gradient of ⟨C(u), h⟩ with respect to its input u, by nudging, equals **conv_transpose(h)** back to {n} × {n} — the very operation this app is about.":
+        "用同一卷积核的前向卷积 C 把 {n} × {n} 变为 {c} × {c}。通过微调求得的 ⟨C(u), h⟩ 对输入 u 的梯度，等于回到 {n} × {n} 的 **conv_transpose(h)**——正是本应用讲的这个运算。",
+    "by nudging u: {n} × {n}": "微调 u 得到：{n} × {n}",
+    "conv_transpose of h: {n} × {n}": "h 的转置卷积：{n} × {n}",
+    "A forward conv over {n} gives {arithmetic}: no output, so nothing to differentiate.":
+        "对 {n} 做前向卷积得到 {arithmetic}：没有输出，所以没有可求导的东西。",
+    "The adjoint identity ⟨C u, h⟩ = ⟨u, Cᵀ h⟩": "伴随恒等式 ⟨C u, h⟩ = ⟨u, Cᵀ h⟩",
+    "C is the forward conv, Cᵀ the transposed conv with the same filter, strides and padding; u and h are the seeded arrays of (b). ⟨a, b⟩ multiplies two arrays of the same shape cell by cell and adds up the products. Two different computations, one number:":
+        "C 是前向卷积，Cᵀ 是使用相同卷积核、步长和填充的转置卷积；u 和 h 是 (b) 中带种子的数组。⟨a, b⟩ 把两个形状相同的数组逐格相乘，再把乘积相加。两种不同的计算，同一个数：",
+    "⟨C u, h⟩ (forward conv, then dot)": "⟨C u, h⟩（先前向卷积，再点积）",
+    "⟨u, Cᵀ h⟩ (transposed conv, then dot)": "⟨u, Cᵀ h⟩（先转置卷积，再点积）",
+    "Difference: **{diff}** (the values are small integers, so the sums are exact). This identity is what \"transposed\" means, and it only makes sense when Cᵀ's output has the shape of C's input — the shape TF checks.":
+        "差值：**{diff}**（数值都是小整数，所以求和是精确的）。这个恒等式正是“转置”的含义，而且只有当 Cᵀ 的输出形状等于 C 的输入形状时它才有意义——这正是 TF 检查的形状。",
+    "Show me the code that computed this": "给我看计算这些的代码",
+    "Show the seeded numbers (channel 1)": "显示带种子的数字（第 1 个通道）",
+    "x (the transpose's input):": "x（转置卷积的输入）：",
+    "filter w[:, :, 0, 0]:": "卷积核 w[:, :, 0, 0]：",
+    "upstream gradient g:": "上游梯度 g：",
+    "Too many to print (x is {i} × {i}, g is {n} × {n}); values are integers from −{r} to {r} drawn with seed {seed}.":
+        "太多了，不便打印（x 是 {i} × {i}，g 是 {n} × {n}）；数值是用种子 {seed} 生成的 −{r} 到 {r} 之间的整数。",
 }
 
 LEARNING = {
