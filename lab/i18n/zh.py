@@ -242,7 +242,7 @@ HOME = {
     "Input x: height = width": "输入 x：高 = 宽",
     "the size of x, the tensor you pass to conv2d_transpose (at most {n})": "x 的尺寸，即传给 conv2d_transpose 的张量（最大 {n}）",
     "Requested output size (output_shape)": "要求的输出尺寸（output_shape）",
-    "at most {n}": "最大 {n}",
+    "at most {n}": "最多 {n}",
     "Kernel": "卷积核",
     "Stride": "步长",
     "Padding": "填充",
