@@ -392,6 +392,302 @@ EXPLORER = {
     "feed an input of depth {n}:": "输入深度改为 {n}：",
     "ask for output length {n} instead of {r} (valid: {sizes})": "把输出长度从 {r} 改为 {n}（有效：{sizes}）",
     "feed an input of length {n}:": "输入长度改为 {n}：",
+    # --- the decoder's explanations (convt.frameworks.*): one template per sentence or clause ----
+    # TensorFlow size mismatch
+    "TensorFlow ({k}) refused the output {axis} of {op}:": "TensorFlow（{k}）拒绝了 {op} 的输出{axis}：",
+    "TensorFlow ({k}) refused the output {axis} of {op} (called by a Keras {layer} layer):":
+        "TensorFlow（{k}）拒绝了 {op} 的输出{axis}（由 Keras 的 {layer} 层调用）：",
+    "TensorFlow ({k}) refused the output {axis} (conv1d_transpose runs as conv2d_transpose on a unit {unit}, so its {axis} is spatial_dim {a}) of {op} (called by a Keras {layer} layer):":
+        "TensorFlow（{k}）拒绝了 {op} 的输出{axis}（conv1d_transpose 在单位{unit}上作为 conv2d_transpose 运行，所以它的{axis}是 spatial_dim {a}）（由 Keras 的 {layer} 层调用）：",
+    "TensorFlow ({k}) refused the output {axis} (conv1d_transpose runs as conv2d_transpose on a unit {unit}, so its {axis} is spatial_dim {a}) of {op}:":
+        "TensorFlow（{k}）拒绝了 {op} 的输出{axis}（conv1d_transpose 在单位{unit}上作为 conv2d_transpose 运行，所以它的{axis}是 spatial_dim {a}）：",
+    "TensorFlow ({k}) refused the output_shape of {op}:": "TensorFlow（{k}）拒绝了 {op} 的 output_shape：",
+    "your input x has {axis} {a} and you asked for output {axis} {b}.": "你的输入 x 的{axis}是 {a}，而你请求的输出{axis}是 {b}。",
+    "your input x has spatial size {a}, but a forward conv over the output spatial size you asked for gives {b}.":
+        "你的输入 x 的空间尺寸是 {a}，但对你请求的输出空间尺寸做前向卷积得到的是 {b}。",
+    "TF words this from the gradient's side, because {op} is the op {k} (the gradient of a forward conv with respect to its input):":
+        "TF 是从梯度的角度来措辞的，因为 {op} 就是算子 {k}（前向卷积对其输入的梯度）：",
+    "`actual = {a}` (`out_backprop`) is YOUR INPUT x, `input:": "`actual = {a}`（`out_backprop`）是**你的输入** x，`input:",
+    "{a}` is the output size you asked for (output_shape), and `computed = {b}` is what a forward conv over your output_shape produces.":
+        "{a}` 是你请求的输出尺寸（output_shape），而 `computed = {b}` 是对你的 output_shape 做前向卷积得到的结果。",
+    "`actual = {a}` (`out_backprop`) is YOUR INPUT x, and `computed = {b}` is what a forward conv over your output_shape produces.":
+        "`actual = {a}`（`out_backprop`）是**你的输入** x，而 `computed = {b}` 是对你的 output_shape 做前向卷积得到的结果。",
+    "The padding is not printed, but the numbers betray it:": "报错里没有打印填充方式，但数字暴露了它：",
+    "only SAME gives computed = {a} ({arith};": "只有 SAME 能得到 computed = {a}（{arith}；",
+    "only VALID gives computed = {a} ({arith};": "只有 VALID 能得到 computed = {a}（{arith}；",
+    "VALID would give {a}), unless you passed explicit padding, which TF does not print.": "VALID 会得到 {a}），除非你传入了显式填充，而 TF 不会打印它。",
+    "SAME would give {a}), unless you passed explicit padding, which TF does not print.": "SAME 会得到 {a}），除非你传入了显式填充，而 TF 不会打印它。",
+    "Both SAME ({a}) and VALID ({b}) give computed = {c}, so the message cannot tell which padding you used.":
+        "SAME（{a}）和 VALID（{b}）都得到 computed = {c}，所以从报错看不出你用的是哪种填充。",
+    "Neither SAME (gives {a}) nor VALID (gives {b}) produces computed = {c} from {d}, so you probably passed explicit padding:":
+        "SAME（得到 {a}）和 VALID（得到 {b}）都不能从 {d} 得到 computed = {c}，所以你很可能传入了显式填充：",
+    "Neither SAME (gives {a}) nor VALID (gives {b}) produces computed = {c} from {d}, so you probably passed explicit padding.":
+        "SAME（得到 {a}）和 VALID（得到 {b}）都不能从 {d} 得到 computed = {c}，所以你很可能传入了显式填充。",
+    "a total padding (top + bottom) of {sizes} gives {a}.": "总填充（上 + 下）为 {sizes} 时得到 {a}。",
+    "It gives {arith}, not {i}.": "实际得到 {arith}，而不是 {i}。",
+    "For an input of {i}, TF accepts the output sizes {sizes}.": "输入为 {i} 时，TF 接受的输出尺寸为 {sizes}。",
+    "With {padding}, TF accepts output {axis}s {sizes} for an input of {i}.": "使用 {padding} 时，输入为 {i} 的情况下 TF 接受的输出{axis}为 {sizes}。",
+    "TF SAME accepts only {sizes} for an input of {i}.": "输入为 {i} 时，TF SAME 只接受 {sizes}。",
+    "A forward conv over {a} (kernel {b}, stride {c}, dilation {d}) gives {e}, not {f}.": "对 {a} 做前向卷积（卷积核 {b}，步长 {c}，膨胀率 {d}）得到 {e}，而不是 {f}。",
+    "TF does not print the padding, so convt cannot list the valid sizes.": "TF 没有打印填充方式，所以 convt 无法列出有效尺寸。",
+    "This is the short TF 1.x form (TF 2.x adds spatial_dim, input, filter, stride and dilation):":
+        "这是 TF 1.x 的简短形式（TF 2.x 还会打印 spatial_dim、input、filter、stride 和 dilation）：",
+    "it does not print the requested size, the kernel, the stride or the padding, so convt cannot tell the padding or list the valid sizes.":
+        "它不打印请求的尺寸、卷积核、步长或填充，所以 convt 无法判断填充方式，也无法列出有效尺寸。",
+    "With SAME padding and stride s, TF accepts output sizes (i-1)*s+1 to i*s for an input of {i} (stride {s}:":
+        "使用 SAME 填充和步长 s 时，输入为 {i} 的情况下 TF 接受 (i-1)*s+1 到 i*s 的输出尺寸（步长 {s}：",
+    "With SAME padding and stride s, TF accepts output sizes from {a}*s+1 to {b}*s for an input of {i}.":
+        "使用 SAME 填充和步长 s 时，输入为 {i} 的情况下 TF 接受从 {a}*s+1 到 {b}*s 的输出尺寸。",
+    "with VALID, (i-1)*s + k_eff to (i-1)*s + k_eff + s - 1.": "使用 VALID 时为 (i-1)*s + k_eff 到 (i-1)*s + k_eff + s - 1。",
+    "Since computed {a} > actual {b}, the output_shape is too large for this stride (or the stride is too small).":
+        "由于 computed {a} > actual {b}，对这个步长来说 output_shape 太大了（或者步长太小）。",
+    "Since computed {a} < actual {b}, the output_shape is too small for this stride (or the stride is too large).":
+        "由于 computed {a} < actual {b}，对这个步长来说 output_shape 太小了（或者步长太大）。",
+    "This is the seed's error:": "这正是种子问题里的报错：",
+    "building the gradient of {op} with respect to its input x runs a forward conv (same filter, strides, padding) over the gradient of the output, whose shape is your output_shape.":
+        "构建 {op} 对输入 x 的梯度时，会在输出的梯度上做一次前向卷积（相同的卷积核、步长和填充），而输出梯度的形状就是你的 output_shape。",
+    "That forward conv gives {a}, which cannot be the gradient of an input of {b}, so the output_shape does not map back onto the input.":
+        "这次前向卷积得到 {a}，它不可能是大小为 {b} 的输入的梯度，所以 output_shape 映射不回输入。",
+    "({axis}:": "（{axis}：",
+    "input {a}, forward conv of your output_shape {b}.) The message prints neither the output_shape, the kernel, the stride nor the padding, so convt cannot list the valid sizes.":
+        "输入 {a}，对你的 output_shape 做前向卷积得到 {b}。）报错既没有打印 output_shape，也没有打印卷积核、步长或填充，所以 convt 无法列出有效尺寸。",
+    "TensorFlow could not build the gradient (graph mode, static shapes):": "TensorFlow 无法构建梯度（图模式，静态形状）：",
+    "the gradient computed for input {a} of `{op}` has shape ({b}), but that input has shape ({c}).":
+        "为 `{op}` 的第 {a} 个输入计算出的梯度形状是 ({b})，但这个输入的形状是 ({c})。",
+    "TensorFlow refused to merge shape ({a}) into ({b}) (TensorShape.merge_with).": "TensorFlow 拒绝把形状 ({a}) 合并到 ({b})（TensorShape.merge_with）。",
+    # TensorFlow channels, batch, arguments
+    "TensorFlow:": "TensorFlow：",
+    "TensorFlow ({op}):": "TensorFlow（{op}）：",
+    "the batch size in output_shape must equal the batch size of the input x (`input` is your output_shape, `out_backprop` is your input x).":
+        "output_shape 中的批量必须等于输入 x 的批量（`input` 是你的 output_shape，`out_backprop` 是你的输入 x）。",
+    "output_shape says batch {a}, your input x has batch {b}.": "output_shape 写的批量是 {a}，而你的输入 x 的批量是 {b}。",
+    "A hard-coded batch in output_shape breaks as soon as the batch changes (e.g.": "在 output_shape 里写死批量，批量一变就会出错（例如",
+    "the last, smaller batch of an epoch).": "一个 epoch 的最后一个较小的批次）。",
+    "the channel count in output_shape must equal the filter's axis {a} (output_channels in [{axes}]) (here {b} vs {c}).":
+        "output_shape 中的通道数必须等于卷积核的第 {a} 维（[{axes}] 中的 output_channels）（这里是 {b} 对 {c}）。",
+    "the channel count in output_shape must equal the filter's axis {a} (output_channels in [{axes}]).":
+        "output_shape 中的通道数必须等于卷积核的第 {a} 维（[{axes}] 中的 output_channels）。",
+    "the channel count in output_shape must equal the filter's axis {a} (output_channels in [{axes}]);":
+        "output_shape 中的通道数必须等于卷积核的第 {a} 维（[{axes}] 中的 output_channels）；",
+    "TF calls your output_shape `input`, so this is the forward conv's input {axis}.": "TF 把你的 output_shape 叫作 `input`，所以这就是前向卷积的输入{axis}。",
+    "TF calls your output_shape `input`.": "TF 把你的 output_shape 叫作 `input`。",
+    "TF calls your input `out_backprop`.": "TF 把你的输入叫作 `out_backprop`。",
+    "a multiple does not help.": "整数倍也没用。",
+    "the input x's channels must equal the filter's LAST axis.": "输入 x 的通道数必须等于卷积核的**最后一维**。",
+    "the input x's channels must equal the filter's LAST axis (in_channels of [{axes}]);": "输入 x 的通道数必须等于卷积核的**最后一维**（[{axes}] 中的 in_channels）；",
+    "the input's channels must be a multiple of the filter's axis {a} (in_channels of [{axes}]).": "输入的通道数必须是卷积核第 {a} 维（[{axes}] 中的 in_channels）的整数倍。",
+    "the filter has {a} channels on axis {b} (output_channels).": "卷积核在第 {b} 维（output_channels）上有 {a} 个通道。",
+    "output_shape's channel count is a multiple of the filter's output_channels (axis {a}), so TF reads it as a grouped transposed conv, which its CPU kernel cannot compute (with oneDNN on, the default, it runs as a grouped conv).":
+        "output_shape 的通道数是卷积核 output_channels（第 {a} 维）的整数倍，所以 TF 把它当作分组转置卷积，而 CPU 内核无法计算（开启 oneDNN 时——这是默认——它会作为分组卷积运行）。",
+    "Here output_shape has {a} channels and the filter's axis {b} has {c}.": "这里 output_shape 有 {a} 个通道，而卷积核第 {b} 维是 {c}。",
+    "the input channels are a multiple of the filter's in_channels, so TF runs a grouped conv, and the output channels must then be divisible by the number of groups.":
+        "输入通道数是卷积核 in_channels 的整数倍，所以 TF 运行分组卷积，此时输出通道数必须能被组数整除。",
+    "TensorFlow's CPU {op} has no grouped form:": "TensorFlow 的 CPU {op} 没有分组形式：",
+    "the filter's axis {a} (in_channels) must equal the input's channels.": "卷积核的第 {a} 维（in_channels）必须等于输入的通道数。",
+    "TensorFlow's CPU {op} refuses dilations > {a} (GPUs compute them;": "TensorFlow 的 CPU {op} 拒绝 dilations > {a}（GPU 可以计算；",
+    "so do PyTorch and convt).": "PyTorch 和 convt 也可以）。",
+    "TensorFlow's CPU kernels for {op} and {op2} only support NDHWC (channels last).": "TensorFlow 用于 {op} 和 {op2} 的 CPU 内核只支持 NDHWC（通道在最后）。",
+    "TensorFlow's classic CPU kernel (oneDNN off, or float64) refuses dilations > {a} in {op}, although the arithmetic is well defined:":
+        "TensorFlow 的经典 CPU 内核（关闭 oneDNN，或 float64）在 {op} 中拒绝 dilations > {a}，尽管这个计算是有明确定义的：",
+    "the kernel spans (k-1)*d+1 cells.": "卷积核跨越 (k-1)*d+1 个格子。",
+    "TF's oneDNN kernel (the float32 default) and PyTorch compute it;": "TF 的 oneDNN 内核（float32 的默认）和 PyTorch 都能计算；",
+    "convt does too.": "convt 也可以。",
+    "TensorFlow's classic CPU kernel only supports NHWC (channels last).": "TensorFlow 的经典 CPU 内核只支持 NHWC（通道在最后）。",
+    "TensorFlow's classic CPU kernels only support NHWC (channels last).": "TensorFlow 的经典 CPU 内核只支持 NHWC（通道在最后）。",
+    "NCHW works on GPU or with oneDNN on.": "NCHW 在 GPU 上或开启 oneDNN 时可用。",
+    "TensorFlow's default oneDNN CPU kernel ({k}) could not build its primitive and hid the real reason.":
+        "TensorFlow 默认的 oneDNN CPU 内核（{k}）无法构建它的 primitive，并隐藏了真正的原因。",
+    "With {op} this almost always means TF's own check would have failed:": "对于 {op}，这几乎总是意味着 TF 自己的检查本来就会失败：",
+    "the output_shape does not map back onto the input (a forward conv of output_shape does not give the input's size), or the batch or input channels do not match the filter.":
+        "output_shape 映射不回输入（对 output_shape 做前向卷积得不到输入的尺寸），或者批量或输入通道与卷积核不匹配。",
+    "Setting TF_ENABLE_ONEDNN_OPTS={a} (or using float64) brings the real message back, with its numbers.":
+        "设置 TF_ENABLE_ONEDNN_OPTS={a}（或使用 float64）就能看到真正的报错及其中的数字。",
+    "a forward conv over a size of {a} with a kernel spanning {b} cells (effective filter size = (kernel-1)*dilation+1) and stride {c} would produce {d} cells.":
+        "对大小为 {a} 的输入、跨越 {b} 个格子的卷积核（有效卷积核大小 = (kernel-1)*dilation+1）、步长 {c} 做前向卷积，会得到 {d} 个格子。",
+    "For {op}, `input_size` is the output_shape you asked for:": "对 {op} 来说，`input_size` 就是你请求的 output_shape：",
+    "it is smaller than the kernel span, which VALID (or small explicit) padding cannot handle.": "它比卷积核的跨度还小，VALID（或较小的显式）填充无法处理。",
+    "an entry of output_shape (TF calls it input_sizes) is negative.": "output_shape（TF 称之为 input_sizes）中有负数。",
+    "an entry of output_shape is negative.": "output_shape 中有负数。",
+    "data_format names the layout:": "data_format 指定布局：",
+    "the CPU kernels compute channels last.": "CPU 内核按通道在最后的布局计算。",
+    "the batch and channel dilations must be {a}.": "批量维和通道维的膨胀率必须为 {a}。",
+    "the batch and channel strides must be {a}.": "批量维和通道维的步长必须为 {a}。",
+    "explicit padding values must be >= {a}.": "显式填充的值必须 >= {a}。",
+    "To get a larger transposed-conv output, ask for a larger output_shape instead.": "想让转置卷积输出更大，请改为请求更大的 output_shape。",
+    "padding is 'SAME', 'VALID' or an explicit list [[{a}, {b}], [top, bottom], [left, right], [{c}, {d}]] (NHWC), with zeros for batch and channels.":
+        "padding 可以是 'SAME'、'VALID' 或显式列表 [[{a}, {b}], [top, bottom], [left, right], [{c}, {d}]]（NHWC），批量维和通道维填 0。",
+    "strides must be >= {a} and dilations >= {b}.": "strides 必须 >= {a}，dilations 必须 >= {b}。",
+    "Got {a}.": "实际得到 {a}。",
+    "strides (and dilations) of a {a}-D conv must be an int or a list of {sizes} or {b} values;": "{a} 维卷积的 strides（和 dilations）必须是一个整数，或 {sizes} 或 {b} 个值的列表；",
+    "this one has {a}.": "这里有 {a} 个。",
+    "tf.nn.{op} passes strides and dilations straight to the op, which takes a list of exactly {a} values (no int, no {b}-value form, unlike {op2}).":
+        "tf.nn.{op} 把 strides 和 dilations 直接传给算子，算子只接受恰好 {a} 个值的列表（不接受整数，也不接受 {b} 个值的形式，与 {op2} 不同）。",
+    "tf.nn.conv1d, conv1d_transpose, conv3d and conv3d_transpose take padding 'SAME' or 'VALID' only (an explicit list works only for the {a}-D ops).":
+        "tf.nn.conv1d、conv1d_transpose、conv3d 和 conv3d_transpose 只接受 'SAME' 或 'VALID' 填充（显式列表只对 {a} 维算子有效）。",
+    "tf.nn.conv2d_transpose wants padding 'SAME' or 'VALID' in capitals (or an explicit list);": "tf.nn.conv2d_transpose 要求大写的 'SAME' 或 'VALID' 填充（或显式列表）；",
+    "Keras layers take lower case.": "Keras 层用小写。",
+    "output_shape (TF calls it input_sizes) must have {a} values [{x}] or {b} values [{y}], but it has {c}.":
+        "output_shape（TF 称之为 input_sizes）必须有 {a} 个值 [{x}] 或 {b} 个值 [{y}]，但它有 {c} 个。",
+    # PyTorch
+    "PyTorch ({op}.forward with output_size) refused the requested output size.": "PyTorch（带 output_size 的 {op}.forward）拒绝了请求的输出尺寸。",
+    "PyTorch accepts {a} to {b} (stride {c}:": "PyTorch 接受 {a} 到 {b}（步长 {c}：",
+    "min + stride - 1).": "min + stride - 1）。",
+    "min + stride - 1 (it ignores dilation);": "min + stride - 1（它忽略膨胀率）；",
+    "The accepted range is min ..": "接受的范围是 min ..",
+    "the check itself is right.) The accepted range is min ..": "检查本身是对的。）接受的范围是 min ..",
+    "(For an unbatched input PyTorch prints the wrong slice of its shape, torch.Size([{a}]), one size short;":
+        "（对于不带批量维的输入，PyTorch 打印了形状中错误的一段 torch.Size([{a}])，少了一个尺寸；",
+    "F.conv_transpose{n}d's output_padding may go up to max(stride, dilation) - 1.": "F.conv_transpose{n}d 的 output_padding 最大可以到 max(stride, dilation) - 1。",
+    "output_padding must be smaller than the stride or the dilation in every dimension (op < max(stride, dilation)).":
+        "每个维度上 output_padding 都必须小于步长或膨胀率（op < max(stride, dilation)）。",
+    "It only selects which of the possible output sizes you get (it does not add zeros).": "它只是选择你得到哪一个可能的输出尺寸（它不会补零）。",
+    "the most allowed is {a}.": "最大允许值是 {a}。",
+    "output_padding {a}, stride {b}, dilation {c}:": "output_padding {a}，步长 {b}，膨胀率 {c}：",
+    "The output is (i-1)*stride - 2*padding + dilation*(kernel-1) + output_padding + 1:": "输出为 (i-1)*stride - 2*padding + dilation*(kernel-1) + output_padding + 1：",
+    "the padding is too large for this input.": "对这个输入来说填充太大了。",
+    "for an input of {a}, the transposed conv would produce {b}, and sizes below {c} are refused.": "对 {a} 的输入，转置卷积会得到 {b}，而小于 {c} 的尺寸会被拒绝。",
+    "No positive {axis} is possible with these settings, so PyTorch accepts no output size at all:": "这些设置下不可能有正的{axis}，所以 PyTorch 不接受任何输出尺寸：",
+    "the {axis} range ends below {a} (too much padding).": "{axis}的范围在 {a} 以下就结束了（填充过多）。",
+    "The {axis} on its own would accept {sizes}.": "单看{axis}，它会接受 {sizes}。",
+    "(A {a} x n input is also what conv_transpose1d prints:": "（conv_transpose1d 打印的也是 {a} x n 的输入：",
+    "it runs as {a}-D on a unit {axis}, so only the second sizes are yours.)": "它在单位{axis}上作为 {a} 维运行，所以只有第二个尺寸是你的。）",
+    "(If this came from conv_transpose1d / ConvTranspose1d:": "（如果它来自 conv_transpose1d / ConvTranspose1d：",
+    "PyTorch runs it as {a}-D on a unit {axis} and prints that {axis}'s values, {sizes} and {b}, first;": "PyTorch 在单位{axis}上把它作为 {a} 维运行，并先打印这个{axis}的值 {sizes} 和 {b}；",
+    "the {axis} values are yours.) {axis2}:": "{axis}的值才是你的。）{axis2}：",
+    "PyTorch (forward conv):": "PyTorch（前向卷积）：",
+    "output_size must list the spatial sizes ({a} for a {b}-D conv) or the whole shape ({c} for batched input);":
+        "output_size 必须列出空间尺寸（{b} 维卷积为 {a} 个）或完整形状（带批量的输入为 {c} 个）；",
+    "it has {a} entries.": "它有 {a} 项。",
+    "the transposed conv's weight ({w}) is laid out (in_channels, out_channels/groups, kH, kW), so the input must have {b} channels (weight axis {c}), but input ({x}) has {e}.":
+        "转置卷积的权重 ({w}) 的布局是 (in_channels, out_channels/groups, kH, kW)，所以输入必须有 {b} 个通道（权重第 {c} 维），但输入 ({x}) 有 {e} 个。",
+    "the conv's weight ({w}) (out, in/groups, kH, kW) expects {b} input channels, but input ({x}) has {d}.":
+        "卷积的权重 ({w})（out, in/groups, kH, kW）期望 {b} 个输入通道，但输入 ({x}) 有 {d} 个。",
+    "For a transposed conv the output channels are weight.shape[{a}] * groups.": "对转置卷积，输出通道数为 weight.shape[{a}] * groups。",
+    "the bias must have one value per output channel ({a}), but it has shape ({b}).": "偏置必须每个输出通道一个值（{a} 个），但它的形状是 ({b})。",
+    "the kernel ({a}, dilated) is larger than the padded input ({b}).": "卷积核（{a}，膨胀后）比填充后的输入（{b}）还大。",
+    "PyTorch's mkldnn CPU path hid the reason;": "PyTorch 的 mkldnn CPU 路径隐藏了原因；",
+    "with transposed convs this usually means the computed output size is below {a} (too much padding).": "对转置卷积来说，这通常意味着算出的输出尺寸小于 {a}（填充过多）。",
+    "With torch.backends.mkldnn.flags(enabled=False) PyTorch says 'Output size is too small'.": "在 torch.backends.mkldnn.flags(enabled=False) 下，PyTorch 会说 'Output size is too small'。",
+    "a conv takes its input with or without the batch axis:": "卷积的输入可以带或不带批量维：",
+    "a string padding must be 'same' or 'valid' (lower case, forward convs only).": "字符串形式的填充必须是 'same' 或 'valid'（小写，仅限前向卷积）。",
+    "dilation must be >= {a}.": "膨胀率必须 >= {a}。",
+    "groups must be >= {a}.": "groups 必须 >= {a}。",
+    "padding must be >= {a}.": "填充必须 >= {a}。",
+    "stride must be >= {a} in every dimension.": "每个维度的步长都必须 >= {a}。",
+    "To get a LARGER output from a transposed conv, lower padding (towards {a}) or use output_padding / output_size;":
+        "想让转置卷积的输出**更大**，请减小填充（向 {a} 靠拢）或使用 output_padding / output_size；",
+    "to crop asymmetrically, compute with padding={a} and slice.": "想不对称地裁剪，就用 padding={a} 计算后再切片。",
+    "padding='same' only works with stride {a} (forward conv2d).": "padding='same' 只在步长为 {a} 时有效（前向 conv2d）。",
+    "stride, padding, dilation and output_padding are an int or one value per spatial dimension ({a} for a {b}-D conv).":
+        "stride、padding、dilation 和 output_padding 是一个整数，或每个空间维度一个值（{b} 维卷积为 {a} 个）。",
+    "the weight's axis {a} (in_channels) must be divisible by groups.": "权重的第 {a} 维（in_channels）必须能被 groups 整除。",
+    "the weight's axis {a} must have at least `groups` entries (and be divisible by groups).": "权重的第 {a} 维至少要有 `groups` 项（并且能被 groups 整除）。",
+    "transposed convs take integer padding only ('same'/'valid' are for forward convs).": "转置卷积只接受整数填充（'same'/'valid' 是给前向卷积用的）。",
+    "padding=p removes p cells from each end of the full output (i-1)*s + (k-1)*d + 1.": "padding=p 会从完整输出 (i-1)*s + (k-1)*d + 1 的两端各去掉 p 个格子。",
+    # skip connections
+    # Keras
+    "Keras:": "Keras：",
+    "This is a known Keras pitfall:": "这是一个已知的 Keras 陷阱：",
+    "with padding='same', an even kernel ({a}) and output_padding={b}, Keras asks TF for (i-1)*stride + kernel%2 + output_padding = {c} = {d}, but a forward SAME conv maps {e} to ceil({f} / {g}) = {h}, not {i}:":
+        "在 padding='same'、偶数卷积核（{a}）和 output_padding={b} 时，Keras 向 TF 请求 (i-1)*stride + kernel%2 + output_padding = {c} = {d}，但 SAME 前向卷积把 {e} 映射为 ceil({f} / {g}) = {h}，而不是 {i}：",
+    "(With VALID Keras never asks for a size TF refuses, so the padding was 'same'.": "（使用 VALID 时 Keras 从不请求 TF 会拒绝的尺寸，所以填充一定是 'same'。",
+    "The torch backend crops instead and returns {a}.)": "torch 后端则会裁剪并返回 {a}。）",
+    "Conv{n}DTranspose cannot combine strides > 1 with dilation_rate > 1.": "Conv{n}DTranspose 不能同时使用 strides > 1 和 dilation_rate > 1。",
+    "output_padding must be strictly less than strides in every dimension.": "每个维度上 output_padding 都必须严格小于 strides。",
+    "For an input of i, a transposed conv with stride s can produce s different output sizes;": "对大小为 i 的输入，步长为 s 的转置卷积可以产生 s 种不同的输出尺寸；",
+    "output_padding (0 .. s-1) picks one of them, so it cannot reach s.": "output_padding（0 .. s-1）从中选一个，所以它不能达到 s。",
+    "the transposed conv layers (Conv1DTranspose, Conv2DTranspose, Conv3DTranspose) take padding 'same' or 'valid' only;": "转置卷积层（Conv1DTranspose、Conv2DTranspose、Conv3DTranspose）只接受 'same' 或 'valid' 填充；",
+    "'causal' is for the forward Conv1D.": "'causal' 是给前向 Conv1D 用的。",
+    "For a causal transposed conv, use 'valid' and crop the extra (kernel - stride) samples at the end.": "想要因果转置卷积，请用 'valid'，再裁掉末尾多出的 (kernel - stride) 个采样点。",
+    # JAX
+    "Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells);": "负的填充会裁剪等价直接卷积中按步长膨胀后的输入（(i-1)*s + 1 个格子）；",
+    "here they crop more than it has.": "这里裁掉的比它本身还多。",
+    "By default integer pads are pads of that direct conv, not of the forward conv (jax#32267):": "默认情况下，整数填充是这个直接卷积的填充，而不是前向卷积的填充（jax#32267）：",
+    "use_consistent_padding=True reads them like PyTorch's padding.": "use_consistent_padding=True 会像 PyTorch 的 padding 那样解读它们。",
+    "conv_transpose's kernel is HWIO by default:": "conv_transpose 的卷积核默认是 HWIO：",
+    "its I axis must equal the input's channels.": "它的 I 维必须等于输入的通道数。",
+    "With transpose_kernel=True the kernel is flipped and its I and O axes swapped first, so then its O axis must equal them (the TF/Keras layout [h, w, out, in]).":
+        "使用 transpose_kernel=True 时，卷积核会先翻转并交换 I 和 O 两维，所以此时它的 O 维必须等于输入通道数（即 TF/Keras 的布局 [h, w, out, in]）。",
+    "The kernel has no taps along this axis;": "卷积核在这个轴上没有抽头；",
+    "XLA refuses an empty window when it lowers the call.": "XLA 在 lowering 这次调用时拒绝空窗口。",
+    "Explicit padding must be one (low, high) pair of integers per spatial axis.": "显式填充必须是每个空间轴一对 (low, high) 整数。",
+    "One (lo, hi) pair per spatial axis is needed:": "每个空间轴需要一对 (lo, hi)：",
+    "{a} for a {b}-D conv.": "{b} 维卷积需要 {a} 对。",
+    "(With use_consistent_padding=True extra pairs are silently dropped, too few give this error.)": "（使用 use_consistent_padding=True 时，多余的对会被悄悄丢掉，太少则给出这个报错。）",
+    "Only 'SAME' and 'VALID' are converted for a transposed conv;": "对转置卷积，只有 'SAME' 和 'VALID' 会被转换；",
+    "any other string reaches conv_general_dilated, which cannot pad a stride-dilated input by name.": "其他字符串会传到 conv_general_dilated，而它无法按名称填充按步长膨胀后的输入。",
+    "This padding string is not one JAX knows.": "JAX 不认识这个填充字符串。",
+    "With use_consistent_padding=True, JAX reads padding as the forward conv's:": "使用 use_consistent_padding=True 时，JAX 把填充理解为前向卷积的填充：",
+    "'SAME', 'VALID' or one (lo, hi) TUPLE per spatial axis.": "'SAME'、'VALID'，或每个空间轴一个 (lo, hi) **元组**。",
+    "Lists like [{a}, {b}] and other strings are refused.": "像 [{a}, {b}] 这样的列表和其他字符串都会被拒绝。",
+    "dimension_numbers is three strings, e.g.": "dimension_numbers 是三个字符串，例如",
+    "the input's, the kernel's and the output's axes, each with its batch/feature letters (N and C;": "分别是输入、卷积核和输出的轴，各自带有批量 / 特征字母（N 和 C；",
+    "O and I for the kernel) once and the same spatial letters.": "卷积核为 O 和 I）各一次，以及相同的空间字母。",
+    "strides (the input dilation of the equivalent direct conv) and rhs_dilation must be positive.": "strides（等价直接卷积的输入膨胀）和 rhs_dilation 必须为正。",
+    "strides and rhs_dilation need one value per spatial axis ({a} for a {b}-D conv);": "strides 和 rhs_dilation 需要每个空间轴一个值（{b} 维卷积为 {a} 个）；",
+    "JAX only notices when XLA lowers the call.": "JAX 只有在 XLA lowering 这次调用时才会发现。",
+    # ONNX
+    "output_shape asks for {a} cells from an input of {b} (kernel {c}, stride {d}, dilation {e}, output_padding {f});":
+        "output_shape 要求从大小为 {b} 的输入（卷积核 {c}，步长 {d}，膨胀率 {e}，output_padding {f}）得到 {a} 个格子；",
+    "onnxruntime accepts {sizes} on that axis.": "onnxruntime 在这个轴上接受 {sizes}。",
+    "(i-1)*s + k_eff + output_padding - pad_head - pad_tail is below {a}:": "(i-1)*s + k_eff + output_padding - pad_head - pad_tail 小于 {a}：",
+    "the pads crop away more than the transposed conv produces.": "填充裁掉的比转置卷积产生的还多。",
+    "B must be {a}-D with one value per output channel:": "B 必须是 {a} 维的，每个输出通道一个值：",
+    "ConvTranspose's W is [C_in, C_out/group, kH, kW]:": "ConvTranspose 的 W 是 [C_in, C_out/group, kH, kW]：",
+    "its FIRST axis must equal X's channels (PyTorch's layout, not TF's [kH, kW, C_out, C_in]).": "它的**第一维**必须等于 X 的通道数（PyTorch 的布局，而不是 TF 的 [kH, kW, C_out, C_in]）。",
+    "X's channels must split into `group` equal groups.": "X 的通道必须能均分为 `group` 组。",
+    "kernel_shape, when given, must equal W's spatial shape.": "如果给出 kernel_shape，它必须等于 W 的空间形状。",
+    "onnx's shape inference checks the attributes' lengths and signs when the session is created.": "onnx 的形状推断在创建会话时检查各属性的长度和正负号。",
+    "pads only apply with auto_pad=NOTSET;": "pads 只在 auto_pad=NOTSET 时生效；",
+    "onnx's shape inference refuses both at once, so the session is not even created.": "onnx 的形状推断拒绝两者同时出现，所以连会话都创建不了。",
+    "output_padding {a} with stride {b}:": "output_padding {a}，步长 {b}：",
+    "onnxruntime re-derives the input size from the output it computed;": "onnxruntime 会从它算出的输出反推输入尺寸；",
+    "with output_padding >= stride that gives one input cell more, so it refuses even when output_padding < dilation (PyTorch accepts that).":
+        "当 output_padding >= stride 时会多反推出一个输入格子，所以即使 output_padding < dilation 它也会拒绝（PyTorch 接受这种情况）。",
+    # unrecognised
+    "The message is empty:": "报错信息为空：",
+    "paste the error text Keras, TensorFlow, PyTorch, JAX, ONNX printed (the last lines of the traceback).": "请粘贴 Keras、TensorFlow、PyTorch、JAX、ONNX 打印的报错文字（traceback 的最后几行）。",
+    "This looks like a {fw} message, but not one convt knows:": "这看起来像是 {fw} 的报错，但 convt 不认识这一条：",
+    "it recognises the transposed-convolution shape, channel, batch, padding and stride errors of Keras, TensorFlow, PyTorch, JAX, ONNX.":
+        "它能识别 Keras、TensorFlow、PyTorch、JAX、ONNX 中与转置卷积的形状、通道、批量、填充和步长有关的报错。",
+    "Paste the error line itself (the last line of the traceback).": "请粘贴报错那一行本身（traceback 的最后一行）。",
+    "convt does not recognise this message.": "convt 不认识这条报错。",
+    "It reads the transposed-convolution shape, channel, batch, padding and stride errors of Keras, TensorFlow, PyTorch, JAX, ONNX:":
+        "它能读懂 Keras、TensorFlow、PyTorch、JAX、ONNX 中与转置卷积的形状、通道、批量、填充和步长有关的报错：",
+    "paste the error line itself (the last line of the traceback).": "请粘贴报错那一行本身（traceback 的最后一行）。",
+    "Recognised a {fw} message ({kind}), but convt could not read its numbers ({exc}).": "识别出这是 {fw} 的报错（{kind}），但 convt 无法读出其中的数字（{exc}）。",
+    "{title} refused to concatenate two tensors whose {axis}s differ: {a} and {b}. This is a skip connection (U-Net, autoencoder): the decoder's upsampled tensor must have exactly the size of the encoder tensor it is joined with. Each downsampling rounds an odd size (down with pooling or VALID, up with SAME), so when the input is not a multiple of 2^depth the upsampling comes back one cell short or long.":
+        "{title} 拒绝拼接两个{axis}不同的张量：{a} 和 {b}。这是一个跳跃连接（U-Net、自编码器）：解码器上采样得到的张量必须与它所拼接的编码器张量尺寸完全相同。每次下采样都会对奇数尺寸取整（池化或 VALID 向下取整，SAME 向上取整），所以当输入不是 2^depth 的整数倍时，上采样回来会少一格或多一格。",
+    "{title} refused to concatenate two tensors whose heights or widths differ: {a} and {b}. This is a skip connection (U-Net, autoencoder): the decoder's upsampled tensor must have exactly the size of the encoder tensor it is joined with. Each downsampling rounds an odd size (down with pooling or VALID, up with SAME), so when the input is not a multiple of 2^depth the upsampling comes back one cell short or long.":
+        "{title} 拒绝拼接两个高度或宽度不同的张量：{a} 和 {b}。这是一个跳跃连接（U-Net、自编码器）：解码器上采样得到的张量必须与它所拼接的编码器张量尺寸完全相同。每次下采样都会对奇数尺寸取整（池化或 VALID 向下取整，SAME 向上取整），所以当输入不是 2^depth 的整数倍时，上采样回来会少一格或多一格。",
+    "conv{n}d_transpose is the gradient of a forward conv, so TF checks that a forward {padding} conv (kernel {k}, stride {s}, dilation {d}) over your requested {axis} {o} would give back your input's {axis} {i}.":
+        "conv{n}d_transpose 是前向卷积的梯度，所以 TF 会检查：对你请求的{axis} {o} 做一次 {padding} 前向卷积（卷积核 {k}，步长 {s}，膨胀率 {d}），能否得回输入的{axis} {i}。",
+    "conv{n}d_transpose has no grouped form:": "conv{n}d_transpose 没有分组形式：",
+    "conv{n}d_transpose's filter is laid out [{axes}] (the forward conv's filter seen from the other side), and TF calls your input `out_backprop`, so its channels are the forward conv's out_depth.":
+        "conv{n}d_transpose 的卷积核布局是 [{axes}]（从另一侧看的前向卷积核），而 TF 把你的输入叫作 `out_backprop`，所以它的通道数就是前向卷积的 out_depth。",
+    "conv{n}d_transpose takes a {a}-D input [{x}], a {b}-D filter [{w}] and a {c}-D (or {d}-value) output_shape.":
+        "conv{n}d_transpose 接受 {a} 维输入 [{x}]、{b} 维卷积核 [{w}]，以及 {c} 维（或 {d} 个值的）output_shape。",
+    "conv{n}d and conv{m}d_transpose take a {a}-D input [{x}], a {b}-D filter and (the transpose) an output_shape of exactly {c} values.":
+        "conv{n}d 和 conv{m}d_transpose 接受 {a} 维输入 [{x}]、{b} 维卷积核，以及（转置时）恰好 {c} 个值的 output_shape。",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}. Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); here they crop more than it has. By default integer pads are pads of that direct conv, not of the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.":
+        "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个。负的填充会裁剪等价直接卷积中按步长膨胀后的输入（(i-1)*s + 1 个格子）；这里裁掉的比它本身还多。默认情况下，整数填充是这个直接卷积的填充，而不是前向卷积的填充（jax#32267）：use_consistent_padding=True 会像 PyTorch 的 padding 那样解读它们。",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}. Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); here they crop more than it has. By default integer pads are pads of that direct conv, not of the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.":
+        "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个；沿{axis2}，按步长膨胀后的输入有 {c} 个格子，填充 ({q}) 之后剩下 {d} 个。负的填充会裁剪等价直接卷积中按步长膨胀后的输入（(i-1)*s + 1 个格子）；这里裁掉的比它本身还多。默认情况下，整数填充是这个直接卷积的填充，而不是前向卷积的填充（jax#32267）：use_consistent_padding=True 会像 PyTorch 的 padding 那样解读它们。",
+    "stride {s}:": "步长 {s}：",
+    "{a} to {b};": "{a} 至 {b}；",
+    "{a} to {b});": "{a} 至 {b}）；",
+    "output_padding (0 ..": "output_padding（0 ..",
+    "s-1) picks one of them, so it cannot reach s.": "s-1）从中选一个，所以它不能达到 s。",
+    "PyTorch:": "PyTorch：",
+    "ONNX:": "ONNX：",
+    "JAX:": "JAX：",
+    "you asked for {a};": "你请求的是 {a}；",
+    "(For an unbatched input PyTorch prints the wrong slice of its shape, torch.Size([]), one size short;":
+        "（对于不带批量维的输入，PyTorch 打印了形状中错误的一段 torch.Size([])，少了一个尺寸；",
+    "The input has {a} channels but the kernel's input-feature axis, as JAX reads it, has {b}. conv_transpose's kernel is HWIO by default: its I axis must equal the input's channels. With transpose_kernel=True the kernel is flipped and its I and O axes swapped first, so then its O axis must equal them (the TF/Keras layout [h, w, out, in]).":
+        "输入有 {a} 个通道，但按 JAX 的理解，卷积核的输入特征维是 {b}。conv_transpose 的卷积核默认是 HWIO：它的 I 维必须等于输入的通道数。使用 transpose_kernel=True 时，卷积核会先翻转并交换 I 和 O 两维，所以此时它的 O 维必须等于输入通道数（即 TF/Keras 的布局 [h, w, out, in]）。",
+    "output_padding {a} is not below max(stride, dilation) = {b}. output_padding only picks one of the sizes a strided conv maps back to the same input; onnxruntime needs it below max(stride, dilation).":
+        "output_padding {a} 不小于 max(stride, dilation) = {b}。output_padding 只是在带步长的卷积能映射回同一输入的那些尺寸中选一个；onnxruntime 要求它小于 max(stride, dilation)。",
     # @@LIBRARY@@
 }
 
