@@ -270,7 +270,6 @@ EXPLORER = {
         "tf.nn.conv1d_transpose 在高度为 1 的输入上运行 Conv2DBackpropInput，所以它的报错就是二维的报错，长度对应 spatial_dim 2。",
     # fixes
     "ask for output size {n} instead of {r} (valid: {sizes})": "把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
-    "{axis}: ask for output size {n} instead of {r} (valid: {sizes})": "{axis}：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
     "ask for output_shape {n} on the {axis}": "在{axis}上请求 output_shape {n}",
     "feed an input of size {n}:": "输入尺寸改为 {n}：",
     "its valid sizes {sizes} include {n}": "它的有效尺寸 {sizes} 包含 {n}",
@@ -299,7 +298,6 @@ EXPLORER = {
     "JAX gives this": "JAX 给出的就是它",
     "no output_padding gives it": "没有哪个 output_padding 能得到它",
     # per axis (3-D)
-    "{axis}: input {i} → output {o}: {arith}": "{axis}：输入 {i} → 输出 {o}：{arith}",
     # problems
     "(A forward conv over {n} gives {arith}.)": "（对 {n} 做前向卷积得到 {arith}。）",
     "For an input {axis} of {i}, a transposed conv with stride {s} produces {n} cells (that is (i-1)*stride - 2*padding + dilation*(kernel-1) + 1), and output_size may add up to stride - 1 = {m} more:":
@@ -316,7 +314,6 @@ EXPLORER = {
     "Keras requires output_padding < strides:": "Keras 要求 output_padding < strides：",
     "output_padding {op} is not smaller than stride {s}.": "output_padding {op} 不小于步长 {s}。",
     "output_padding only chooses which of the {n} sizes that map back onto {i} you get.": "output_padding 只是在能映射回 {i} 的 {n} 个尺寸中选择你得到哪一个。",
-    "{n} is not.": "{n} 不满足。",
     "output_padding must be smaller than either stride ({s}) or dilation ({d});": "output_padding 必须小于步长（{s}）或膨胀率（{d}）之一；",
     "TF's CPU kernel refuses dilation {d} in conv{n}d_transpose (the arithmetic is defined;": "TF 的 CPU 内核在 conv{n}d_transpose 中拒绝膨胀率 {d}（这个计算本身是有定义的；",
     "PyTorch and TF's oneDNN / GPU kernels accept it).": "PyTorch 和 TF 的 oneDNN / GPU 内核都接受它）。",
@@ -349,9 +346,6 @@ EXPLORER = {
     "onnxruntime gives {o}": "onnxruntime 给出 {o}",
     "onnxruntime refuses it": "onnxruntime 拒绝它",
     "stops inferring (an output_shape below the input size);": "停止推断（output_shape 小于输入尺寸）；",
-    "works:": "可以运行：",
-    "output {o}": "输出 {o}",
-    "output {o} (JAX checks no size)": "输出 {o}（JAX 不检查尺寸）",
     "InferenceSession.run — when the node runs": "InferenceSession.run——节点运行时",
     "InferenceSession(...) — onnx's shape inference refuses the model": "InferenceSession(...)——onnx 的形状推断拒绝该模型",
     "Session.run — only when the graph runs": "Session.run——只有在计算图运行时",
@@ -448,7 +442,6 @@ EXPLORER = {
         "构建 {op} 对输入 x 的梯度时，会在输出的梯度上做一次前向卷积（相同的卷积核、步长和填充），而输出梯度的形状就是你的 output_shape。",
     "That forward conv gives {a}, which cannot be the gradient of an input of {b}, so the output_shape does not map back onto the input.":
         "这次前向卷积得到 {a}，它不可能是大小为 {b} 的输入的梯度，所以 output_shape 映射不回输入。",
-    "({axis}:": "（{axis}：",
     "input {a}, forward conv of your output_shape {b}.) The message prints neither the output_shape, the kernel, the stride nor the padding, so convt cannot list the valid sizes.":
         "输入 {a}，对你的 output_shape 做前向卷积得到 {b}。）报错既没有打印 output_shape，也没有打印卷积核、步长或填充，所以 convt 无法列出有效尺寸。",
     "TensorFlow could not build the gradient (graph mode, static shapes):": "TensorFlow 无法构建梯度（图模式，静态形状）：",
@@ -515,7 +508,7 @@ EXPLORER = {
     "explicit padding values must be >= {a}.": "显式填充的值必须 >= {a}。",
     "To get a larger transposed-conv output, ask for a larger output_shape instead.": "想让转置卷积输出更大，请改为请求更大的 output_shape。",
     "padding is 'SAME', 'VALID' or an explicit list [[{a}, {b}], [top, bottom], [left, right], [{c}, {d}]] (NHWC), with zeros for batch and channels.":
-        "padding 可以是 'SAME'、'VALID' 或显式列表 [[{a}, {b}], [top, bottom], [left, right], [{c}, {d}]]（NHWC），批量维和通道维填 0。",
+        "padding 可以是 'SAME'、'VALID' 或显式列表 [[{a}, {b}], [top, bottom], [left, right], [{c}, {d}]]（NHWC），批量维和通道维填零。",
     "strides must be >= {a} and dilations >= {b}.": "strides 必须 >= {a}，dilations 必须 >= {b}。",
     "Got {a}.": "实际得到 {a}。",
     "strides (and dilations) of a {a}-D conv must be an int or a list of {sizes} or {b} values;": "{a} 维卷积的 strides（和 dilations）必须是一个整数，或 {sizes} 或 {b} 个值的列表；",
@@ -560,7 +553,7 @@ EXPLORER = {
     "the transposed conv's weight ({w}) is laid out (in_channels, out_channels/groups, kH, kW), so the input must have {b} channels (weight axis {c}), but input ({x}) has {e}.":
         "转置卷积的权重 ({w}) 的布局是 (in_channels, out_channels/groups, kH, kW)，所以输入必须有 {b} 个通道（权重第 {c} 维），但输入 ({x}) 有 {e} 个。",
     "the conv's weight ({w}) (out, in/groups, kH, kW) expects {b} input channels, but input ({x}) has {d}.":
-        "卷积的权重 ({w})（out, in/groups, kH, kW）期望 {b} 个输入通道，但输入 ({x}) 有 {d} 个。",
+        "卷积的权重 ({w}) (out, in/groups, kH, kW) 期望 {b} 个输入通道，但输入 ({x}) 有 {d} 个。",
     "For a transposed conv the output channels are weight.shape[{a}] * groups.": "对转置卷积，输出通道数为 weight.shape[{a}] * groups。",
     "the bias must have one value per output channel ({a}), but it has shape ({b}).": "偏置必须每个输出通道一个值（{a} 个），但它的形状是 ({b})。",
     "the kernel ({a}, dilated) is larger than the padded input ({b}).": "卷积核（{a}，膨胀后）比填充后的输入（{b}）还大。",
@@ -608,10 +601,9 @@ EXPLORER = {
     "With transpose_kernel=True the kernel is flipped and its I and O axes swapped first, so then its O axis must equal them (the TF/Keras layout [h, w, out, in]).":
         "使用 transpose_kernel=True 时，卷积核会先翻转并交换 I 和 O 两维，所以此时它的 O 维必须等于输入通道数（即 TF/Keras 的布局 [h, w, out, in]）。",
     "The kernel has no taps along this axis;": "卷积核在这个轴上没有抽头；",
-    "XLA refuses an empty window when it lowers the call.": "XLA 在 lowering 这次调用时拒绝空窗口。",
+    "XLA refuses an empty window when it lowers the call.": "XLA 在编译（lowering）这次调用时拒绝空窗口。",
     "Explicit padding must be one (low, high) pair of integers per spatial axis.": "显式填充必须是每个空间轴一对 (low, high) 整数。",
     "One (lo, hi) pair per spatial axis is needed:": "每个空间轴需要一对 (lo, hi)：",
-    "{a} for a {b}-D conv.": "{b} 维卷积需要 {a} 对。",
     "(With use_consistent_padding=True extra pairs are silently dropped, too few give this error.)": "（使用 use_consistent_padding=True 时，多余的对会被悄悄丢掉，太少则给出这个报错。）",
     "Only 'SAME' and 'VALID' are converted for a transposed conv;": "对转置卷积，只有 'SAME' 和 'VALID' 会被转换；",
     "any other string reaches conv_general_dilated, which cannot pad a stride-dilated input by name.": "其他字符串会传到 conv_general_dilated，而它无法按名称填充按步长膨胀后的输入。",
@@ -624,7 +616,7 @@ EXPLORER = {
     "O and I for the kernel) once and the same spatial letters.": "卷积核为 O 和 I）各一次，以及相同的空间字母。",
     "strides (the input dilation of the equivalent direct conv) and rhs_dilation must be positive.": "strides（等价直接卷积的输入膨胀）和 rhs_dilation 必须为正。",
     "strides and rhs_dilation need one value per spatial axis ({a} for a {b}-D conv);": "strides 和 rhs_dilation 需要每个空间轴一个值（{b} 维卷积为 {a} 个）；",
-    "JAX only notices when XLA lowers the call.": "JAX 只有在 XLA lowering 这次调用时才会发现。",
+    "JAX only notices when XLA lowers the call.": "JAX 只有在 XLA 编译（lowering）这次调用时才会发现。",
     # ONNX
     "output_shape asks for {a} cells from an input of {b} (kernel {c}, stride {d}, dilation {e}, output_padding {f});":
         "output_shape 要求从大小为 {b} 的输入（卷积核 {c}，步长 {d}，膨胀率 {e}，output_padding {f}）得到 {a} 个格子；",
@@ -791,7 +783,6 @@ EXPLORER = {
     "reduce padding": "减小填充",
     "reduce padding (each unit removes two cells)": "减小填充（每个单位去掉两个格子）",
     "reduce padding or enlarge stride/kernel until the {axis} range reaches {a}": "减小填充或增大步长 / 卷积核，直到{axis}的范围达到 {a}",
-    "{axis}: ask for a size from {a} to {b}": "{axis}：请求 {a} 到 {b} 之间的尺寸",
     "ask for a size from {a} to {b}": "请求 {a} 到 {b} 之间的尺寸",
     "reshape the input to (N, C, *spatial) for the conv's number of spatial axes": "按卷积的空间轴数，把输入 reshape 为 (N, C, *spatial)",
     "run inside torch.backends.mkldnn.flags(enabled=False) to see the real message": "在 torch.backends.mkldnn.flags(enabled=False) 中运行以看到真正的报错",
@@ -822,12 +813,44 @@ EXPLORER = {
     "use dilations=[{a}]": "使用 dilations=[{a}]",
     "use output_padding=({a}) (each value below its stride)": "使用 output_padding=({a})（每个值都小于对应的步长）",
     "use output_padding=({a})": "使用 output_padding=({a})",
-    "{axis}: use stride {s}: the valid sizes become {sizes}": "{axis}：改用步长 {s}：有效尺寸变为 {sizes}",
     "ask for an output size whose forward conv gives {a} (SAME, stride s: {b}*s+1 to {c}*s), or change the stride so the forward conv of your output_shape gives {d}":
         "请求一个前向卷积能得到 {a} 的输出尺寸（SAME，步长 s：{b}*s+1 到 {c}*s），或者修改步长，让对你的 output_shape 做前向卷积得到 {d}",
     "make filters.shape[{a}] equal to x.shape[{b}] (NHWC), e.g. build the filter as [k, k, out_channels, x.shape[{c}]]":
         "让 filters.shape[{a}] 等于 x.shape[{b}]（NHWC），例如把卷积核构造为 [k, k, out_channels, x.shape[{c}]]",
     "strides={a}, [{b}] or [{c}] (conv1d / conv1d_transpose:": "strides={a}、[{b}] 或 [{c}]（conv1d / conv1d_transpose：",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}.": "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个。",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}.":
+        "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个；沿{axis2}，按步长膨胀后的输入有 {c} 个格子，填充 ({q}) 之后剩下 {d} 个。",
+    "The input has {a} channels but the kernel's input-feature axis, as JAX reads it, has {b}.": "输入有 {a} 个通道，但按 JAX 的理解，卷积核的输入特征维是 {b}。",
+    "output_padding {a} is not below max(stride, dilation) = {b}.": "output_padding {a} 不小于 max(stride, dilation) = {b}。",
+    "height: ask for output size {n} instead of {r} (valid: {sizes})": "高度：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
+    "height: ask for a size from {a} to {b}": "高度：请求 {a} 到 {b} 之间的尺寸",
+    "height: use stride {s}: the valid sizes become {sizes}": "高度：改用步长 {s}：有效尺寸变为 {sizes}",
+    "height: input {i} → output {o}: {arith}": "高度：输入 {i} → 输出 {o}：{arith}",
+    "width: ask for output size {n} instead of {r} (valid: {sizes})": "宽度：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
+    "width: ask for a size from {a} to {b}": "宽度：请求 {a} 到 {b} 之间的尺寸",
+    "width: use stride {s}: the valid sizes become {sizes}": "宽度：改用步长 {s}：有效尺寸变为 {sizes}",
+    "width: input {i} → output {o}: {arith}": "宽度：输入 {i} → 输出 {o}：{arith}",
+    "depth: ask for output size {n} instead of {r} (valid: {sizes})": "深度：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
+    "depth: ask for a size from {a} to {b}": "深度：请求 {a} 到 {b} 之间的尺寸",
+    "depth: use stride {s}: the valid sizes become {sizes}": "深度：改用步长 {s}：有效尺寸变为 {sizes}",
+    "depth: input {i} → output {o}: {arith}": "深度：输入 {i} → 输出 {o}：{arith}",
+    "length: ask for output size {n} instead of {r} (valid: {sizes})": "长度：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
+    "length: ask for a size from {a} to {b}": "长度：请求 {a} 到 {b} 之间的尺寸",
+    "length: use stride {s}: the valid sizes become {sizes}": "长度：改用步长 {s}：有效尺寸变为 {sizes}",
+    "length: input {i} → output {o}: {arith}": "长度：输入 {i} → 输出 {o}：{arith}",
+    "One (lo, hi) pair per spatial axis is needed: {a} for a {b}-D conv.": "每个空间轴需要一对 (lo, hi)：{b} 维卷积需要 {a} 对。",
+    "output_padding={a} or {b}": "output_padding={a} 或 {b}",
+    "Keras asks the TF backend for {axis} {n}, but TF accepts only {sizes} for an input of {i}:": "Keras 向 TF 后端请求{axis} {n}，但输入为 {i} 时 TF 只接受 {sizes}：",
+    "(With 'same', an even kernel and output_padding=0 Keras asks for (i−1)·s, one below TF's range.)": "（在 'same'、偶数卷积核和 output_padding=0 时，Keras 请求的是 (i−1)·s，正好比 TF 的范围少一个。）",
+    "{title} refused to concatenate two tensors whose {axis}s differ: {a} and {b}.": "{title} 拒绝拼接两个{axis}不同的张量：{a} 和 {b}。",
+    "{title} refused to concatenate two tensors whose heights or widths differ: {a} and {b}.": "{title} 拒绝拼接两个高度或宽度不同的张量：{a} 和 {b}。",
+    "if you use {padding}: ask for output size {n} instead of {r} (valid: {sizes})": "如果你用的是 {padding}：把输出尺寸从 {r} 改为 {n}（有效：{sizes}）",
+    "works: output {o}": "可以运行：输出 {o}",
+    "works: output {o} (JAX checks no size)": "可以运行：输出 {o}（JAX 不检查尺寸）",
+    "(height:": "（高度：", "(width:": "（宽度：", "(depth:": "（深度：", "(length:": "（长度：",
+    "output_padding must be smaller than either stride ({s}) or dilation ({d}); {n} is not. It only picks one of the sizes {sizes}.":
+        "output_padding 必须小于步长（{s}）或膨胀率（{d}）之一；{n} 不满足。它只是在尺寸 {sizes} 中选一个。",
     # @@LIBRARY@@
 }
 
