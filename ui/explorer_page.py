@@ -196,6 +196,12 @@ def _show_design():
 MODE_LABELS = {"explore": "Explore a configuration", "design": "Design: I want exactly this size"}
 
 
+def _labels(words, options=()):
+    """Option labels translated now, as a dict: a widget's format_func must not depend on the
+    session when it is called (AppTest calls it outside the script run)."""
+    return {**{option: str(option) for option in options}, **{key: _(word) for key, word in words.items()}}
+
+
 def main():
     st.set_page_config(page_title="Shape explorer · convt", page_icon="📐", layout="wide")
     large = page_header(PAGE, explorer.ExplorerPage, "📐 Shape explorer",
@@ -204,7 +210,7 @@ def main():
                         load=_load, wait=False)  # runs no kernel: the compile goes on in the background
 
     mode = st.radio(_("Mode"), ["explore", "design"], key="ex_mode", horizontal=True, on_change=_mode_changed,
-                    format_func=lambda m: _(MODE_LABELS[m]))
+                    format_func=_labels(MODE_LABELS).get)
 
     # --- controls ------------------------------------------------------------------------------
     fw = st.radio(_("Framework"), list(explorer.FRAMEWORKS), key="ex_fw", horizontal=True,
@@ -228,7 +234,7 @@ def main():
         st.number_input(_("Stride"), 1, explorer.MAX_STRIDE, step=1, key="ex_s")
     with c3:
         pad = st.radio(_("Padding"), list(explorer.PADDINGS), key="ex_pad", horizontal=True,
-                       format_func=lambda p: _(PAD_LABELS[p]))
+                       format_func=_labels(PAD_LABELS).get)
         if pad == "EXPLICIT":
             st.number_input(_("Pad before (top / left)"), 0, explorer.MAX_PAD, step=1, key="ex_pb")
             if fw != "torch":
@@ -261,7 +267,7 @@ def main():
                 st.number_input(f"{arg} {_('width')}", 1, explorer.MAX_OUTPUT, step=1, key="ex_outw")
         else:
             st.selectbox("output_padding", OP_OPTIONS, key="ex_op",
-                         format_func=lambda v: _("None (let Keras choose)") if v is None else str(v))
+                         format_func=_labels({None: "None (let Keras choose)"}, OP_OPTIONS).get)
         if fw == "tf" and nd == 2:
             st.toggle(_("Dynamic output_shape"), key="ex_dyn",
                       help=_("On: output_shape is a tensor such as tf.shape(x), known only when the graph "

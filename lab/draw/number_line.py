@@ -10,6 +10,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from lab.draw.fonts import FONTS
 from lab.i18n import translate
 
 VALID_COLOUR = "#1b7f3b"
@@ -22,7 +23,7 @@ def number_line_svg(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: 
     """SVG text of :func:`number_line_figure`, text kept as text (3× faster than PNG, sharp at
     any width: projectors and phones; the browser's own fonts draw Chinese). ``st.image`` shows it."""
     buf = io.StringIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "convt"}):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "convt", "font.family": FONTS}):
         number_line_figure(sizes, accepted, arithmetic, requested, title, large, lang).savefig(buf, format="svg")
     return buf.getvalue()
 

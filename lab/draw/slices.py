@@ -8,18 +8,18 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from lab.draw.export import figure_png
+from lab.draw.fonts import FONTS
 from lab.i18n import translate
 from lab.volume import MAX_SLICES, Overlaps
 
 MAX_NUMBERED = 12   # wider slices are drawn without their numbers
-CJK_FONTS = ["DejaVu Sans", "Noto Sans CJK SC"]   # Latin first; Chinese glyphs fall back (absent: boxes, no error)
 
 
 def depth_slices_png(ov: Overlaps, columns: int = 2, large: bool = False, lang: str = "en") -> bytes:
     """Slices ``z = 0, 1, …`` (at most ``MAX_SLICES``) in rows of ``columns``; two columns of
     small cells keep the picture about 400 px wide, readable at its own size on a phone too.
     ``lang``: the titles' language."""
-    with rc_context({"font.family": CJK_FONTS}):
+    with rc_context({"font.family": FONTS}):
         return _slices_png(ov, columns, large, lang)
 
 
