@@ -61,14 +61,19 @@ def size_question(d: Diagnosis) -> Optional[Question]:
     return None
 
 
+def family(kind: str) -> str:
+    """A message kind in plain words, without its framework: ``tf_size_mismatch`` → ``size mismatch``."""
+    word = re.sub(r"^(tf1?|keras|torch|onnx|jax)_", "", kind).replace("_", " ")
+    return "skip connection (concat)" if word == "concat" else word
+
+
 def families() -> Dict[str, List[str]]:
     """Each framework's message families the decoder reads, in plain words."""
     out: Dict[str, List[str]] = {}
     for framework in FRAMEWORKS:
         words: List[str] = []
         for rule in framework.RULES:
-            word = re.sub(r"^(tf1?|keras|torch|onnx|jax)_", "", rule.kind).replace("_", " ")
-            word = "skip connection (concat)" if word == "concat" else word
+            word = family(rule.kind)
             if word not in words:
                 words.append(word)
         out[TITLES[framework.FW]] = words

@@ -41,6 +41,7 @@ def test_chinese_decoder_explains_the_seed():
     at = decoder_page(lang="zh", m=SEED_TF)
     assert not at.exception
     assert at.title[0].value == "🔎 报错解读"
+    assert at.success[0].value.startswith("TensorFlow · 尺寸不匹配")        # the message family, translated
     body = markdown(at)
     assert "**答案。**" in body and "最快的修复" in body and "73, 74, 75" in body
     assert [s.value for s in at.subheader] == ["完整推理", "该改什么"]

@@ -138,8 +138,9 @@ def main():
         _fill_in_form()
         _families()
         return
-    st.success(md(f"{TITLES[d.framework]} · {d.kind.replace('_', ' ')}"
-                  + (f" · {_('padding')} {d.padding}" if d.padding else "")))
+    word = decoder.family(d.kind)
+    kind = _(word) if _(word) != word else d.kind.replace("_", " ")   # translated family, else the kind as read
+    st.success(md(f"{TITLES[d.framework]} · {kind}" + (f" · {_('padding')} {d.padding}" if d.padding else "")))
     _ask_sizes(d)
     parts = [said(decoder.first_sentence(d))]
     if decoder.accepted(d):

@@ -851,7 +851,6 @@ EXPLORER = {
     "(height:": "（高度：", "(width:": "（宽度：", "(depth:": "（深度：", "(length:": "（长度：",
     "output_padding must be smaller than either stride ({s}) or dilation ({d}); {n} is not. It only picks one of the sizes {sizes}.":
         "output_padding 必须小于步长（{s}）或膨胀率（{d}）之一；{n} 不满足。它只是在尺寸 {sizes} 中选一个。",
-    # @@LIBRARY@@
 }
 
 HOME = {
