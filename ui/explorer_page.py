@@ -112,7 +112,7 @@ def _show_explore(a, code, fixed, fw, large):
     if a.fixes:
         st.subheader(_("One-click fixes"))
         for j, fix in enumerate(a.fixes):
-            st.button(said(fix.text), key=f"ex_fix_{j}", on_click=_apply, args=(config_params(fix.changes),),
+            st.button(said(fix.text, escape=False), key=f"ex_fix_{j}", on_click=_apply, args=(config_params(fix.changes),),
                       icon="🛠️", wrap=True)
     if a.timing:
         st.info(said(a.timing))
@@ -135,7 +135,7 @@ def _show_explore(a, code, fixed, fw, large):
     for tab, key in zip(st.tabs([explorer.FRAMEWORK_NAMES[key] for key in code]), code):
         tab.code(code[key], language="python")
         if fixed is not None and key == fw:
-            tab.markdown(md(_("After the one-click fix “{fix}”, the call works:", fix=_(fixed.fix.text))))
+            tab.markdown(said("After the one-click fix “{fix}”, the call works:", fix=fixed.fix.text))
             tab.code(fixed.code, language="python")
 
 
