@@ -154,3 +154,23 @@ def test_the_seed_reads_in_chinese():
     zh = translate(d.text, "zh")
     assert "转置卷积" in translate(explorer.analyse(explorer.Config()).problems[0], "zh") or "前向卷积" in zh
     assert "73, 74, 75" in zh and "ceil(97 / 3) = 33" in zh and "高度" in zh
+
+
+def test_figures_draw_chinese_with_a_cjk_font():
+    """The depth slices (PNG) and the number line (SVG text) in Chinese: titles translated, every
+    glyph found (matplotlib warns about a missing one)."""
+    import warnings
+
+    from lab import volume
+    from lab.draw.fonts import CJK_FONT, FONTS
+    from lab.draw.number_line import number_line_svg
+    from lab.draw.slices import depth_slices_png
+
+    assert CJK_FONT in FONTS, "fonts-noto-cjk is not installed"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        zh = depth_slices_png(volume.overlaps(3, 2, 1), lang="zh")
+        svg = number_line_svg([1, 2], [True, False], ["a", "b"], 2, "输入为 1 时", lang="zh")
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+    assert zh != depth_slices_png(volume.overlaps(3, 2, 1)) and zh.startswith(b"\x89PNG")
+    assert "你要的" in svg and "Noto Sans CJK SC" in svg
