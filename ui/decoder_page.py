@@ -78,7 +78,7 @@ def _reasoning(d: Diagnosis, params, chain_params, found) -> None:
     else:
         for axis, sizes in zip(spatial_names(len(d.valid_output_sizes)), d.valid_output_sizes):
             if sizes is not None:
-                st.markdown(said(f"Output {axis}s that would be accepted: {size_list(sizes)}"))
+                st.markdown(said("Output {axis}s that would be accepted: {sizes}", axis=axis, sizes=size_list(sizes)))
     if d.fixes:
         st.subheader(_("What to change"))
         st.markdown("\n".join(f"- {said(f)}" for f in d.fixes))
