@@ -88,3 +88,19 @@ def test_no_prompt_without_sizes_or_when_prompts_are_off():
     assert not at.exception and not at.get("multiselect")
     off = decoder_page(m=SEED_TF, ask="0")
     assert not off.get("multiselect") and "It would accept output sizes" in markdown(off)
+
+
+PROSE = re.compile(r"\b[a-z]{3,} [a-z]{2,}\b")
+
+
+def _english_prose(at):
+    elements = [*at.markdown, *at.error, *at.success, *at.info, *at.caption, *at.warning, *at.subheader]
+    return [e.value for e in elements if PROSE.search(re.sub(r"`[^`]*`|:orange-background\[.*\]", "", e.value))
+            and not CJK.search(e.value)]
+
+
+@pytest.mark.parametrize("j", range(len(seed_examples())))
+def test_no_english_prose_for_any_example(j):
+    at = decoder_page(lang="zh", m=seed_examples()[j][1])
+    assert not at.exception
+    assert not _english_prose(at), _english_prose(at)[:3]

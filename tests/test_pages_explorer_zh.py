@@ -134,3 +134,22 @@ def test_number_line_labels_and_design_mode_in_chinese():
     assert not design.exception
     assert any("目标输出尺寸" == n.label for n in design.number_input)
     assert any(b.label == "打开" for b in design.button)
+
+
+PROSE = re.compile(r"\b[a-z]{3,} [a-z]{2,}\b")
+
+
+@pytest.mark.parametrize("params", [
+    {**SEED}, {"present": "1", "nd": "3", "fw": "onnx"}, {"nd": "1", "fw": "keras", "pad": "EXPLICIT"},
+    {"nd": "3", "fw": "torch", "req": "padding", "op": "5"}, {"fw": "onnx", "req": "padding", "op": "4"},
+    {"fw": "tf", "ob": "1", "oc": "4", "fi": "5", "d": "2", "dyn": "1"}, {"fw": "jax", "pad": "EXPLICIT"},
+    {"mode": "design", "d": "2"}])
+def test_no_english_prose_on_the_chinese_page(params):
+    """Every text element of the page reads in Chinese; English stays only in code (`…`, st.code)."""
+    at = explorer_page(lang="zh", **params)
+    assert not at.exception
+    elements = [*at.markdown, *at.error, *at.success, *at.info, *at.caption, *at.warning, *at.subheader]
+    english = [e.value for e in elements
+               if PROSE.search(re.sub(r"`[^`]*`", "", e.value)) and not CJK.search(e.value)]
+    assert not english, english[:3]
+    assert all(CJK.search(b.label) for b in at.button if b.key and b.key.startswith("ex_fix_"))
