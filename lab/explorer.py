@@ -197,6 +197,7 @@ class Row:
     message: Optional[str]  # the exact text, or None when the call works
     outcome: str  # short result: "error" text type or "works: output 75 × 75"
     applies: bool = True  # False: shown for comparison, not the user's case
+    note: str = ""  # a word on the call in plain language ("a Python list: static"); the call is code
 
     @property
     def works(self) -> bool:
@@ -406,16 +407,16 @@ def tf_rows(cfg: Config, sizes: Tuple[int, ...], applies: bool = True) -> List[R
     grad_shape = (cfg.batch, computed[0], computed[1], cfg.channels)
     # TF 1.x, static shapes: the gradient's shape cannot be set on x (graph build).
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
-        rows.append(Row("TensorFlow 1.x", call + " (a Python list: static)",
+        rows.append(Row("TensorFlow 1.x", call,
                         "graph build — while building the gradients (optimizer.minimize)",
                         "ValueError: " + tensorflow.tf1_shapes_not_compatible(grad_shape, x_shape),
-                        "ValueError", applies and not cfg.dynamic))
+                        "ValueError", applies and not cfg.dynamic, note="a Python list: static"))
     short = tf_error(cfg, sizes, label=tensorflow.GPU_LABEL, verbose=False, cpu=False)
-    rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...) or a placeholder with None (dynamic)",
+    rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...)",
                     "Session.run — only when the graph runs" if short else "—",
                     ("InvalidArgumentError: " + short) if short else None,
                     "InvalidArgumentError" if short else _gives(sizes),
-                    applies and (cfg.dynamic or not spatial)))
+                    applies and (cfg.dynamic or not spatial), note="or a placeholder with None: dynamic"))
     if cfg.channels != cfg.filter_in and cfg.out_batch == cfg.batch:
         rows.append(Row("TensorFlow 2.x (tf.function)", call, "while tracing (static channel check)",
                         "ValueError: " + tensorflow.static_channel_mismatch(
@@ -429,10 +430,10 @@ def tf_rows(cfg: Config, sizes: Tuple[int, ...], applies: bool = True) -> List[R
                     ("InvalidArgumentError: " + full) if full else None,
                     "InvalidArgumentError" if full else _gives(sizes), applies))
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
-        rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call + " (static)",
+        rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call,
                         "graph build — while building the gradients",
                         "ValueError: " + tensorflow.gradient_incompatible(x_shape, grad_shape),
-                        "ValueError", applies and not cfg.dynamic))
+                        "ValueError", applies and not cfg.dynamic, note="static"))
     rows.append(_onednn_row(cfg, sizes, call, applies))
     return rows
 

@@ -64,7 +64,7 @@ def explorer_sentences(cfg: explorer.Config):
     a = explorer.analyse(cfg)
     out = [a.headline, a.timing, *a.notes, *a.problems, *(f.text for f in a.fixes), *a.per_axis,
            explorer.framework_question(a).prompt]
-    out += [text for row in a.rows for text in (row.stage, row.outcome)]
+    out += [text for row in a.rows for text in (row.stage, row.outcome, row.note)]
     out += [c.how for d in a.dims for c in d.candidates]
     return [text for text in out if text]
 

@@ -125,7 +125,8 @@ def _show_explore(a, code, fixed, fw, large):
     for row in a.rows:
         tag = " · **" + _("your case") + "**" if row.applies else ""
         head = f"**{said(row.framework)}** · {said(row.stage)}{tag}"
-        st.markdown(f"{head}  \n`{row.call}`" if "`" not in row.call else head)
+        note = f" ({said(row.note)})" if row.note else ""
+        st.markdown(f"{head}  \n`{row.call}`{note}" if "`" not in row.call else head)
         if row.message:   # verbatim
             st.code(row.message, language=None, wrap_lines=True)
         else:             # a refusal without an exception (Keras cannot ask for the size) is no ✅

@@ -361,7 +361,9 @@ EXPLORER = {
     "when the op runs (eager: at the call; tf.function: at execution)": "算子运行时（eager：调用时；tf.function：执行时）",
     "when the op runs (the reason is hidden; rerun with TF_ENABLE_ONEDNN_OPTS=0)": "算子运行时（原因被隐藏；设置 TF_ENABLE_ONEDNN_OPTS=0 后重新运行）",
     "while tracing (static channel check)": "追踪时（静态通道检查）",
-    "output_shape=tf.shape(...) or a placeholder with None (dynamic)": "output_shape=tf.shape(...) 或含 None 的占位符（动态）",
+    "a Python list: static": "Python 列表：静态",
+    "or a placeholder with None: dynamic": "或含 None 的占位符：动态",
+    "static": "静态",
     # timing
     "Dynamic output_shape (a tensor such as tf.shape(x)): TF cannot know the sizes while building the graph, so TF1 fails only when Session.run executes it; TF2 fails when the op runs, eager or inside tf.function.":
         "动态 output_shape（一个张量，如 tf.shape(x)）：TF 在构建计算图时无法知道尺寸，所以 TF1 只在 Session.run 执行时才失败；TF2 在算子运行时失败，无论是 eager 模式还是在 tf.function 中。",
