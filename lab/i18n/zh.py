@@ -70,6 +70,7 @@ COMMON = {
     "missing {cells}": "漏选 {cells}",
     "extra {cells}": "多选 {cells}",
     "Pick an answer first.": "请先给出一个答案。",
+    "Pick the ones you expect": "选出你预期的那些",
 }
 
 ANIMATION = {
