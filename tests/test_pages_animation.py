@@ -14,6 +14,7 @@ from convt.trace import example_arrays
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FORWARD = os.path.join(ROOT, "pages", "1_Forward_convolution.py")
 TRANSPOSE = os.path.join(ROOT, "pages", "2_Transposed_convolution.py")
+APP = os.path.join(ROOT, "app.py")
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,9 @@ def _fresh_caches():
 
 
 def app(path, **query):
-    at = AppTest.from_file(path, default_timeout=60)
+    """The page opened through app.py (its page links need the navigation), with ``query`` as its link."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(os.path.relpath(path, ROOT))
     for k, v in query.items():
         at.query_params[k] = v
     return at.run()
@@ -123,9 +126,7 @@ def test_transpose_every_control():
     at.slider(key="tc_t").set_value(3).run()
     ok(at)
     assert "Step 3/" in md_text(at)
-    at.toggle(key="tc_play").set_value(True).run()
-    ok(at)
-    assert at.get("iframe")
+    assert at.get("iframe")  # the browser player, on by default
     at.button(key="transpose_gif_make").click().run()
     ok(at)
     assert at.get("download_button")
@@ -174,9 +175,9 @@ def test_transpose_malformed_links_give_a_note(query, fragment):
 def test_transpose_large_config_has_no_player_but_steps():
     at = app(TRANSPOSE, **{"in": "16", "k": "7", "s": "4", "d": "3", "pad": "VALID", "view": "direct"})
     ok(at)
-    at.toggle(key="tc_play").set_value(True).run()
-    ok(at)
     assert any("too many for the browser player" in i.value for i in at.info)
+    assert not at.get("iframe") and at.image  # the exact server frame instead
+    assert [e for e in at.expander if "Step on the server" in e.label][0].proto.expanded
     at.radio(key="tc_view").set_value("matrix").run()
     ok(at)
     assert any("matrix view is capped" in i.value for i in at.info)
@@ -222,8 +223,6 @@ def test_forward_every_control():
     assert "Step 4/25" in md_text(at)
     at.button(key="fc_back").click().run()
     assert "Step 3/25" in md_text(at)
-    at.toggle(key="fc_play").set_value(True).run()
-    ok(at)
     assert at.get("iframe")
     at.button(key="conv_gif_make").click().run()
     ok(at)
