@@ -2,6 +2,7 @@
 
     frames = render_frames(trace, view="direct")   # list of RGBA arrays, one per step
     an = animator(trace, "direct"); data = gif.gif_bytes(an.frame, an.n_frames, fps=2)
+    an = animator(trace, "direct", scale=2, numbers=False, lang="zh")   # for slides: 2×, colours only, 中文
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from lab.draw.frames import VIEWS, animator
 
 
 def render_frames(tr, view: str = "scatter", by: str = "column",
-                  steps: Optional[Sequence[int]] = None) -> List[np.ndarray]:
-    """RGBA frames of ``tr`` in ``view`` for ``steps`` (default: every step), one figure reused."""
-    an = animator(tr, view, by)
+                  steps: Optional[Sequence[int]] = None, **style) -> List[np.ndarray]:
+    """RGBA frames of ``tr`` in ``view`` for ``steps`` (default: every step), one figure reused;
+    ``style``: :func:`animator`'s ``scale``, ``numbers``, ``lang``."""
+    an = animator(tr, view, by, **style)
     steps = range(an.n_frames) if steps is None else steps
     return [an.frame(t) for t in steps]
 

@@ -74,6 +74,57 @@ COMMON = {
 
 ANIMATION = {
     # --- forward and transposed convolution pages (pages 1, 2; ui/anim_widgets) ---------------
+    # --- exports (branch exports): frame texts (lab/draw/frames), step descriptions (convt.trace),
+    # --- the GIF / frames export and its notes (ui/anim_widgets.gif_button) ----------------------
+    "left {l}, right {r}": "左 {l}，右 {r}",
+    "top {t}, bottom {b}": "上 {t}，下 {b}",
+    "padding: {sides}": "填充：{sides}",
+    "no padding": "无填充",
+    "explicit {p}": "显式填充 {p}",
+    "input x {size}; {padding}": "输入 x {size}；{padding}",
+    "input x\n{size}": "输入 x\n{size}",
+    "kernel w\n{size}": "卷积核 w\n{size}",
+    "output y\n{size}": "输出 y\n{size}",
+    "output\n{size}": "输出\n{size}",
+    "Forward conv: {size} input, {ksize} kernel, stride {s}, dilation {d}, {padding} → {out}":
+        "前向卷积：输入 {size}，卷积核 {ksize}，步长 {s}，膨胀 {d}，{padding} → {out}",
+    "one row per stamp, then their sum\noutput = the {out} in the green frame":
+        "每次盖印占一行，最后一行是它们的和\n输出 = 绿框中的 {out}",
+    "running sums\noutput = the {out} in the green frame": "累加和\n输出 = 绿框中的 {out}",
+    "full output {size}, {sums}": "完整输出 {size}，{sums}",
+    "Transposed conv, scatter: each input cell stamps value × kernel, stride {s}; overlaps add up":
+        "转置卷积（散射）：每个输入格子把“值 × 卷积核”盖到输出上，步长 {s}；重叠处相加",
+    "products {v}×w: {products}": "乘积 {v}×w：{products}",
+    "flipped": "翻转",
+    "rotated 180°": "旋转 180°",
+    ", ": "，",
+    "kernel\nw": "卷积核\nw",
+    "w flipped": "w 翻转",
+    "w rotated\n180°": "w 旋转\n180°",
+    "x with {n} zero(s) between cells,\nborder: {sides}": "x 的相邻格子之间插入 {n} 个零，\n边框：{sides}",
+    "Transposed conv = direct conv (stride 1) with the kernel {flip}":
+        "转置卷积 = 卷积核{flip}后的直接卷积（步长 1）",
+    "Cᵀ ({rows}×{cols}): the forward\nconv's matrix C, transposed": "Cᵀ（{rows}×{cols}）：前向卷积的\n矩阵 C 的转置",
+    "Transposed conv as a matrix: vec(out) = Cᵀ · vec(x), stepping by {by}":
+        "矩阵形式的转置卷积：vec(out) = Cᵀ · vec(x)，按{by}步进",
+    "column": "列",
+    "row": "行",
+    "Step {t}/{n}: y[{at}] = {terms} = {total}": "第 {t}/{n} 步：y[{at}] = {terms} = {total}",
+    "Step {t}/{n}: x[{at}] = {v} stamps {v} × kernel at full-output row {r}, column {c}; {kept} of {taps} "
+    "products land inside the {size} output":
+        "第 {t}/{n} 步：x[{at}] = {v}，把 {v} × 卷积核盖在完整输出的第 {r} 行、第 {c} 列；"
+        "{taps} 个乘积中有 {kept} 个落在 {size} 的输出内",
+    "Step {t}/{n}: x[{at}] = {v} stamps {v} × kernel at full-output cell {c}; {kept} of {taps} products land "
+    "inside the {size} output":
+        "第 {t}/{n} 步：x[{at}] = {v}，把 {v} × 卷积核盖在完整输出的第 {c} 格；{taps} 个乘积中有 {kept} 个落在 "
+        "{size} 的输出内",
+    "Step {t}/{n}: out[{at}] = {terms} = {total}  ({z} of {taps} taps fall on zeros)":
+        "第 {t}/{n} 步：out[{at}] = {terms} = {total}（{taps} 个抽头中有 {z} 个落在零上）",
+    "Step {t}/{n}: column {j} of Cᵀ × vec(x)[{j}] = {v} (input cell [{at}]) is added to vec(out)":
+        "第 {t}/{n} 步：Cᵀ 的第 {j} 列 × vec(x)[{j}] = {v}（输入格子 [{at}]）加到 vec(out) 上",
+    "Step {t}/{n}: row {i} of Cᵀ · vec(x) = {terms} = {total} = out[{at}]":
+        "第 {t}/{n} 步：Cᵀ 的第 {i} 行 · vec(x) = {terms} = {total} = out[{at}]",
+    # --- end of exports block ------------------------------------------------------------------------
 }
 
 EXPLORER = {
