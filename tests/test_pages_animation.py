@@ -286,7 +286,9 @@ def test_forward_1d_link_steps_and_back_link():
     x, w = example_arrays((1, 7), (1, 3), 0)
     ref = tf_style.conv1d(x[0][None, :, None], w[0][:, None, None], 2, "VALID")
     assert grid_text(ref[0, :, 0][None]) in [c.value for c in at.code]
-    assert "&nd=1" in md_text(at)
+    links = {p.proto.label: p.proto.query_string for p in at.get("page_link")}
+    back = [q for label, q in links.items() if "Run it backwards" in label]
+    assert back and "nd=1" in back[0] and "in=3" in back[0] and "out=7" in back[0], links
 
 
 def test_bad_nd_in_link_is_a_note():

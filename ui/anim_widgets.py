@@ -76,24 +76,20 @@ def agreement(op: str, cfg: anim.AnimConfig):
     return anim.conv_agrees(tr) if op == "conv" else anim.views_agree(tr)
 
 
-def _animator(tr, view: str, by: str, scale: float = 1.0):
-    """The one place frames get their drawing scale (presentation mode draws them for the width
-    they are shown at, instead of the browser enlarging a small picture)."""
-    return animator(tr, view, by) if scale == 1 else animator(tr, view, by, scale=scale)
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0):
+def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0, lang: str = "en"):
     """One frame renderer per configuration, shared by every session: its layout and static layer
     cost about 0.1 s once, a frame then about 30 ms. It reuses its canvas, so frames are drawn
-    one at a time under its own lock (held for one frame only)."""
-    return _animator(_trace(op, cfg), view, by, scale), threading.Lock()
+    one at a time under its own lock (held for one frame only). ``scale``: presentation mode draws
+    the frames for the width they are shown at, instead of the browser enlarging a small picture."""
+    return animator(_trace(op, cfg), view, by, scale=scale, lang=lang), threading.Lock()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int, scale: float = 1.0) -> bytes:
+def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int, scale: float = 1.0,
+              lang: str = "en") -> bytes:
     """One exact frame (server side), for stepping."""
-    an, lock = _renderer(op, cfg, view, by, scale)
+    an, lock = _renderer(op, cfg, view, by, scale, lang)
     with lock:
         rgba = an.frame(t)
     return export.png_bytes(rgba)
@@ -104,7 +100,7 @@ def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float =
     """Every frame as PNG, plus captions (rendered once, then played in the browser or made a GIF).
     A large set takes the server's one export slot (``lab.exports``; :class:`exports.Busy` if taken)."""
     tr = _trace(op, cfg)
-    an = _animator(tr, view, by, scale)
+    an = animator(tr, view, by, scale=scale, lang=lang)
     with exports.export_slot(exports.export_pixels(an.n_frames, an.cv.size)):
         pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
     return pngs, _captions(op, tr, view, by, an.n_frames, lang)
@@ -305,10 +301,10 @@ def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, pr
     server-side step. Says so when the cells are too small for their numbers. True if the player
     is shown."""
     played = player(op, cfg, view, by, n, present)
-    scale = frame_scale(op, cfg, view, by, present)
+    scale, lang = frame_scale(op, cfg, view, by, present), prefs.current().lang
     if not played:
-        st.image(frame_png(op, cfg, view, by, t, scale), width="stretch" if present else "content")
-    canvas = _renderer(op, cfg, view, by, scale)[0].cv
+        st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
+    canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
     note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * anim.PX_PER_PT)
     if note:
         st.info(_(note), icon="🔢")
