@@ -6,6 +6,7 @@ Pages call these and draw; no convolution logic lives in a page.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -67,7 +68,7 @@ CAPS_TEXT = (f"Animations are capped at input ≤ {MAX_INPUT}, kernel ≤ {MAX_K
              f"Where a cell gets too small for its number, the page says so and the numbers are in the text.")
 
 # Readability at the size a figure is shown at.
-PRESENT_WIDTH_PX = 1600  # frames' width in presentation mode: the main column at 1920×1080, sidebar open
+PRESENT_WIDTH_PX = 1500  # frames' width in presentation mode: the main column at 1920×1080, sidebar open
 MAX_SCALE = 3.0
 MIN_NUMBER_PX = 10  # a cell's number smaller than this (px high on screen) is not called readable
 PX_PER_PT = 100 / 72  # frames are drawn at 100 dpi (lab.draw.grid.DPI)
@@ -76,8 +77,9 @@ MAX_OPEN_ROWS = 12  # longer text matrices are folded
 
 def present_scale(width: int) -> float:
     """How much larger to draw a frame ``width`` px wide so it fills presentation mode's figure
-    width (quarter steps, never smaller, at most ``MAX_SCALE``)."""
-    return max(1.0, min(MAX_SCALE, int(PRESENT_WIDTH_PX / max(width, 1) * 4) / 4))
+    width: rounded up to a quarter (the browser then shrinks it a little, which stays crisp, rather
+    than enlarging it), never smaller, at most ``MAX_SCALE``."""
+    return max(1.0, min(MAX_SCALE, math.ceil(PRESENT_WIDTH_PX / max(width, 1) * 4) / 4))
 
 
 def numbers_note(numbers: bool, number_px: float) -> Optional[str]:

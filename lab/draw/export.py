@@ -40,11 +40,12 @@ def script_json(value) -> str:
     return json.dumps(value).replace("<", "\\u003c")
 
 
-PLAYER_WORDS = {"back": "◀ Back", "play": "▶ Play", "pause": "⏸ Pause", "next": "Next ▶",
-                "full": "⛶ Full screen", "speed": "speed", "fps": "fps", "t_back": "step back",
+PLAYER_WORDS = {"back": "◀ Back", "play": "▶ Play", "pause": "‖ Pause", "next": "Next ▶",
+                "full": "Full screen", "speed": "speed", "fps": "fps", "t_back": "step back",
                 "t_play": "play / pause", "t_next": "step forward", "t_full": "full screen (Esc leaves)",
                 "t_range": "scrub to a step"}
 SPEEDS = (0.5, 1, 2, 4, 8)
+FIT_MARGIN_PX = 230  # presentation: the page's title and the player's bar above the figure
 
 
 def player_html(pngs: List[bytes], captions: List[str], uid: str = "p", words=None, large: bool = False) -> str:
@@ -74,9 +75,8 @@ button,select{{font-size:{font}px;padding:{font // 4}px {font // 2}px;cursor:poi
 img{{width:{"100%" if large else "auto"};max-width:100%;height:auto;display:block}}
 .cap{{font-family:monospace;font-size:{cap}px;min-height:1.4em}} input[type=range]{{flex:1;min-width:120px}}
 #{uid}n{{font-size:{font}px;font-variant-numeric:tabular-nums;min-width:4em}}
-body.fs{{background:#fff}} body.fs img{{width:auto;max-width:100vw;max-height:calc(100vh - {3 * font + 40}px);margin:0 auto}}
+body.fs{{background:#fff}} body.fs img{{width:auto;max-width:100vw;max-height:calc(100vh - {3 * font + 40}px) !important;margin:0 auto}}
 </style></head><body>
-<img id="{uid}i" alt="animation frame"><div class="cap" id="{uid}c"></div>
 <div class="bar">
 <button id="{uid}b" title="{esc["t_back"]}">{esc["back"]}</button><button id="{uid}p" title="{esc["t_play"]}">{esc["play"]}</button>
 <button id="{uid}f" title="{esc["t_next"]}">{esc["next"]}</button>
@@ -84,12 +84,13 @@ body.fs{{background:#fff}} body.fs img{{width:auto;max-width:100vw;max-height:ca
 <input type="range" id="{uid}r" min="0" value="0" title="{esc["t_range"]}" aria-label="{esc["t_range"]}">
 <span id="{uid}n" aria-live="polite"></span>
 <button id="{uid}x" title="{esc["t_full"]}">{esc["full"]}</button></div>
+<img id="{uid}i" alt="animation frame"><div class="cap" id="{uid}c"></div>
 <script>
 const D={data};let i=0,timer=null,seen=null;const $=id=>document.getElementById("{uid}"+id);
 const n=D.srcs.length,r=$("r"),P=window.parent,F=window.frameElement;r.max=n-1;
-function top(){{try{{return P.location;}}catch(e){{return null;}}}}
+function loc(){{try{{return P.location;}}catch(e){{return null;}}}}
 function writeT(){{  // the step into the page's address bar, so a shared link opens on it
-  const L=top();if(!L)return;const u=new URL(L.href);
+  const L=loc();if(!L)return;const u=new URL(L.href);
   if(i)u.searchParams.set("t",String(i));else u.searchParams.delete("t");
   if(u.search!==L.search){{P.history.replaceState(P.history.state,"",u.pathname+u.search+u.hash);}}
   seen=u.search;
@@ -101,7 +102,7 @@ function go(k){{stop();i=Math.min(Math.max(k,0),n-1);show();}}
 function toggle(){{timer?stop():play();}}
 function full(){{const d=P.document;if(d.fullscreenElement)d.exitFullscreen();else if(F)F.requestFullscreen().catch(()=>{{}});}}
 function follow(){{  // a step or speed the page wrote (the server-side step buttons, a link)
-  const L=top();if(!L)return;const q=L.search;
+  const L=loc();if(!L)return;const q=L.search;
   if(q===seen)return;seen=q;const p=new URLSearchParams(q),t=parseInt(p.get("t")||"0",10),f=p.get("fps")||"2";
   if([...$("s").options].some(o=>o.value===f)){{$("s").value=f;if(timer)play();}}
   if(!timer&&t>=0&&t<n&&t!==i){{i=t;show();}}
@@ -127,5 +128,10 @@ try{{  // one listener on the page, always for the newest player still on it
 $("p").onclick=toggle;$("b").onclick=()=>go(i-1);$("f").onclick=()=>go(i+1);$("x").onclick=full;
 $("s").onchange=()=>{{if(timer)play();}};
 r.oninput=()=>go(parseInt(r.value,10));
-follow();show();setInterval(follow,400);
+function fit(){{  // presentation: the whole figure on one screen of the page around it
+  if(!{str(large).lower()})return;let h=0;try{{h=P.innerHeight;}}catch(e){{}}
+  $("i").style.maxHeight=h?Math.max(300,h-{FIT_MARGIN_PX})+"px":"";$("i").style.width=h?"auto":"100%";
+}}
+try{{P.addEventListener("resize",fit);}}catch(e){{}}
+fit();follow();show();setInterval(follow,400);
 </script></body></html>"""
