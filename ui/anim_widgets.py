@@ -189,7 +189,9 @@ def geometry_widgets(prefix: str, values) -> Dict[str, object]:
             f"{prefix}_t": values.get("t", 0) + 1, f"{prefix}_nd": values.get("nd", 2)}
 
 
-def _step(key: str, delta: int, n: int):
+def _step(prefix: str, delta: int, n: int):
+    adopt_player_step(prefix)  # one step on from where the browser player is, not from the last run
+    key = f"{prefix}_t"
     st.session_state[key] = min(max(st.session_state.get(key, 1) + delta, 1), n)
 
 
@@ -211,9 +213,9 @@ def step_controls(prefix: str, n: int) -> int:
     key = f"{prefix}_t"
     clamp_step(prefix, n)
     b1, b2, b3 = st.columns([1, 1, 6])
-    b1.button(_("◀ Back"), key=f"{prefix}_back", on_click=_step, args=(key, -1, n), disabled=n <= 1,
+    b1.button(_("◀ Back"), key=f"{prefix}_back", on_click=_step, args=(prefix, -1, n), disabled=n <= 1,
               help=_("one step back"))
-    b2.button(_("Next ▶"), key=f"{prefix}_next", on_click=_step, args=(key, 1, n), disabled=n <= 1,
+    b2.button(_("Next ▶"), key=f"{prefix}_next", on_click=_step, args=(prefix, 1, n), disabled=n <= 1,
               help=_("one step forward"))
     if n > 1:
         b3.slider(_("Step"), 1, n, key=key, help=_("an exact step (rendered on the server)"))

@@ -45,7 +45,7 @@ PLAYER_WORDS = {"back": "◀ Back", "play": "▶ Play", "pause": "‖ Pause", "n
                 "t_play": "play / pause", "t_next": "step forward", "t_full": "full screen (Esc leaves)",
                 "t_range": "scrub to a step"}
 SPEEDS = (0.5, 1, 2, 4, 8)
-FIT_MARGIN_PX = 230  # presentation: the page's title and the player's bar above the figure
+MIN_FIT_PX = 300  # presentation: the figure is never squeezed below this height to fit the screen
 
 
 def player_html(pngs: List[bytes], captions: List[str], uid: str = "p", words=None, large: bool = False) -> str:
@@ -57,8 +57,10 @@ def player_html(pngs: List[bytes], captions: List[str], uid: str = "p", words=No
     nothing (Streamlit sends an unchanged element as a reference to what the browser holds). The
     step lives in the browser and in the page's address bar: the player starts at the page's ``t``
     (from 0), writes every step it shows back as ``t`` (``history.replaceState``, so a copied link
-    opens on that step), follows a ``t`` the page writes (the server-side step buttons), and takes
-    its speed from ``fps``. Keys pressed on the page itself reach it too (not when a form field has
+    opens on that step), follows a new ``t`` the page writes (the server-side step buttons) but
+    keeps its own step when the page re-writes its old one with another change (Streamlit's
+    server never sees a ``replaceState``), also across a rebuild for a new configuration, and
+    takes its speed from ``fps``. Keys pressed on the page itself reach it too (not when a form field has
     the focus). ``words``: the visible texts (``PLAYER_WORDS`` keys) in the page's language;
     ``large``: presentation mode's big controls.
     """
@@ -89,11 +91,15 @@ body.fs{{background:#fff}} body.fs img{{width:auto;max-width:100vw;max-height:ca
 const D={data};let i=0,timer=null,seen=null;const $=id=>document.getElementById("{uid}"+id);
 const n=D.srcs.length,r=$("r"),P=window.parent,F=window.frameElement;r.max=n-1;
 function loc(){{try{{return P.location;}}catch(e){{return null;}}}}
+function mem(){{  // what the players of this page wrote and saw, kept on the page across rebuilds
+  try{{const m=P.__convtStep;if(m&&m.path===P.location.pathname)return m;
+      return P.__convtStep={{path:P.location.pathname,i:0,srv:null,wrote:null}};}}catch(e){{return {{}};}}
+}}
 function writeT(){{  // the step into the page's address bar, so a shared link opens on it
   const L=loc();if(!L)return;const u=new URL(L.href);
   if(i)u.searchParams.set("t",String(i));else u.searchParams.delete("t");
   if(u.search!==L.search){{P.history.replaceState(P.history.state,"",u.pathname+u.search+u.hash);}}
-  seen=u.search;
+  seen=mem().wrote=u.search;mem().i=i;
 }}
 function show(){{$("i").src=D.srcs[i];$("c").textContent=D.caps[i]||"";r.value=i;$("n").textContent=(i+1)+"/"+n;writeT();}}
 function stop(){{if(timer){{clearInterval(timer);timer=null;}}$("p").textContent=D.play;}}
@@ -101,12 +107,15 @@ function play(){{stop();timer=setInterval(()=>{{i=(i+1)%n;show();}},1000/parseFl
 function go(k){{stop();i=Math.min(Math.max(k,0),n-1);show();}}
 function toggle(){{timer?stop():play();}}
 function full(){{const d=P.document;if(d.fullscreenElement)d.exitFullscreen();else if(F)F.requestFullscreen().catch(()=>{{}});}}
-function follow(){{  // a step or speed the page wrote (the server-side step buttons, a link)
-  const L=loc();if(!L)return;const q=L.search;
-  if(q===seen)return;seen=q;const p=new URLSearchParams(q),t=parseInt(p.get("t")||"0",10),f=p.get("fps")||"2";
+function follow(){{  // a step the page put in its URL (a link, the server-side step buttons), the speed
+  const L=loc();if(!L)return;const q=L.search,m=mem();
+  if(q===seen)return;seen=q;if(q===m.wrote)return;  // our own write (maybe a rebuilt player's)
+  const p=new URLSearchParams(q),t=parseInt(p.get("t")||"0",10),f=p.get("fps")||"2";
   if([...$("s").options].some(o=>o.value===f)){{$("s").value=f;if(timer)play();}}
-  if(!timer&&t>=0&&t<n&&t!==i){{i=t;show();}}
+  if(t===m.srv){{if(t!==i)writeT();return;}}  // the page re-wrote its old step with another change: ours stands
+  m.srv=t;if(!timer&&t>=0&&t<n&&t!==i){{i=t;show();}}
 }}
+if(mem().srv!==null)i=Math.min(mem().i,n-1);  // rebuilt for a new configuration: keep the step reached
 const KEYS={{ArrowRight:()=>go(i+1),PageDown:()=>go(i+1),ArrowLeft:()=>go(i-1),PageUp:()=>go(i-1),
   " ":toggle,Home:()=>go(0),End:()=>go(n-1),f:full}};
 function key(e,fromPage){{  // fromPage: pressed on the page around the player, not inside it
@@ -128,10 +137,11 @@ try{{  // one listener on the page, always for the newest player still on it
 $("p").onclick=toggle;$("b").onclick=()=>go(i-1);$("f").onclick=()=>go(i+1);$("x").onclick=full;
 $("s").onchange=()=>{{if(timer)play();}};
 r.oninput=()=>go(parseInt(r.value,10));
-function fit(){{  // presentation: the whole figure on one screen of the page around it
-  if(!{str(large).lower()})return;let h=0;try{{h=P.innerHeight;}}catch(e){{}}
-  $("i").style.maxHeight=h?Math.max(300,h-{FIT_MARGIN_PX})+"px":"";$("i").style.width=h?"auto":"100%";
+function fit(){{  // presentation: the whole figure on the first screen of the page around it
+  if(!{str(large).lower()})return;let h=0;
+  try{{h=P.innerHeight-(F.getBoundingClientRect().top+P.scrollY+$("i").offsetTop)-8;}}catch(e){{}}
+  $("i").style.maxHeight=h?Math.max({MIN_FIT_PX},h)+"px":"";$("i").style.width=h?"auto":"100%";
 }}
 try{{P.addEventListener("resize",fit);}}catch(e){{}}
-fit();follow();show();setInterval(follow,400);
+fit();follow();show();setInterval(()=>{{follow();fit();}},400);
 </script></body></html>"""
