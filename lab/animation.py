@@ -137,7 +137,7 @@ def _resolve_common(values: Dict[str, object], notes: List[str]):
     k, d = int(values["k"]), int(values["d"])
     if not isinstance(pad, str) and pad > (k - 1) * d:
         notes.append(f"Explicit padding {pad} is more than (k−1)·d = {(k - 1) * d}; the animation uses "
-                     f"{(k - 1) * d}. {CAPS_TEXT}")
+                     f"{(k - 1) * d}.")
         pad = (k - 1) * d
     return pad
 
