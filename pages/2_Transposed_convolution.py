@@ -67,15 +67,10 @@ if view == "matrix" and not anim.matrix_fits(tr):
               cap=anim.MAX_MATRIX_SIDE))
     shown_view = "scatter"
 n_steps = tr.n_steps(shown_view, by)
-question = anim.transpose_question(tr)
-cell = anim.output_cell_label(tr)
-if not present:  # asked before the figure shows the answer
-    asked = ask(question, cell)
 
-# --- the figure: the browser player -----------------------------------------------------------
+# --- the figure: the browser player, then a question its last steps answer -----------------------
 played = aw.figure("transpose", cfg, shown_view, by, n_steps, aw.clamp_step(PAGE, n_steps), present)
-if present:
-    asked = ask(question, cell)
+ask(anim.transpose_question(tr), anim.output_cell_label(tr))
 st.markdown(_(anim.sizes_line(cfg, tr.out_size)))
 with st.expander(_("Sizes, written out with these numbers"), expanded=not present):
     for line in anim.transpose_formula(tr):

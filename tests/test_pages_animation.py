@@ -296,3 +296,98 @@ def test_bad_nd_in_link_is_a_note():
     ok(at)
     assert at.radio(key="tc_nd").value == 2
     assert any("nd=" in w.value for w in at.warning)
+
+
+# ---- predict, then reveal -------------------------------------------------------------------
+
+def _prompt_verdict(at, key, guess):
+    widget = at.number_input(key=f"ask_{key}_guess") if key == "fc_out" else at.multiselect(key=f"ask_{key}_guess")
+    widget.set_value(guess).run()
+    at.button(key=f"ask_{key}_check").click().run()
+    ok(at)
+    return at
+
+
+def test_forward_prompt_grades_the_output_size_from_the_trace():
+    from convt.trace import make_conv_trace
+    answer = make_conv_trace(6, 3, 2, "SAME").out_size[1]
+    at = app(FORWARD)
+    assert any("how many cells" in m.value for m in at.markdown)
+    _prompt_verdict(at, "fc_out", answer + 1)
+    assert at.error and "the answer is" in at.error[0].value
+    _prompt_verdict(at, "fc_out", answer)
+    assert any(s.value.startswith("Right") for s in at.success)
+    assert any(f"**{answer}**" in m.value for m in at.markdown)  # the why: the formula with the numbers
+
+
+def test_transposed_prompt_grades_the_cells_the_last_input_cell_writes():
+    from convt.trace import make_transpose_trace
+    tr = make_transpose_trace(3, 2, 2, "SAME", 1, 5)
+    step = tr.scatter[-1]
+    (pt, pl), ow = tr.pad_before, tr.out_size[1]
+    answer = sorted((tp.ry - pt) * ow + (tp.rx - pl) for tp in step.taps if tp.inside)
+    at = app(TRANSPOSE)
+    _prompt_verdict(at, "tc_cells", [0, *answer])
+    assert at.error and "You marked" in at.error[0].value
+    _prompt_verdict(at, "tc_cells", answer)
+    assert any(s.value.startswith("Right") for s in at.success)
+
+
+def test_prompts_off_show_no_prompt():
+    at = app(FORWARD, ask="0")
+    ok(at)
+    assert not [b for b in at.button if b.key and b.key.startswith("ask_")]
+
+
+def test_a_large_transposed_output_asks_for_a_count():
+    at = app(TRANSPOSE, **{"in": "6", "k": "3", "s": "2", "pad": "VALID"})
+    ok(at)
+    from convt.trace import make_transpose_trace
+    tr = make_transpose_trace(6, 3, 2, "VALID", 1, 13)
+    kept = sum(tp.inside for tp in tr.scatter[-1].taps)
+    at.number_input(key="ask_tc_kept_guess").set_value(kept).run()
+    at.button(key="ask_tc_kept_check").click().run()
+    assert any(s.value.startswith("Right") for s in at.success)
+
+
+# ---- presentation mode, readability, the player's step ------------------------------------------
+
+def test_presentation_mode_moves_the_controls_to_the_sidebar():
+    for path, key in ((FORWARD, "fc_in"), (TRANSPOSE, "tc_in")):
+        at = app(path, present="1")
+        ok(at)
+        assert at.sidebar.slider(key=key).value >= 1
+        assert at.get("iframe")
+        at.sidebar.slider(key=key).set_value(4).run()
+        ok(at)
+        assert at.query_params["in"] == "4" and at.query_params["present"] == "1"
+
+
+def test_small_cells_are_said_and_long_outputs_folded():
+    at = app(TRANSPOSE, **{"in": "16", "k": "7", "s": "4", "d": "3", "pad": "VALID"})
+    ok(at)
+    assert any("colours only" in i.value for i in at.info), [i.value for i in at.info]
+    folded = [e for e in at.expander if e.label.startswith("Output so far") or e.label.startswith("The output as")]
+    assert folded and not any(e.proto.expanded for e in folded)
+    small = app(TRANSPOSE)
+    assert not any("colours only" in i.value or "px high" in i.value for i in small.info)
+
+
+def test_the_players_step_in_the_url_moves_the_server_step_and_keeps_a_widget_change():
+    at = app(FORWARD, **{"in": "4", "k": "3", "s": "1"})
+    ok(at)
+    assert at.slider(key="fc_t").value == 1 and at.query_params["in"] == "4"
+    at.query_params["t"] = "6"   # what the browser player writes with replaceState
+    at.number_input(key="fc_seed").set_value(2).run()   # and a widget change in the same run
+    ok(at)
+    assert at.slider(key="fc_t").value == 7
+    assert at.number_input(key="fc_seed").value == 2 and at.query_params["seed"] == "2"
+    assert at.query_params["t"] == "6" and at.query_params["in"] == "4"
+
+
+def test_chinese_page_has_chinese_controls_and_formulas():
+    at = app(TRANSPOSE, lang="zh")
+    ok(at)
+    assert at.slider(key="tc_in").label == "输入尺寸"
+    assert any("有效输出尺寸" in m.value for m in at.markdown)
+    assert any("三种视图" in s.value for s in at.success)
