@@ -80,12 +80,12 @@ img{{width:{"100%" if large else "auto"};max-width:100%;height:auto;display:bloc
 body.fs{{background:#fff}} body.fs img{{width:auto;max-width:100vw;max-height:calc(100vh - {3 * font + 40}px) !important;margin:0 auto}}
 </style></head><body>
 <div class="bar">
-<button id="{uid}b" title="{esc["t_back"]}">{esc["back"]}</button><button id="{uid}p" title="{esc["t_play"]}">{esc["play"]}</button>
-<button id="{uid}f" title="{esc["t_next"]}">{esc["next"]}</button>
+<button id="{uid}b" data-act="back" title="{esc["t_back"]}">{esc["back"]}</button><button id="{uid}p" data-act="play" title="{esc["t_play"]}">{esc["play"]}</button>
+<button id="{uid}f" data-act="next" title="{esc["t_next"]}">{esc["next"]}</button>
 <label>{esc["speed"]} <select id="{uid}s">{options}</select></label>
 <input type="range" id="{uid}r" min="0" value="0" title="{esc["t_range"]}" aria-label="{esc["t_range"]}">
 <span id="{uid}n" aria-live="polite"></span>
-<button id="{uid}x" title="{esc["t_full"]}">{esc["full"]}</button></div>
+<button id="{uid}x" data-act="full" title="{esc["t_full"]}">{esc["full"]}</button></div>
 <img id="{uid}i" alt="animation frame"><div class="cap" id="{uid}c"></div>
 <script>
 const D={data};let i=0,timer=null,seen=null;const $=id=>document.getElementById("{uid}"+id);

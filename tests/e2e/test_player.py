@@ -9,13 +9,17 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from .conftest import expect_no_exception, goto, open_page, screenshot, wait_for_app_run
-from .test_browser import _player_frame
 
 SIXTEEN = "Forward_convolution?in=4&k=3&s=1&pad=SAME"   # 4×4 SAME, stride 1: 16 steps
 
 
 def _counter(player) -> str:
     return player.locator("span[id$='n']").first.inner_text()
+
+
+def _player_frame(page):
+    """The browser player's frame (found by its play button, in any language), or None."""
+    return next((f for f in page.frames if f.locator("button[data-act='play']").count()), None)
 
 
 def _player(page):
@@ -63,7 +67,7 @@ def test_eight_fast_key_presses_are_eight_steps_and_the_step_goes_into_the_url(p
 def test_keys_inside_the_player_step_once_each(page):
     goto(page, f"{page.app_url}/{SIXTEEN}")
     player = _player(page)
-    player.locator("button[title='step forward']").click()        # the focus is now inside the player
+    player.locator("button[data-act='next']").click()        # the focus is now inside the player
     for _ in range(8):
         page.keyboard.press("ArrowRight")
     assert _wait_counter(player, page, "10/16") == "10/16"
@@ -132,7 +136,7 @@ def test_presentation_mode_puts_a_wide_figure_above_the_fold(browser, app_url, s
         if size == "1920x1080":
             assert box["width"] >= 0.7 * width, f"the figure is {box['width']:.0f} px wide of {width}"
         assert box["y"] + box["height"] <= height + 1, "the figure runs past the bottom of the screen"
-        bar = player.locator("button[title]").first.bounding_box()
+        bar = player.locator("button[data-act='play']").bounding_box()
         assert bar["y"] < height, "the player's buttons are off the screen"
 
 
@@ -144,5 +148,9 @@ def test_animation_pages_in_both_languages(browser, app_url, server, viewport, l
         for url in ("Forward_convolution", "Transposed_convolution"):
             goto(page, f"{app_url}/{url}" + ("?lang=zh" if lang == "zh" else ""))
             expect_no_exception(page)
-            _player(page)
+            player = _player(page)
             screenshot(page, f"anim_{url}_{viewport[0]}_{lang}")
+            page.locator("iframe").first.scroll_into_view_if_needed()
+            box = player.locator("img").first.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0] + 1, "the figure overflows the screen"
+            screenshot(page, f"anim_{url}_{viewport[0]}_{lang}_player")
