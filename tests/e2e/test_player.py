@@ -154,3 +154,20 @@ def test_animation_pages_in_both_languages(browser, app_url, server, viewport, l
             box = player.locator("img").first.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0] + 1, "the figure overflows the screen"
             screenshot(page, f"anim_{url}_{viewport[0]}_{lang}_player")
+
+
+def test_full_screen_shows_the_player_alone_and_keys_still_step(browser, app_url, server):
+    with open_page(browser, app_url, server, viewport={"width": 1280, "height": 720}) as page:
+        goto(page, f"{app_url}/Transposed_convolution?present=1")
+        player = _player(page)
+        player.locator("button[data-act='full']").click()
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => document.fullscreenElement && document.fullscreenElement.tagName") == "IFRAME"
+        box = player.locator("img").first.bounding_box()
+        assert box["width"] >= 0.9 * 1280 and box["y"] + box["height"] <= 720
+        page.keyboard.press("ArrowRight")
+        assert _wait_counter(player, page, "2/9") == "2/9"
+        screenshot(page, "player_full_screen")
+        page.keyboard.press("f")
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => document.fullscreenElement") is None
