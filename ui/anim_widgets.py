@@ -227,10 +227,12 @@ def step_controls(prefix: str, n: int) -> int:
 def adopt_player_step(prefix: str) -> None:
     """Take the step the browser player wrote into the address bar (``t``) as the page's step.
 
-    Call before ``page_header``. The player changes only ``t`` (``history.replaceState``); the
-    next run would otherwise see a link unlike the one the page wrote and read it afresh, undoing
-    the widget the person just changed. So a link that differs from the page's last one in ``t``
-    alone moves the step slider and counts as written (``ui.binder``'s and ``ui.prefs``' record)."""
+    Call before ``page_header``. The player changes only ``t`` (``history.replaceState``). Streamlit
+    sends the address bar's query with a rerun only while the page has written none of its own
+    (its default view), else the query it last wrote; when it does, a link that differs from the
+    page's last one in ``t`` alone moves the step slider and counts as written (``ui.binder``'s and
+    ``ui.prefs``' record), instead of being read afresh, which would undo the widget just changed.
+    Otherwise the player keeps its own step (``lab.draw.export.player_html``)."""
     ss = st.session_state
     last, now = ss.get(f"_{prefix}_last_qp"), st.query_params.to_dict()
     if last is None or now == last:

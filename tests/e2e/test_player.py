@@ -171,3 +171,23 @@ def test_full_screen_shows_the_player_alone_and_keys_still_step(browser, app_url
         page.keyboard.press("f")
         page.wait_for_timeout(500)
         assert page.evaluate("() => document.fullscreenElement") is None
+
+
+def test_on_the_default_view_the_server_takes_the_players_step(page):
+    goto(page, f"{page.app_url}/Forward_convolution")   # no query of its own: Streamlit sends the address bar's
+    player = _player(page)
+    page.get_by_test_id("stMain").locator("h1").first.click()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    assert _wait_counter(player, page, "4/9") == "4/9"
+    page.wait_for_timeout(300)
+    seed = page.locator(".st-key-fc_seed input").first
+    seed.fill("1")
+    seed.press("Enter")
+    wait_for_app_run(page)
+    expect_no_exception(page)
+    page.get_by_text(re.compile("Step on the server")).first.click()
+    main = page.get_by_test_id("stMain")
+    assert main.get_by_text(re.compile(r"Step 4/9: y\[1,0\]")).count() >= 1, "the server did not take the step"
+    query = parse_qs(urlparse(page.url).query)
+    assert query.get("seed") == ["1"] and query.get("t") == ["3"], page.url
