@@ -13,7 +13,6 @@ from ui.links import page_link
 from ui.page_header import page_header
 from ui.predict import ask
 from ui.prefs import _
-from ui.style import md
 
 PAGE = "fc"
 
