@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from convt import kernels, tf_style
+from lab import animation as anim
 from lab.animation import grid_text
 from convt.trace import example_arrays
 
@@ -391,3 +392,16 @@ def test_chinese_page_has_chinese_controls_and_formulas():
     assert at.slider(key="tc_in").label == "输入尺寸"
     assert any("有效输出尺寸" in m.value for m in at.markdown)
     assert any("三种视图" in s.value for s in at.success)
+
+
+def test_presentation_mode_plays_at_the_usual_size_rather_than_not_at_all():
+    from lab import exports
+    from lab.draw import animator
+    from convt.trace import make_conv_trace
+    an = animator(make_conv_trace(8, 3, 1, "SAME"), "scatter")
+    w, h = an.cv.size
+    scale = anim.present_scale(w)
+    assert scale > 1 and exports.too_big(64, (round(w * scale), round(h * scale)))   # too big when enlarged
+    at = app(FORWARD, present="1", **{"in": "8", "k": "3", "s": "1", "pad": "SAME"})
+    ok(at)
+    assert at.get("iframe") and not any("more than this server renders" in i.value for i in at.info)

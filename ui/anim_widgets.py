@@ -130,10 +130,14 @@ def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float =
     return _renderer(op, cfg, view, by, scale)[0].cv.size
 
 
-def frame_scale(op: str, cfg: anim.AnimConfig, view: str, by: str, present: bool) -> float:
-    """How much larger than normal to draw the frames: 1, or in presentation mode what fills the
-    width they are shown at (``anim.PRESENT_WIDTH_PX``)."""
-    return anim.present_scale(frame_size(op, cfg, view, by)[0]) if present else 1.0
+def frame_scale(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, present: bool) -> float:
+    """How much larger than normal to draw the ``n`` frames: 1, or in presentation mode what fills
+    the width they are shown at (``anim.PRESENT_WIDTH_PX``) — unless only the usual size can go to
+    the browser player (``export_refusal``): a player beats a bigger still frame."""
+    scale = anim.present_scale(frame_size(op, cfg, view, by)[0]) if present else 1.0
+    if scale != 1 and export_refusal(op, cfg, view, by, n, scale) and not export_refusal(op, cfg, view, by, n):
+        return 1.0
+    return scale
 
 
 def export_refusal(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: float = 1.0) -> Optional[str]:
@@ -281,11 +285,10 @@ PLAYER_HELP = ("▶ Play in the browser — space plays / pauses, ← / → step
                "opens on it.")
 
 
-def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, present: bool) -> bool:
+def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: float, present: bool) -> bool:
     """Browser-side playback: every frame rendered once per configuration (cached) and played by
     JavaScript, so stepping needs no server round trip and no key press is lost. False (with the
     reason on the page) when the animation is too big to send."""
-    scale = frame_scale(op, cfg, view, by, present)
     why = export_refusal(op, cfg, view, by, n, scale)
     if why:
         st.info(why)
@@ -304,8 +307,8 @@ def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, pr
     """The animation: the browser player, or where it cannot be sent, the exact frame of the
     server-side step. Says so when the cells are too small for their numbers. True if the player
     is shown."""
-    played = player(op, cfg, view, by, n, present)
-    scale, lang = frame_scale(op, cfg, view, by, present), prefs.current().lang
+    scale, lang = frame_scale(op, cfg, view, by, n, present), prefs.current().lang
+    played = player(op, cfg, view, by, n, scale, present)
     if not played:
         st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
     canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
