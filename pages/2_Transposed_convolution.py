@@ -45,7 +45,7 @@ out = out_col.selectbox(_("Output size"), list(valid), key="tc_out",
                         help=_("every size TensorFlow accepts for this input (output_shape)"))
 cfg = anim.AnimConfig(raw["in"], raw["k"], raw["s"], raw["d"], cfg0.pad, 0, int(out), raw["nd"])
 
-view = panel.radio(_("View"), list(anim.VIEWS), format_func=lambda v: _(anim.VIEWS[v]), key="tc_view",
+view = panel.radio(_("View"), list(anim.VIEWS), format_func=aw.translated(anim.VIEWS).get, key="tc_view",
                    horizontal=True)
 c1, c2, c3 = [panel, *panel.columns(2)] if present else panel.columns([3, 2, 2])
 by = "column"

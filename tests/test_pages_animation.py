@@ -392,6 +392,11 @@ def test_chinese_page_has_chinese_controls_and_formulas():
     assert at.slider(key="tc_in").label == "输入尺寸"
     assert any("有效输出尺寸" in m.value for m in at.markdown)
     assert any("三种视图" in s.value for s in at.success)
+    at.radio(key="tc_view").set_value("direct").run()   # options named in Chinese, values unchanged
+    at.selectbox(key="tc_padmode").set_value("explicit").run()
+    at.radio(key="tc_nd").set_value(1).run()
+    ok(at)
+    assert at.query_params["view"] == "direct" and at.query_params["nd"] == "1"
 
 
 def test_presentation_mode_plays_at_the_usual_size_rather_than_not_at_all():

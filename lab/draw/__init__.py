@@ -1,4 +1,5 @@
-"""Drawing for the animations: matplotlib ``Figure`` objects (never pyplot) turned into PNG / GIF bytes.
+"""Drawing for the animations: matplotlib ``Figure`` objects (never pyplot) turned into PNG / GIF bytes
+(``gif``), or a ZIP / folder of PNG frames (``sequence``).
 
     frames = render_frames(trace, view="direct")   # list of RGBA arrays, one per step
     an = animator(trace, "direct"); data = gif.gif_bytes(an.frame, an.n_frames, fps=2)
@@ -10,7 +11,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from lab.draw import export, gif
+from lab.draw import export, gif, sequence
 from lab.draw.frames import VIEWS, animator
 
 
@@ -23,4 +24,4 @@ def render_frames(tr, view: str = "scatter", by: str = "column",
     return [an.frame(t) for t in steps]
 
 
-__all__ = ["VIEWS", "animator", "export", "gif", "render_frames"]
+__all__ = ["VIEWS", "animator", "export", "gif", "render_frames", "sequence"]

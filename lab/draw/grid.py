@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -79,6 +80,8 @@ def _cjk_font() -> Optional[str]:
 
 
 CJK = _cjk_font()
+# Without the CJK font, Chinese text is drawn as boxes: say so once in the docs, not once per string.
+warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning, r"lab\.draw\.grid")
 FIGURE_FAMILIES = ["DejaVu Sans"] + ([CJK_FAMILY] if CJK else [])  # matplotlib falls back per glyph
 
 
@@ -113,27 +116,34 @@ _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _TOKENS = re.compile(rf"\s+|[^\s{_WIDE}]+|[{_WIDE}]")
 
 
-@lru_cache(maxsize=8192)
-def glyphs(s: str, size_pt: float, mono: bool = False) -> np.ndarray:
-    """Coverage bitmap (float32 0..1, h x w) of ``s`` at ``size_pt`` points, 100 dpi; CJK characters
-    from the CJK font, the rest from DejaVu."""
+def _rasterise(s: str, size_pt: float, mono: bool = False) -> np.ndarray:
+    """Coverage bitmap (uint8, h x w) of ``s`` at ``size_pt`` points, 100 dpi; CJK characters from
+    the CJK font, the rest from DejaVu."""
     latin = MONO if mono else SANS
     font = get_font([latin, CJK] if CJK and has_cjk(s) else latin)
     font.clear()
     font.set_size(size_pt, DPI)
     font.set_text(s, 0.0, flags=LoadFlags.FORCE_AUTOHINT)
     font.draw_glyphs_to_bitmap(antialiased=True)
-    return np.asarray(font.get_image(), dtype=np.float32) / 255.0
+    cov = np.asarray(font.get_image(), dtype=np.uint8).copy()
+    cov.flags.writeable = False
+    return cov
+
+
+# Cell numbers and titles are short and come back every frame; caption lines are long (a 3× line is
+# ~0.2 MB) and each belongs to one step, so they get a cache of their own, a small one.
+glyphs = lru_cache(maxsize=8192)(_rasterise)
+caption_glyphs = lru_cache(maxsize=256)(_rasterise)
 
 
 def blend(img: np.ndarray, y: int, x: int, cov: np.ndarray, color=TEXT):
-    """Paint ``color`` through coverage ``cov`` at ``(y, x)`` (clipped to the image)."""
+    """Paint ``color`` through coverage ``cov`` (uint8) at ``(y, x)`` (clipped to the image)."""
     h, w = cov.shape
     H, W = img.shape[:2]
     y0, x0, y1, x1 = max(y, 0), max(x, 0), min(y + h, H), min(x + w, W)
     if y1 <= y0 or x1 <= x0:
         return
-    a = cov[y0 - y:y1 - y, x0 - x:x1 - x, None]
+    a = cov[y0 - y:y1 - y, x0 - x:x1 - x, None] * np.float32(1 / 255)
     reg = img[y0:y1, x0:x1, :3]
     reg[...] = (reg * (1 - a) + np.asarray(color, np.float32) * a).astype(np.uint8)
 
@@ -205,10 +215,10 @@ class GridPanel:
 
     def _cell_glyphs(self, s: str) -> np.ndarray:
         pt = self.font_pt
-        cov = glyphs(s, round(pt, 1))
+        cov = glyphs(s, round(pt, 1), False)
         while cov.shape[1] > self.cell - self.px(3) and pt > 4:
             pt *= 0.85
-            cov = glyphs(s, round(pt, 1))
+            cov = glyphs(s, round(pt, 1), False)
         return cov
 
     def draw(self, img: np.ndarray):
@@ -317,7 +327,8 @@ class Canvas:
         """White page, header and panel titles (drawn once per layout with a matplotlib Figure)."""
         if self._static is None:
             titles = tuple((p.x0, p.y0, p.title) for p in self.panels)
-            self._static = _static_layer(self.size, self.header, titles, self.title_pt, self.scale)
+            draw = _static_layer if self.scale == 1 else _static_layer.__wrapped__  # big layers: not kept
+            self._static = draw(self.size, self.header, titles, self.title_pt, self.scale)
         return self._static
 
     def rgba(self) -> np.ndarray:
@@ -327,7 +338,7 @@ class Canvas:
         line_px = _px(CAPTION_LINE_PX, self.scale)
         y = self.panels[0].y0 + max(p.rows for p in self.panels) * self.cell_px + _px(10, self.scale)
         for line in self.captions:
-            cov = glyphs(line, self.caption_pt, mono=True)
+            cov = caption_glyphs(line, self.caption_pt, True)
             blend(img, y + (line_px - cov.shape[0]) // 2, _px(MARGIN, self.scale), cov)
             y += line_px
         out = np.empty(img.shape[:2] + (4,), dtype=np.uint8)

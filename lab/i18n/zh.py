@@ -273,6 +273,31 @@ ANIMATION = {
         "第 {t}/{n} 步：Cᵀ 的第 {j} 列 × vec(x)[{j}] = {v}（输入格子 [{at}]）加到 vec(out) 上",
     "Step {t}/{n}: row {i} of Cᵀ · vec(x) = {terms} = {total} = out[{at}]":
         "第 {t}/{n} 步：Cᵀ 的第 {i} 行 · vec(x) = {terms} = {total} = out[{at}]",
+    "⬇ Export for slides: GIF or PNG frames": "⬇ 导出用于幻灯片：GIF 或 PNG 帧",
+    "Size": "尺寸",
+    "{k}× ({w}×{h} px)": "{k}×（{w}×{h} 像素）",
+    "Numbers in the cells": "格子里显示数字",
+    "off: colours only, for a slide you talk over": "关闭：只有颜色，适合边讲边放的幻灯片",
+    "Format": "格式",
+    "GIF": "GIF",
+    "PNG frames (ZIP)": "PNG 帧（ZIP）",
+    "PNG frames keep every pixel exact; an MP4 needs ffmpeg, which this app does not include: make one from "
+    "the PNG frames on your own machine":
+        "PNG 帧保留每个像素的原样；MP4 需要 ffmpeg，本应用不包含它：请在你自己的电脑上用这些 PNG 帧生成",
+    "Make a GIF ({n} frames, {fps} frames/s)": "生成 GIF（{n} 帧，每秒 {fps} 帧）",
+    "Make the PNG frames ({n} frames)": "生成 PNG 帧（{n} 帧）",
+    "drawn at the size chosen: crisp on a projector": "按所选尺寸重新绘制：在投影仪上也清晰",
+    "Drawing {n} frames at {k}×…": "正在以 {k}× 绘制 {n} 帧…",
+    "⬇ Download GIF ({kb} KB)": "⬇ 下载 GIF（{kb} KB）",
+    "⬇ Download PNG frames ({kb} KB, ZIP)": "⬇ 下载 PNG 帧（{kb} KB，ZIP）",
+    "{n} frames of {w}×{h} px are more than this server renders for one export ({m} million frame-pixels); "
+    "step through them with the slider, or make the sizes smaller.":
+        "{n} 帧 {w}×{h} 像素，超过了本服务器单次导出的上限（{m} 百万帧像素）；请用滑块逐步查看，或把尺寸调小。",
+    "{n} frames of {w}×{h} px are more than this server renders for one export ({m} million frame-pixels); "
+    "choose a smaller size, or make the sizes smaller.":
+        "{n} 帧 {w}×{h} 像素，超过了本服务器单次导出的上限（{m} 百万帧像素）；请选择较小的导出尺寸，或把卷积的尺寸调小。",
+    "Another large animation is being rendered on this server right now; try again in a few seconds.":
+        "本服务器正在渲染另一个大型动画；请过几秒再试。",
     # --- end of exports block ------------------------------------------------------------------------
 }
 
