@@ -176,6 +176,14 @@ ANIMATION = {
         "**输入 x {a} → 输出 y {b}** · 卷积核 {k} · 步长 {s} · 膨胀 {d} · {pad}",
     "**Input x {a} → output {b}** · kernel {k} · stride {s} · dilation {d} · {pad}":
         "**输入 x {a} → 输出 {b}** · 卷积核 {k} · 步长 {s} · 膨胀 {d} · {pad}",
+    "**Input x {a} → output y {b}** · kernel {k} · stride {s} · dilation {d} · explicit padding {p}":
+        "**输入 x {a} → 输出 y {b}** · 卷积核 {k} · 步长 {s} · 膨胀 {d} · 显式填充 {p}",
+    "**Input x {a} → output {b}** · kernel {k} · stride {s} · dilation {d} · explicit padding {p}":
+        "**输入 x {a} → 输出 {b}** · 卷积核 {k} · 步长 {s} · 膨胀 {d} · 显式填充 {p}",
+    "Full output: (i−1)·s + (k−1)·d + 1 = ({i}−1)·{s} + ({k}−1)·{d} + 1 = **{L}**; the {n} kept cells start at {pb} (the forward conv's padding before for {n}, explicit padding {p}).":
+        "完整输出：(i−1)·s + (k−1)·d + 1 = ({i}−1)·{s} + ({k}−1)·{d} + 1 = **{L}**；保留的 {n} 个格子从 {pb} 开始（即对 {n} 做前向卷积时前面的填充，显式填充 {p}）。",
+    "a forward conv over {o} cells (kernel {k}, stride {s}, dilation {d}, explicit padding {p}) gives {back}, not {i}, so the gradient could not have this shape. Valid sizes: {v}.":
+        "对 {o} 个格子做前向卷积（卷积核 {k}，步长 {s}，膨胀 {d}，显式填充 {p}）得到 {back} 而不是 {i}，所以梯度不可能是这个形状。有效尺寸：{v}。",
     "Dilated kernel span: (k−1)·d + 1 = ({k}−1)·{d} + 1 = **{e}**": "膨胀后卷积核的跨度：(k−1)·d + 1 = ({k}−1)·{d} + 1 = **{e}**",
     "SAME: output = ⌈n / s⌉ = ⌈{n} / {s}⌉ = **{o}** (the kernel does not matter)":
         "SAME：输出 = ⌈n / s⌉ = ⌈{n} / {s}⌉ = **{o}**（与卷积核无关）",
@@ -215,6 +223,8 @@ ANIMATION = {
         "对 {o} 个格子做前向卷积（卷积核 {k}，步长 {s}，膨胀 {d}，{pad}）得到 {back} 而不是 {i}，所以梯度不可能是这个形状。有效尺寸：{v}。",
     "Output size {out} is not valid here: a forward conv over {o} cells (kernel {k}, stride {s}, dilation {d}, {pad}) gives {back}, not {i}, so the gradient could not have this shape. Valid sizes: {v}. Using {first}.":
         "输出尺寸 {out} 在这里无效：对 {o} 个格子做前向卷积（卷积核 {k}，步长 {s}，膨胀 {d}，{pad}）得到 {back} 而不是 {i}，所以梯度不可能是这个形状。有效尺寸：{v}。改用 {first}。",
+    "Output size {out} is not valid here: a forward conv over {o} cells (kernel {k}, stride {s}, dilation {d}, explicit padding {p}) gives {back}, not {i}, so the gradient could not have this shape. Valid sizes: {v}. Using {first}.":
+        "输出尺寸 {out} 在这里无效：对 {o} 个格子做前向卷积（卷积核 {k}，步长 {s}，膨胀 {d}，显式填充 {p}）得到 {back} 而不是 {i}，所以梯度不可能是这个形状。有效尺寸：{v}。改用 {first}。",
     "explicit padding {p}": "显式填充 {p}",
     # predict, then reveal (lab.animation.conv_question, transpose_question)
     "How many cells will the output have?": "输出会有多少个格子？",
