@@ -191,3 +191,18 @@ def test_on_the_default_view_the_server_takes_the_players_step(page):
     assert main.get_by_text(re.compile(r"Step 4/9: y\[1,0\]")).count() >= 1, "the server did not take the step"
     query = parse_qs(urlparse(page.url).query)
     assert query.get("seed") == ["1"] and query.get("t") == ["3"], page.url
+
+
+def test_in_presentation_mode_a_sliders_value_sits_clear_of_its_thumb(browser, app_url, server):
+    with open_page(browser, app_url, server, viewport={"width": 1920, "height": 1080}) as page:
+        goto(page, f"{app_url}/Forward_convolution?present=1&t=4")
+        page.get_by_text(re.compile("Step on the server")).first.click()
+        slider = page.locator(".st-key-fc_t").first
+        slider.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        value, thumb = slider.evaluate("""s => {
+            const v = s.querySelector('[data-testid=stSliderThumbValue]'), t = v.parentElement;
+            const a = v.getBoundingClientRect(), b = t.getBoundingClientRect();
+            return [[a.top, a.bottom], [b.top, b.bottom]]; }""")
+        assert value[1] <= thumb[0] + 1, f"the value ({value}) covers the thumb ({thumb})"
+        assert slider.locator("[data-testid=stSliderThumbValue]").inner_text() == "5"
