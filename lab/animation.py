@@ -71,7 +71,6 @@ CAPS_TEXT = (f"Animations are capped at input ≤ {MAX_INPUT}, kernel ≤ {MAX_K
 PRESENT_WIDTH_PX = 1500  # frames' width in presentation mode: the main column at 1920×1080, sidebar open
 MAX_SCALE = 3.0
 MIN_NUMBER_PX = 10  # a cell's number smaller than this (px high on screen) is not called readable
-PX_PER_PT = 100 / 72  # frames are drawn at 100 dpi (lab.draw.grid.DPI)
 MAX_OPEN_ROWS = 12  # longer text matrices are folded
 
 

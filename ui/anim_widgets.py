@@ -12,7 +12,7 @@ import streamlit as st
 
 from lab import animation as anim
 from lab import exports
-from lab.draw import animator, export, gif, sequence
+from lab.draw import animator, export, gif, grid, sequence
 from lab.i18n import translate
 from lab.draw.channels import channel_diagram_png
 from convt.trace import make_conv_trace, make_transpose_trace
@@ -358,7 +358,7 @@ def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, pr
     if not played:
         st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
     canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
-    note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * anim.PX_PER_PT)
+    note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * grid.DPI / 72)  # points → px
     if note:
         st.info(_(note), icon="🔢")
     return played
