@@ -6,6 +6,7 @@ Pages call these and draw; no convolution logic lives in a page.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -13,8 +14,9 @@ import numpy as np
 
 from convt import kernels, kernels_nd
 from convt.arithmetic import effective_kernel, full_transpose_length, windowed_output
-from convt.trace import (ConvTrace, TransposeTrace, fmt, replay_conv, replay_direct, replay_matrix,
+from convt.trace import (ConvTrace, TransposeTrace, at, fmt, replay_conv, replay_direct, replay_matrix,
                          replay_scatter, size_text, valid_output_sizes, width_padding)
+from lab.predict import Question
 from lab.url_state import quote, url_field
 
 # Caps for the animations (pages and the CLI say so in words when a value is clipped).
@@ -25,7 +27,6 @@ MAX_DILATION = 3
 MAX_MATRIX_SIDE = 256  # rows / columns of C beyond which the matrix view is not drawn
 MAX_PLAYER_FRAMES = 300  # frames embedded in the browser player / GIF
 MAX_SEED = 9999
-EXPLORER_PAGE = "Shape_explorer"  # URL path of the shape explorer page
 VIEWS = {"scatter": "Scatter (stamp and sum)", "direct": "Direct conv (zeros inserted, kernel rotated 180°)",
          "matrix": "Matrix Cᵀ"}
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -63,7 +64,33 @@ class TransposeState(ConvState):
     view: str = url_field("view", "scatter", "view", choices=tuple(VIEWS))
     by: str = url_field("by", "column", "matrix stepping", choices=("column", "row"))
 CAPS_TEXT = (f"Animations are capped at input ≤ {MAX_INPUT}, kernel ≤ {MAX_KERNEL}, stride ≤ {MAX_STRIDE}, "
-             f"dilation ≤ {MAX_DILATION} and explicit padding ≤ (k−1)·d, so that every cell stays readable.")
+             f"dilation ≤ {MAX_DILATION} and explicit padding ≤ (k−1)·d, so that one figure holds every cell. "
+             f"Where a cell gets too small for its number, the page says so and the numbers are in the text.")
+
+# Readability at the size a figure is shown at.
+PRESENT_WIDTH_PX = 1500  # frames' width in presentation mode: the main column at 1920×1080, sidebar open
+MAX_SCALE = 3.0
+MIN_NUMBER_PX = 10  # a cell's number smaller than this (px high on screen) is not called readable
+MAX_OPEN_ROWS = 12  # longer text matrices are folded
+
+
+def present_scale(width: int) -> float:
+    """How much larger to draw a frame ``width`` px wide so it fills presentation mode's figure
+    width: rounded up to a quarter (the browser then shrinks it a little, which stays crisp, rather
+    than enlarging it), never smaller, at most ``MAX_SCALE``."""
+    return max(1.0, min(MAX_SCALE, math.ceil(PRESENT_WIDTH_PX / max(width, 1) * 4) / 4))
+
+
+def numbers_note(numbers: bool, number_px: float) -> Optional[str]:
+    """What the page must say about the figure's cell numbers (None: they read fine): whether they
+    are left out, or how small they are, and where to read them instead."""
+    if not numbers:
+        return ("At these sizes the cells are too small for their numbers: the figure shows colours only "
+                "(legend below); every number is in the step text and the output below.")
+    if number_px < MIN_NUMBER_PX:
+        return (f"At these sizes the cell numbers are only about {round(number_px)} px high; every number is "
+                f"also in the step text and the output below.")
+    return None
 
 
 def parse_pad(text) -> Optional[PadSpec]:
@@ -109,7 +136,7 @@ def _resolve_common(values: Dict[str, object], notes: List[str]):
     k, d = int(values["k"]), int(values["d"])
     if not isinstance(pad, str) and pad > (k - 1) * d:
         notes.append(f"Explicit padding {pad} is more than (k−1)·d = {(k - 1) * d}; the animation uses "
-                     f"{(k - 1) * d}. {CAPS_TEXT}")
+                     f"{(k - 1) * d}.")
         pad = (k - 1) * d
     return pad
 
@@ -162,12 +189,11 @@ def invalid_size_reason(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) 
             f"{', '.join(map(str, valid))}.")
 
 
-def explorer_query(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> str:
-    """Query string opening the shape explorer on this configuration."""
-    q = f"in={i}&k={k}&s={s}&d={d}&out={out}"
-    if isinstance(pad, str):
-        return q + f"&pad={pad}"
-    return q + f"&pad=EXPLICIT&pb={pad}&pa={pad}"
+def explorer_params(i: int, k: int, s: int, d: int, pad: PadSpec, out: int) -> Dict[str, str]:
+    """Query parameters opening the shape explorer on this configuration."""
+    q = {"in": i, "k": k, "s": s, "d": d, "out": out}
+    q.update({"pad": pad} if isinstance(pad, str) else {"pad": "EXPLICIT", "pb": pad, "pa": pad})
+    return {key: str(value) for key, value in q.items()}
 
 
 def sizes_line(cfg: AnimConfig, out: Tuple[int, int], name: str = "output") -> str:
@@ -242,6 +268,42 @@ def transpose_formula(tr: TransposeTrace) -> List[str]:
            if a else "") + "; kernel rotated 180°; stride 1.",
     ]
     return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Predict, then reveal: questions whose answers are the traces' own numbers
+# ---------------------------------------------------------------------------------------------
+
+MAX_CELL_CHOICES = 100  # output cells offered to mark; a bigger output asks for a count instead
+
+
+def conv_question(cfg: AnimConfig, tr: ConvTrace) -> Question:
+    """The forward page asks for the output size before showing it."""
+    prompt = ("How many cells will the output have?" if cfg.nd == 1 else
+              "The output is square: how many cells will it have on a side?")
+    size_line = conv_formula(cfg)[1 if cfg.dilation > 1 else 0]  # after the dilated span, if any
+    return Question("fc_out", prompt, answer=tr.out_size[1], why=size_line)
+
+
+def output_cell_label(tr: TransposeTrace):
+    """An output cell's index (``2,3``; 1-D ``3``) from its position in row-major order."""
+    return lambda v: at(divmod(int(v), tr.out_size[1]), tr.nd)
+
+
+def transpose_question(tr: TransposeTrace) -> Question:
+    """The transposed page asks where the last input cell's stamp lands (cells kept by the output
+    window) before the figure shows it; a large output asks how many of its products land inside."""
+    step = tr.scatter[-1]
+    src = at(step.src, tr.nd)
+    (pt, pl), (oh, ow) = tr.pad_before, tr.out_size
+    kept = {(tp.ry - pt) * ow + (tp.rx - pl) for tp in step.taps if tp.inside}
+    why = tr.describe_scatter(len(tr.scatter) - 1)
+    if oh * ow <= MAX_CELL_CHOICES:
+        return Question("tc_cells", f"Which output cells will input cell x[{src}] write to? Mark every cell "
+                        f"its stamp lands on inside the output.", answer=kept, kind="cells",
+                        choices=tuple(range(oh * ow)), why=why)
+    return Question("tc_kept", f"Input cell x[{src}] stamps {len(step.taps)} products. How many of them land "
+                    f"inside the output?", answer=len(kept), why=why)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,12 +8,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from convt import kernels, tf_style
+from lab import animation as anim
 from lab.animation import grid_text
 from convt.trace import example_arrays
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FORWARD = os.path.join(ROOT, "pages", "1_Forward_convolution.py")
 TRANSPOSE = os.path.join(ROOT, "pages", "2_Transposed_convolution.py")
+APP = os.path.join(ROOT, "app.py")
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +26,9 @@ def _fresh_caches():
 
 
 def app(path, **query):
-    at = AppTest.from_file(path, default_timeout=60)
+    """The page opened through app.py (its page links need the navigation), with ``query`` as its link."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(os.path.relpath(path, ROOT))
     for k, v in query.items():
         at.query_params[k] = v
     return at.run()
@@ -123,9 +127,7 @@ def test_transpose_every_control():
     at.slider(key="tc_t").set_value(3).run()
     ok(at)
     assert "Step 3/" in md_text(at)
-    at.toggle(key="tc_play").set_value(True).run()
-    ok(at)
-    assert at.get("iframe")
+    assert at.get("iframe")  # the browser player, on by default
     at.button(key="transpose_gif_make").click().run()
     ok(at)
     assert at.get("download_button")
@@ -174,9 +176,9 @@ def test_transpose_malformed_links_give_a_note(query, fragment):
 def test_transpose_large_config_has_no_player_but_steps():
     at = app(TRANSPOSE, **{"in": "16", "k": "7", "s": "4", "d": "3", "pad": "VALID", "view": "direct"})
     ok(at)
-    at.toggle(key="tc_play").set_value(True).run()
-    ok(at)
     assert any("too many for the browser player" in i.value for i in at.info)
+    assert not at.get("iframe") and at.image  # the exact server frame instead
+    assert [e for e in at.expander if "Step on the server" in e.label][0].proto.expanded
     at.radio(key="tc_view").set_value("matrix").run()
     ok(at)
     assert any("matrix view is capped" in i.value for i in at.info)
@@ -222,8 +224,6 @@ def test_forward_every_control():
     assert "Step 4/25" in md_text(at)
     at.button(key="fc_back").click().run()
     assert "Step 3/25" in md_text(at)
-    at.toggle(key="fc_play").set_value(True).run()
-    ok(at)
     assert at.get("iframe")
     at.button(key="conv_gif_make").click().run()
     ok(at)
@@ -287,7 +287,9 @@ def test_forward_1d_link_steps_and_back_link():
     x, w = example_arrays((1, 7), (1, 3), 0)
     ref = tf_style.conv1d(x[0][None, :, None], w[0][:, None, None], 2, "VALID")
     assert grid_text(ref[0, :, 0][None]) in [c.value for c in at.code]
-    assert "&nd=1" in md_text(at)
+    links = {p.proto.label: p.proto.query_string for p in at.get("page_link")}
+    back = [q for label, q in links.items() if "Run it backwards" in label]
+    assert back and "nd=1" in back[0] and "in=3" in back[0] and "out=7" in back[0], links
 
 
 def test_bad_nd_in_link_is_a_note():
@@ -295,3 +297,116 @@ def test_bad_nd_in_link_is_a_note():
     ok(at)
     assert at.radio(key="tc_nd").value == 2
     assert any("nd=" in w.value for w in at.warning)
+
+
+# ---- predict, then reveal -------------------------------------------------------------------
+
+def _prompt_verdict(at, key, guess):
+    widget = at.number_input(key=f"ask_{key}_guess") if key == "fc_out" else at.multiselect(key=f"ask_{key}_guess")
+    widget.set_value(guess).run()
+    at.button(key=f"ask_{key}_check").click().run()
+    ok(at)
+    return at
+
+
+def test_forward_prompt_grades_the_output_size_from_the_trace():
+    from convt.trace import make_conv_trace
+    answer = make_conv_trace(6, 3, 2, "SAME").out_size[1]
+    at = app(FORWARD)
+    assert any("how many cells" in m.value for m in at.markdown)
+    _prompt_verdict(at, "fc_out", answer + 1)
+    assert at.error and "the answer is" in at.error[0].value
+    _prompt_verdict(at, "fc_out", answer)
+    assert any(s.value.startswith("Right") for s in at.success)
+    assert any(f"**{answer}**" in m.value for m in at.markdown)  # the why: the formula with the numbers
+
+
+def test_transposed_prompt_grades_the_cells_the_last_input_cell_writes():
+    from convt.trace import make_transpose_trace
+    tr = make_transpose_trace(3, 2, 2, "SAME", 1, 5)
+    step = tr.scatter[-1]
+    (pt, pl), ow = tr.pad_before, tr.out_size[1]
+    answer = sorted((tp.ry - pt) * ow + (tp.rx - pl) for tp in step.taps if tp.inside)
+    at = app(TRANSPOSE)
+    _prompt_verdict(at, "tc_cells", [0, *answer])
+    assert at.error and "You marked" in at.error[0].value
+    _prompt_verdict(at, "tc_cells", answer)
+    assert any(s.value.startswith("Right") for s in at.success)
+
+
+def test_prompts_off_show_no_prompt():
+    at = app(FORWARD, ask="0")
+    ok(at)
+    assert not [b for b in at.button if b.key and b.key.startswith("ask_")]
+
+
+def test_a_large_transposed_output_asks_for_a_count():
+    at = app(TRANSPOSE, **{"in": "6", "k": "3", "s": "2", "pad": "VALID"})
+    ok(at)
+    from convt.trace import make_transpose_trace
+    tr = make_transpose_trace(6, 3, 2, "VALID", 1, 13)
+    kept = sum(tp.inside for tp in tr.scatter[-1].taps)
+    at.number_input(key="ask_tc_kept_guess").set_value(kept).run()
+    at.button(key="ask_tc_kept_check").click().run()
+    assert any(s.value.startswith("Right") for s in at.success)
+
+
+# ---- presentation mode, readability, the player's step ------------------------------------------
+
+def test_presentation_mode_moves_the_controls_to_the_sidebar():
+    for path, key in ((FORWARD, "fc_in"), (TRANSPOSE, "tc_in")):
+        at = app(path, present="1")
+        ok(at)
+        assert at.sidebar.slider(key=key).value >= 1
+        assert at.get("iframe")
+        at.sidebar.slider(key=key).set_value(4).run()
+        ok(at)
+        assert at.query_params["in"] == "4" and at.query_params["present"] == "1"
+
+
+def test_small_cells_are_said_and_long_outputs_folded():
+    at = app(TRANSPOSE, **{"in": "16", "k": "7", "s": "4", "d": "3", "pad": "VALID"})
+    ok(at)
+    assert any("colours only" in i.value for i in at.info), [i.value for i in at.info]
+    folded = [e for e in at.expander if e.label.startswith("Output so far") or e.label.startswith("The output as")]
+    assert folded and not any(e.proto.expanded for e in folded)
+    small = app(TRANSPOSE)
+    assert not any("colours only" in i.value or "px high" in i.value for i in small.info)
+
+
+def test_the_players_step_in_the_url_moves_the_server_step_and_keeps_a_widget_change():
+    at = app(FORWARD, **{"in": "4", "k": "3", "s": "1"})
+    ok(at)
+    assert at.slider(key="fc_t").value == 1 and at.query_params["in"] == "4"
+    at.query_params["t"] = "6"   # what the browser player writes with replaceState
+    at.number_input(key="fc_seed").set_value(2).run()   # and a widget change in the same run
+    ok(at)
+    assert at.slider(key="fc_t").value == 7
+    assert at.number_input(key="fc_seed").value == 2 and at.query_params["seed"] == "2"
+    assert at.query_params["t"] == "6" and at.query_params["in"] == "4"
+
+
+def test_chinese_page_has_chinese_controls_and_formulas():
+    at = app(TRANSPOSE, lang="zh")
+    ok(at)
+    assert at.slider(key="tc_in").label == "输入尺寸"
+    assert any("有效输出尺寸" in m.value for m in at.markdown)
+    assert any("三种视图" in s.value for s in at.success)
+    at.radio(key="tc_view").set_value("direct").run()   # options named in Chinese, values unchanged
+    at.selectbox(key="tc_padmode").set_value("explicit").run()
+    at.radio(key="tc_nd").set_value(1).run()
+    ok(at)
+    assert at.query_params["view"] == "direct" and at.query_params["nd"] == "1"
+
+
+def test_presentation_mode_plays_at_the_usual_size_rather_than_not_at_all():
+    from lab import exports
+    from lab.draw import animator
+    from convt.trace import make_conv_trace
+    an = animator(make_conv_trace(8, 3, 1, "SAME"), "scatter")
+    w, h = an.cv.size
+    scale = anim.present_scale(w)
+    assert scale > 1 and exports.too_big(64, (round(w * scale), round(h * scale)))   # too big when enlarged
+    at = app(FORWARD, present="1", **{"in": "8", "k": "3", "s": "1", "pad": "SAME"})
+    ok(at)
+    assert at.get("iframe") and not any("more than this server renders" in i.value for i in at.info)

@@ -12,19 +12,33 @@ import streamlit as st
 
 from lab import animation as anim
 from lab import exports
-from lab.draw import animator, export, gif, sequence
+from lab.draw import animator, export, gif, grid, sequence
+from lab.i18n import translate
 from lab.draw.channels import channel_diagram_png
 from convt.trace import make_conv_trace, make_transpose_trace
 from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE
 from ui import prefs
 from ui.prefs import _
+from ui.style import md
 
 PAD_MODES = ("SAME", "VALID", "explicit")
 
-LEGEND = ("**Colours** — blue: input data (dark blue: the cells used in this step) · grey: padding · "
-          "yellow: zeros inserted between inputs · orange: kernel taps and the sliding window · "
-          "green: output cells (dark green: the one being written) · dashed green frame: the output "
-          "window kept from the full transposed output.")
+LEGEND_PARTS = {
+    "data": "blue: input data (dark blue: the cells used in this step)",
+    "padding": "grey: padding",
+    "zeros": "yellow: zeros inserted between inputs",
+    "kernel": "orange: kernel taps and the sliding window",
+    "output": "green: output cells (dark green: the one being written)",
+    "crop": "dashed green frame: the output window kept from the full transposed output",
+    "real": "dashed dark frame: the real input inside the padding",
+}
+FORWARD_LEGEND = ("data", "padding", "kernel", "output", "real")
+TRANSPOSE_LEGEND = ("data", "padding", "zeros", "kernel", "output", "crop")
+
+
+def legend(parts) -> str:
+    """The colour legend (Markdown) for the figure's ``parts`` (keys of ``LEGEND_PARTS``)."""
+    return f"**{_('Colours')}** — " + " · ".join(_(LEGEND_PARTS[p]) for p in parts)
 
 
 # ---- cached computations (keyed by small hashable configs) ----------------------------------
@@ -45,11 +59,11 @@ def _trace(op: str, cfg: anim.AnimConfig):
     return conv_trace_for(cfg) if op == "conv" else transpose_trace_for(cfg)
 
 
-def _captions(op: str, tr, view: str, by: str, n: int) -> List[str]:
+def _captions(op: str, tr, view: str, by: str, n: int, lang: str = "en") -> List[str]:
     if op == "conv":
-        return [tr.describe(t) for t in range(n)]
+        return [translate(tr.describe(t), lang) for t in range(n)]
     describe = {"scatter": tr.describe_scatter, "direct": tr.describe_direct}.get(view)
-    return [describe(t) if describe else tr.describe_matrix(t, by) for t in range(n)]
+    return [translate(describe(t) if describe else tr.describe_matrix(t, by), lang) for t in range(n)]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -61,39 +75,43 @@ def agreement(op: str, cfg: anim.AnimConfig):
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str):
+def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0, lang: str = "en"):
     """One frame renderer per configuration, shared by every session: its layout and static layer
     cost about 0.1 s once, a frame then about 30 ms. It reuses its canvas, so frames are drawn
-    one at a time under its own lock (held for one frame only)."""
-    return animator(_trace(op, cfg), view, by), threading.Lock()
+    one at a time under its own lock (held for one frame only). ``scale``: presentation mode draws
+    the frames for the width they are shown at, instead of the browser enlarging a small picture."""
+    return animator(_trace(op, cfg), view, by, scale=scale, lang=lang), threading.Lock()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int) -> bytes:
+def frame_png(op: str, cfg: anim.AnimConfig, view: str, by: str, t: int, scale: float = 1.0,
+              lang: str = "en") -> bytes:
     """One exact frame (server side), for stepping."""
-    an, lock = _renderer(op, cfg, view, by)
+    an, lock = _renderer(op, cfg, view, by, scale, lang)
     with lock:
         rgba = an.frame(t)
     return export.png_bytes(rgba)
 
 
 @st.cache_data(max_entries=24, show_spinner="Rendering the frames…")
-def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str):
+def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0, lang: str = "en"):
     """Every frame as PNG, plus captions (rendered once, then played in the browser or made a GIF).
     A large set takes the server's one export slot (``lab.exports``; :class:`exports.Busy` if taken)."""
     tr = _trace(op, cfg)
-    an = animator(tr, view, by)
+    an = animator(tr, view, by, scale=scale, lang=lang)
     with exports.export_slot(exports.export_pixels(an.n_frames, an.cv.size)):
         pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
-    return pngs, _captions(op, tr, view, by, an.n_frames)
+    return pngs, _captions(op, tr, view, by, an.n_frames, lang)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def player_page(op: str, cfg: anim.AnimConfig, view: str, by: str) -> str:
+def player_page(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0, lang: str = "en",
+                large: bool = False) -> str:
     """The player's HTML, one string per configuration shared by every session (no step, no speed
     in it: an unchanged element is not re-sent on a rerun)."""
-    pngs, caps = all_frames(op, cfg, view, by)
-    return export.player_html(pngs, caps, uid=op[0])
+    pngs, caps = all_frames(op, cfg, view, by, scale, lang)
+    words = {key: translate(text, lang) for key, text in export.PLAYER_WORDS.items()}
+    return export.player_html(pngs, caps, uid=op[0], words=words, large=large)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -114,17 +132,27 @@ def export_frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str, lang: s
     return animator(_trace(op, cfg), view, by, lang=lang).cv.size
 
 
-def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str) -> Tuple[int, int]:
+def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 1.0) -> Tuple[int, int]:
     """Width and height of every frame of this animation (from the shared renderer's layout)."""
-    return _renderer(op, cfg, view, by)[0].cv.size
+    return _renderer(op, cfg, view, by, scale)[0].cv.size
 
 
-def export_refusal(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int) -> Optional[str]:
+def frame_scale(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, present: bool) -> float:
+    """How much larger than normal to draw the ``n`` frames: 1, or in presentation mode what fills
+    the width they are shown at (``anim.PRESENT_WIDTH_PX``) — unless only the usual size can go to
+    the browser player (``export_refusal``): a player beats a bigger still frame."""
+    scale = anim.present_scale(frame_size(op, cfg, view, by)[0]) if present else 1.0
+    if scale != 1 and export_refusal(op, cfg, view, by, n, scale) and not export_refusal(op, cfg, view, by, n):
+        return 1.0
+    return scale
+
+
+def export_refusal(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: float = 1.0) -> Optional[str]:
     """Why this animation cannot go to the player or a GIF (frames or frame-pixels), or None."""
     if n > anim.MAX_PLAYER_FRAMES:
-        return (f"{n} steps are too many for the browser player and the GIF (at most "
-                f"{anim.MAX_PLAYER_FRAMES}); step through them with the slider, or make the sizes smaller.")
-    return exports.too_big(n, frame_size(op, cfg, view, by))
+        return _("{n} steps are too many for the browser player and the GIF (at most {most}); step through "
+                 "them with the slider, or make the sizes smaller.", n=n, most=anim.MAX_PLAYER_FRAMES)
+    return exports.too_big(n, frame_size(op, cfg, view, by, scale))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -134,26 +162,37 @@ def channel_png(in_ch: int, out_ch: int, k: int) -> bytes:
 
 # ---- widgets --------------------------------------------------------------------------------
 
-def geometry_controls(prefix: str):
-    """Dimensions, input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …). Returns raw values."""
-    nd = st.radio("Dimensions", anim.DIMS, format_func=anim.DIM_NAMES.get, key=f"{prefix}_nd", horizontal=True,
-                  help="1-D: one row of cells, every overlap visible — the warm-up. 3-D: see the shape explorer.")
-    c1, c2, c3, c4 = st.columns(4)
-    n = c1.slider("Input size", 1, MAX_INPUT, key=f"{prefix}_in", help=f"height = width, at most {MAX_INPUT}")
-    k = c2.slider("Kernel size", 1, MAX_KERNEL, key=f"{prefix}_k", help=f"at most {MAX_KERNEL}")
-    s = c3.slider("Stride", 1, MAX_STRIDE, key=f"{prefix}_s", help=f"at most {MAX_STRIDE}")
-    d = c4.slider("Dilation", 1, MAX_DILATION, key=f"{prefix}_d", help=f"at most {MAX_DILATION}")
-    c5, c6, c7 = st.columns([2, 2, 3])
-    mode = c5.selectbox("Padding", PAD_MODES, key=f"{prefix}_padmode",
-                        help="SAME and VALID as in TensorFlow; explicit: the same number of cells on every side")
+def translated(labels: Dict) -> Dict:
+    """Option labels in the page's language, fixed when the widget is drawn (a ``format_func`` that
+    looked the language up later would name the options in another run's language)."""
+    return {value: _(label) for value, label in labels.items()}
+
+
+def geometry_controls(prefix: str, where=None, narrow: bool = False):
+    """Dimensions, input, kernel, stride, dilation and padding widgets (keys ``{prefix}_in`` …) in
+    ``where`` (the page, or the sidebar in presentation mode: ``narrow``, two sliders a row).
+    Returns the raw values and a free column for one more control."""
+    where = where or st.container()
+    nd = where.radio(_("Dimensions"), anim.DIMS, format_func=translated(anim.DIM_NAMES).get, key=f"{prefix}_nd",
+                     horizontal=True, help=_("1-D: one row of cells, every overlap visible — the warm-up. 3-D: see "
+                                             "the shape explorer."))
+    c1, c2, c3, c4 = [*where.columns(2), *where.columns(2)] if narrow else where.columns(4)
+    n = c1.slider(_("Input size"), 1, MAX_INPUT, key=f"{prefix}_in", help=_("height = width, at most {n}", n=MAX_INPUT))
+    k = c2.slider(_("Kernel size"), 1, MAX_KERNEL, key=f"{prefix}_k", help=_("at most {n}", n=MAX_KERNEL))
+    s = c3.slider(_("Stride"), 1, MAX_STRIDE, key=f"{prefix}_s", help=_("at most {n}", n=MAX_STRIDE))
+    d = c4.slider(_("Dilation"), 1, MAX_DILATION, key=f"{prefix}_d", help=_("at most {n}", n=MAX_DILATION))
+    c5, c6, c7 = where.columns(2) + [where] if narrow else where.columns([2, 2, 3])
+    mode = c5.selectbox(_("Padding"), PAD_MODES, key=f"{prefix}_padmode",
+                        format_func=translated({m: m for m in PAD_MODES}).get,
+                        help=_("SAME and VALID as in TensorFlow; explicit: the same number of cells on every side"))
     pad = mode
     if mode == "explicit":
         top = (k - 1) * d
         key = f"{prefix}_p"
         if st.session_state.get(key, 0) > top:
             st.session_state[key] = top
-        pad = c6.number_input("Explicit padding", min_value=0, max_value=max(top, 0), step=1, key=key,
-                              help=f"0 … (k−1)·d = {top} for the animation")
+        pad = c6.number_input(_("Explicit padding"), min_value=0, max_value=max(top, 0), step=1, key=key,
+                              help=_("0 … (k−1)·d = {top} for the animation", top=top))
     return {"in": n, "k": k, "s": s, "d": d, "pad": anim.pad_to_text(pad), "nd": nd}, c7
 
 
@@ -168,36 +207,70 @@ def geometry_widgets(prefix: str, values) -> Dict[str, object]:
             f"{prefix}_t": values.get("t", 0) + 1, f"{prefix}_nd": values.get("nd", 2)}
 
 
-def _step(key: str, delta: int, n: int):
+def _step(prefix: str, delta: int, n: int):
+    adopt_player_step(prefix)  # one step on from where the browser player is, not from the last run
+    key = f"{prefix}_t"
     st.session_state[key] = min(max(st.session_state.get(key, 1) + delta, 1), n)
 
 
-def step_controls(prefix: str, n: int) -> int:
-    """Exact stepping on the server: a frame slider and back / forward buttons. Returns the step (0-based)."""
+def clamp_step(prefix: str, n: int) -> int:
+    """The page's step (0-based) within this configuration's ``n`` steps; says so when a link or
+    an earlier configuration asked for a step past the end."""
     key = f"{prefix}_t"
     cur = st.session_state.get(key, 1)
     if not isinstance(cur, int) or cur < 1 or cur > n:
         st.session_state[key] = min(max(int(cur) if isinstance(cur, int) else 1, 1), n)
         if isinstance(cur, int) and cur > n:
-            st.caption(f"Step {cur} is past the last step of this configuration; showing step {n} of {n}.")
-    b1, b2, b3 = st.columns([1, 1, 8])
-    b1.button("◀ Back", key=f"{prefix}_back", on_click=_step, args=(key, -1, n), disabled=n <= 1,
-              help="one step back")
-    b2.button("Next ▶", key=f"{prefix}_next", on_click=_step, args=(key, 1, n), disabled=n <= 1,
-              help="one step forward")
+            st.caption(_("Step {cur} is past the last step of this configuration; showing step {n} of {n}.",
+                         cur=cur, n=n))
+    return int(st.session_state[key]) - 1
+
+
+def step_controls(prefix: str, n: int) -> int:
+    """Exact stepping on the server: a frame slider and back / forward buttons. Returns the step (0-based)."""
+    key = f"{prefix}_t"
+    clamp_step(prefix, n)
+    b1, b2, b3 = st.columns([1, 1, 6])
+    b1.button(_("◀ Back"), key=f"{prefix}_back", on_click=_step, args=(prefix, -1, n), disabled=n <= 1,
+              help=_("one step back"))
+    b2.button(_("Next ▶"), key=f"{prefix}_next", on_click=_step, args=(prefix, 1, n), disabled=n <= 1,
+              help=_("one step forward"))
     if n > 1:
-        b3.slider("Step", 1, n, key=key, help="an exact step (rendered on the server)")
+        b3.slider(_("Step"), 1, n, key=key, help=_("an exact step (rendered on the server)"))
     else:
         st.session_state[key] = 1
     return int(st.session_state[key]) - 1
+
+
+def adopt_player_step(prefix: str) -> None:
+    """Take the step the browser player wrote into the address bar (``t``) as the page's step.
+
+    Call before ``page_header``. The player changes only ``t`` (``history.replaceState``). Streamlit
+    sends the address bar's query with a rerun only while the page has written none of its own
+    (its default view), else the query it last wrote; when it does, a link that differs from the
+    page's last one in ``t`` alone moves the step slider and counts as written (``ui.binder``'s and
+    ``ui.prefs``' record), instead of being read afresh, which would undo the widget just changed.
+    Otherwise the player keeps its own step (``lab.draw.export.player_html``)."""
+    ss = st.session_state
+    last, now = ss.get(f"_{prefix}_last_qp"), st.query_params.to_dict()
+    if last is None or now == last:
+        return
+    if {k: v for k, v in now.items() if k != "t"} != {k: v for k, v in last.items() if k != "t"}:
+        return
+    t = str(now.get("t", "0"))
+    if t.isdigit() and int(t) <= 100_000:
+        ss[f"{prefix}_t"] = int(t) + 1
+    ss[f"_{prefix}_last_qp"] = now
+    if ss.get("_pref_written") == last:
+        prefs.written(now)
 
 
 def speed_control(prefix: str, where) -> float:
     key = f"{prefix}_fps"
     if st.session_state.get(key) not in anim.SPEEDS:
         st.session_state[key] = 2.0
-    return where.select_slider("Speed (frames / s)", anim.SPEEDS, key=key,
-                               help="for the browser player and the GIF")
+    return where.select_slider(_("Speed (frames / s)"), anim.SPEEDS, key=key,
+                               help=_("for the browser player and the GIF"))
 
 
 SCALES = (1.0, 2.0, 3.0)
@@ -253,35 +326,81 @@ def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: f
                                on_click="ignore")
 
 
-def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int):
-    """Browser-side playback: every frame rendered once per configuration (cached), played by
-    JavaScript; the step and speed stay in the browser."""
-    why = export_refusal(op, cfg, view, by, n)
+PLAYER_HELP = ("▶ Play in the browser — space plays / pauses, ← / → step (PageUp / PageDown from a "
+               "presentation clicker), F full screen. The step goes into the address bar, so a copied link "
+               "opens on it.")
+
+
+def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: float, present: bool) -> bool:
+    """Browser-side playback: every frame rendered once per configuration (cached) and played by
+    JavaScript, so stepping needs no server round trip and no key press is lost. False (with the
+    reason on the page) when the animation is too big to send."""
+    why = export_refusal(op, cfg, view, by, n, scale)
     if why:
         st.info(why)
         return False
     try:
-        html = player_page(op, cfg, view, by)
+        html = player_page(op, cfg, view, by, scale, prefs.current().lang, present)
     except exports.Busy as busy:
         st.warning(str(busy), icon="⏳")
         return False
     st.iframe(html, height="content")
+    st.caption(_(PLAYER_HELP))
     return True
 
 
+def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, present: bool) -> bool:
+    """The animation: the browser player, or where it cannot be sent, the exact frame of the
+    server-side step. Says so when the cells are too small for their numbers. True if the player
+    is shown."""
+    scale, lang = frame_scale(op, cfg, view, by, n, present), prefs.current().lang
+    played = player(op, cfg, view, by, n, scale, present)
+    if not played:
+        st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
+    canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
+    note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * grid.DPI / 72)  # points → px
+    if note:
+        st.info(_(note), icon="🔢")
+    return played
+
+
+def step_panel(prefix: str, n: int, played: bool, describe) -> int:
+    """The exact server-side step (Back / Next / slider) with its description and the output so
+    far as text; folded under the player, open where the player could not be sent. ``describe(t)``
+    gives (description, output-so-far text). Returns the step (0-based)."""
+    with st.expander(_("Step on the server: each step's numbers as text"), expanded=not played):
+        t = step_controls(prefix, n)
+        desc, so_far = describe(t)
+        st.markdown(f"**{md(_(desc))}**")
+        rows = so_far.count("\n") + 1
+        with st.expander(_("Output so far (· = not computed yet)"), expanded=rows <= anim.MAX_OPEN_ROWS):
+            st.code(so_far, language=None)
+    return t
+
+
+def result_block(text: str) -> None:
+    """A result matrix as text, folded when it is long."""
+    rows = text.count("\n") + 1
+    if rows <= anim.MAX_OPEN_ROWS:
+        st.code(text, language=None)
+        return
+    with st.expander(_("The output as numbers ({rows} rows)", rows=rows)):
+        st.code(text, language=None)
+
+
 def channels_section(prefix: str, cfg: anim.AnimConfig):
-    with st.expander("Channels: how the filter [h, w, out_channels, in_channels] maps channels"):
+    with st.expander(_("Channels: how the filter [h, w, out_channels, in_channels] maps channels")):
         c1, c2 = st.columns(2)
-        cin = c1.number_input("Input channels (of x)", 1, 4, key=f"{prefix}_cin")
-        cout = c2.number_input("Output channels", 1, 4, key=f"{prefix}_cout")
+        cin = c1.number_input(_("Input channels (of x)"), 1, 4, key=f"{prefix}_cin")
+        cout = c2.number_input(_("Output channels"), 1, 4, key=f"{prefix}_cout")
         st.image(channel_png(int(cin), int(cout), cfg.kernel), width="content")
         lines, ok = anim.channel_demo(int(cin), int(cout), cfg)
-        st.markdown("Each output channel is the **sum over input channels** of a one-channel transposed "
-                    "conv with its own k×k filter slice. The filter is the forward conv's filter seen from "
-                    "the other side: the forward conv maps out_channels → in_channels with it.")
+        st.markdown(_("Each output channel is the **sum over input channels** of a one-channel transposed "
+                      "conv with its own k×k filter slice. The filter is the forward conv's filter seen from "
+                      "the other side: the forward conv maps out_channels → in_channels with it."))
         st.code("\n".join(lines), language=None)
         if ok:
-            st.success(f"Checked on seeded numbers: summing the {int(cin)}×{int(cout)} one-channel transposes "
-                       f"equals convt.kernels.conv2d_transpose with all channels at once.")
+            st.success(_("Checked on seeded numbers: summing the {cin}×{cout} one-channel transposes equals "
+                         "convt.kernels.conv2d_transpose with all channels at once.", cin=int(cin), cout=int(cout)))
         else:  # pragma: no cover - would be a kernel bug
-            st.error("The per-channel sums do not match the multi-channel kernel.")
+            st.error(_("The per-channel sums do not match the multi-channel kernel."))

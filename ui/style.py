@@ -16,6 +16,13 @@ LARGE_TYPE_CSS = """
 .stMainBlockContainer h3 { font-size: 1.9rem !important; }
 .stMainBlockContainer code, .stMainBlockContainer pre { font-size: 1.15rem !important; }
 .stMainBlockContainer input, .stMainBlockContainer button p { font-size: 1.25rem !important; }
+/* a slider's value sits just above its thumb: large type there would cover the thumb */
+.stMainBlockContainer [data-testid="stSliderThumbValue"] p,
+.stMainBlockContainer [data-testid="stSliderTickBar"] p { font-size: 1rem !important; line-height: 1.1 !important; }
+.stMainBlockContainer [data-testid="stSlider"] [role="group"] { padding-top: 0.6rem; }
+/* the figure gets the width: narrow side margins, less room above the title */
+.stMainBlockContainer { padding-left: 1.5rem !important; padding-right: 1.5rem !important;
+                        padding-top: 2.5rem !important; max-width: none !important; }
 </style>
 """
 
