@@ -86,6 +86,95 @@ HOME = {
 
 LEARNING = {
     # --- misconceptions page and prediction prompts of pages 7, 8 --------------------------------
+    # the misconceptions page (pages/9, ui/traps_page, lab/traps)
+    "🪤 Misconceptions": "🪤 常见误区",
+    "Six things people believe about transposed convolution, each from real questions. Predict first, then see the counter-example computed by convt on your numbers. The link holds every control.":
+        "关于转置卷积，人们常信以为真的六件事，每一条都来自真实的提问。先预测，再看 convt 用你的数字实时算出的反例。链接保存了每个控件的状态。",
+    "Input size": "输入尺寸",
+    "Kernel size": "卷积核大小",
+    "Stride": "步长",
+    "padding": "padding（填充）",
+    "output_padding": "output_padding（输出填充）",
+    "The framework refuses this configuration. Its own message:": "框架拒绝了这一配置。它自己的报错：",
+    "A transposed convolution inverts the convolution.": "转置卷积是卷积的逆运算。",
+    "It brings the shape back, not the numbers.": "它还原的是形状，不是数值。",
+    "The transposed convolution, three ways": "转置卷积的三种看法",
+    "padding= pads the transposed conv's input.": "padding= 是在转置卷积的输入周围补零。",
+    "In PyTorch it crops the output.": "在 PyTorch 中，它裁掉的是输出的边。",
+    "Every PyTorch size on the number line": "在数轴上查看 PyTorch 的每个尺寸",
+    "output_padding adds zeros at the end.": "output_padding 在末尾补零。",
+    "It picks one of the sizes the forward conv would map back.": "它是在前向卷积会映射回同一尺寸的几个尺寸中选一个。",
+    "The valid sizes in the shape explorer": "在形状探索器中查看合法尺寸",
+    "Every framework flips the kernel.": "每个框架都会翻转卷积核。",
+    "JAX does not, unless transpose_kernel=True.": "JAX 不翻转，除非 transpose_kernel=True。",
+    "The same layer in five frameworks": "同一层在五个框架中的写法",
+    "A transposed conv is the gradient with respect to the output.": "转置卷积是对输出的梯度。",
+    "It is the gradient with respect to the conv's input.": "它是对卷积输入的梯度。",
+    "Both directions of the gradient, on the same numbers": "同一组数字上的两个方向的梯度",
+    "Conv then transposed conv always gives the input shape back.": "先卷积再转置卷积，总能得回输入的形状。",
+    "Only when (in + 2p − k) is a multiple of the stride.": "只有当 (in + 2p − k) 是步长的整数倍时才成立。",
+    "Chains of layers in the encoder–decoder page": "在编码器–解码器页面搭建层链",
+    "the default call": "默认调用",
+    "only with transpose_kernel=True": "只有 transpose_kernel=True 时",
+    "both": "两者都是",
+    "neither": "都不是",
+    "the conv's input x": "卷积的输入 x",
+    "the conv's output": "卷积的输出",
+    "the kernel W": "卷积核 W",
+    "Conv2d(kernel_size={k}, stride={s}) takes this {n}×{n} input to {m}×{m}; conv_transpose2d with the same kernel and output_size={n} takes that back to {back}×{back}. Are the numbers the input's again?":
+        "Conv2d(kernel_size={k}, stride={s}) 把这个 {n}×{n} 的输入变成 {m}×{m}；用同一个卷积核、output_size={n} 的 conv_transpose2d 再把它变回 {back}×{back}。数值会变回原来的输入吗？",
+    "Only the shape comes back: conv_transpose is the conv's transpose (its adjoint), not its inverse. Largest difference from the input here: {d}.":
+        "还原的只有形状：conv_transpose 是卷积的转置（伴随），不是它的逆。这里与输入的最大差值：{d}。",
+    "{n2} numbers went in and the conv kept {m2}: no layer can undo a map that loses information; a decoder learns an approximation.":
+        "输入 {n2} 个数，卷积只留下 {m2} 个：丢失信息的映射没有任何层能撤销；解码器学到的只是近似。",
+    "input x ({n}×{n})": "输入 x（{n}×{n}）",
+    "conv2d(x, W) ({m}×{m})": "conv2d(x, W)（{m}×{m}）",
+    "conv_transpose2d(conv2d(x, W), W) ({n}×{n})": "conv_transpose2d(conv2d(x, W), W)（{n}×{n}）",
+    "PyTorch: ConvTranspose2d(kernel_size={k}, stride={s}, padding={p}) on a {i}×{i} input. What output size (height = width)?":
+        "PyTorch：对 {i}×{i} 的输入做 ConvTranspose2d(kernel_size={k}, stride={s}, padding={p})。输出尺寸是多少（高 = 宽）？",
+    "padding={p} does not pad the input: it crops {p} cells from each side of the full transposed output ({big} − 2·{p} = {n}).":
+        "padding={p} 并不填充输入：它从完整转置输出的每一边裁掉 {p} 格（{big} − 2·{p} = {n}）。",
+    "The output equals the full {big}×{big} output with the border cut off: largest difference {d}.":
+        "输出等于完整的 {big}×{big} 输出去掉边框：最大差值 {d}。",
+    "Padding the input by {p} instead would give {wrong}×{wrong}.": "如果真的给输入填充 {p} 格，得到的会是 {wrong}×{wrong}。",
+    "full output, padding=0 ({big}×{big})": "完整输出，padding=0（{big}×{big}）",
+    "padding={p} ({n}×{n})": "padding={p} 时（{n}×{n}）",
+    "Conv2d(kernel_size={k}, stride={s}, padding={p}) maps which of these sizes to {i}? (ConvTranspose2d with the same arguments must pick one of them.)":
+        "Conv2d(kernel_size={k}, stride={s}, padding={p}) 会把下面哪些尺寸映射成 {i}？（参数相同的 ConvTranspose2d 必须从中选一个。）",
+    "output_padding does not add zeros: it picks which of the sizes {sizes} you want back. output_padding={op} gives {n}.":
+        "output_padding 不是补零：它从尺寸 {sizes} 中选出你想要的那个。output_padding={op} 得到 {n}。",
+    "Its last row holds {nz} nonzero values out of {n}: it is row {r} of the full {big}×{big} output (largest difference {d}), which padding={p} would have cropped.":
+        "它的最后一行 {n} 个值中有 {nz} 个非零：这正是完整 {big}×{big} 输出的第 {r} 行（最大差值 {d}），本来会被 padding={p} 裁掉。",
+    "Here its last row lies past the full {big}×{big} output, so it is zeros — the one case where the claim holds.":
+        "这里它的最后一行落在完整 {big}×{big} 输出之外，所以是零——这是该说法唯一成立的情形。",
+    "output_padding=0 ({n}×{n})": "output_padding=0 时（{n}×{n}）",
+    "output_padding={op} ({n}×{n})": "output_padding={op} 时（{n}×{n}）",
+    "The same {k}×{k} kernel W goes to torch conv_transpose2d(x, W, stride={s}) and to jax.lax.conv_transpose(x, W, strides=({s}, {s}), padding='VALID'). Which JAX call gives PyTorch's numbers?":
+        "同一个 {k}×{k} 卷积核 W 分别交给 torch 的 conv_transpose2d(x, W, stride={s}) 和 jax.lax.conv_transpose(x, W, strides=({s}, {s}), padding='VALID')。哪种 JAX 调用得到与 PyTorch 相同的数值？",
+    "PyTorch and TensorFlow compute the conv's gradient, which flips the kernel; JAX runs a direct conv over the stride-dilated input and flips only with transpose_kernel=True.":
+        "PyTorch 和 TensorFlow 计算的是卷积的梯度，因此会翻转卷积核；JAX 在按步长插零后的输入上直接做卷积，只有 transpose_kernel=True 时才翻转。",
+    "JAX's default vs PyTorch: largest difference {a}. With transpose_kernel=True: {b}. JAX's default vs PyTorch given W[::-1, ::-1]: {c}.":
+        "JAX 默认调用与 PyTorch 的最大差值：{a}。transpose_kernel=True 时：{b}。JAX 默认调用与使用 W[::-1, ::-1] 的 PyTorch 相比：{c}。",
+    "kernel W ({k}×{k})": "卷积核 W（{k}×{k}）",
+    "PyTorch conv_transpose2d": "PyTorch 的 conv_transpose2d",
+    "jax.lax.conv_transpose, default": "jax.lax.conv_transpose，默认参数",
+    "Conv2d(kernel_size={k}, stride={s}) maps a {n}×{n} input x to {m}×{m}; g is the loss's gradient with respect to that output. conv_transpose2d(g, W, stride={s}, output_size={n}) is the loss's gradient with respect to what?":
+        "Conv2d(kernel_size={k}, stride={s}) 把 {n}×{n} 的输入 x 映射为 {m}×{m}；g 是损失对这个输出的梯度。conv_transpose2d(g, W, stride={s}, output_size={n}) 是损失对什么的梯度？",
+    "Nudging each of x's {n2} cells by 1 and measuring the loss gives conv_transpose2d(g, W) to within {d}: it is the gradient with respect to the conv's input (TensorFlow names it conv2d_backprop_input).":
+        "把 x 的 {n2} 个格子逐一加 1 并测量损失的变化，得到的正是 conv_transpose2d(g, W)（误差 {d}）：它是对卷积输入的梯度（TensorFlow 把它叫作 conv2d_backprop_input）。",
+    "The gradient with respect to the output is g itself ({m}×{m}); with respect to the kernel it is {k}×{k}, a correlation of x with g.":
+        "对输出的梯度就是 g 本身（{m}×{m}）；对卷积核的梯度是 {k}×{k}，即 x 与 g 的互相关。",
+    "upstream g ({m}×{m})": "上游梯度 g（{m}×{m}）",
+    "conv_transpose2d(g, W) ({n}×{n})": "conv_transpose2d(g, W)（{n}×{n}）",
+    "gradient with respect to x, by nudging": "对 x 的梯度（逐格扰动求得）",
+    "Conv2d(kernel_size={k}, stride={s}, padding={p}) on a {n}×{n} input, then ConvTranspose2d(kernel_size={k}, stride={s}, padding={p}). What size comes back?":
+        "对 {n}×{n} 的输入先做 Conv2d(kernel_size={k}, stride={s}, padding={p})，再做 ConvTranspose2d(kernel_size={k}, stride={s}, padding={p})。回来的尺寸是多少？",
+    "{n} → {m} → {b}. The conv floors: (n + 2p − k) mod s = ({n} + {pp} − {k}) mod {s} = {r}.":
+        "{n} → {m} → {b}。卷积向下取整：(n + 2p − k) mod s = ({n} + {pp} − {k}) mod {s} = {r}。",
+    "The conv dropped {r} cell(s) that no transposed conv can know about; output_padding={r} gives {fixed}.":
+        "卷积丢掉了 {r} 格，转置卷积无从得知；output_padding={r} 得到 {fixed}。",
+    "The remainder is 0, so this size comes back; sizes with a remainder do not (try {other}).":
+        "余数为 0，所以这个尺寸能回来；有余数的尺寸则不能（试试 {other}）。",
 }
 
 SUBPIXEL = {
