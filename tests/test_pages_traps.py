@@ -107,3 +107,13 @@ def test_the_page_in_chinese():
     at = guess(at, q, q.answer + 1)
     assert at.error[0].value == f"不对：你的答案是 {q.answer + 1}，正确答案是 {q.answer}。"
     assert any("卷积向下取整" in m.value for m in at.markdown)
+
+
+def test_each_trap_links_to_the_page_that_goes_deeper_in_the_same_tab():
+    at = open_page()
+    at.number_input(key="mc_pad_p").set_value(2).run()
+    links = [e.proto for e in at.get("page_link")]
+    assert [link.page for link in links] == ["Transposed_convolution", "Shape_explorer", "Shape_explorer",
+                                             "Translator", "Gradient", "Encoder_decoder"]
+    assert links[1].query_string == "in=4&k=3&s=2&pad=EXPLICIT&pb=2&pa=2&fw=torch"
+    assert "op=1" in links[2].query_string and links[3].query_string == "k=3&s=1"
