@@ -65,7 +65,7 @@ def test_each_trap_reacts_to_a_wrong_and_a_right_guess(trap):
 
 def test_the_round_trip_trap_follows_its_controls_into_the_link_and_the_answer():
     at = open_page()
-    at.number_input(key="mc_rt_in").set_value(18).run()
+    at.number_input(key="tp_rt_in").set_value(18).run()
     assert dict(at.query_params) == {"rt_in": "18"}
     q = T.round_trip(T.TrapsState(rt_in=18)).question
     assert any("18×18" in m.value for m in at.markdown)
@@ -79,7 +79,7 @@ def test_a_link_opens_on_its_numbers_and_bad_values_become_notes():
     assert not at.exception
     notes = [w.value for w in at.warning]
     assert any("rt_s=“99”" in n for n in notes) and any("flip_k=“abc”" in n for n in notes)
-    assert at.number_input(key="mc_rt_s").value == T.TrapsState().rt_s
+    assert at.number_input(key="tp_rt_s").value == T.TrapsState().rt_s
     # padding 4 on a 1×1 input with a 1×1 kernel: PyTorch refuses, in its own words
     assert any("refuses" in e.value for e in at.error)
     assert any("Output size is too small" in c.value for c in at.code)
@@ -102,7 +102,7 @@ def test_the_page_in_chinese():
     prompts = [m.value for m in at.markdown if "先预测" in m.value]
     assert len(prompts) == len(T.TRAPS) and all("Predict" not in p for p in prompts)
     assert "对 17×17 的输入" in prompts[-1]
-    assert at.number_input(key="mc_rt_in").label == "输入尺寸"
+    assert at.number_input(key="tp_rt_in").label == "输入尺寸"
     q = T.round_trip(T.TrapsState()).question
     at = guess(at, q, q.answer + 1)
     assert at.error[0].value == f"不对：你的答案是 {q.answer + 1}，正确答案是 {q.answer}。"
@@ -111,7 +111,7 @@ def test_the_page_in_chinese():
 
 def test_each_trap_links_to_the_page_that_goes_deeper_in_the_same_tab():
     at = open_page()
-    at.number_input(key="mc_pad_p").set_value(2).run()
+    at.number_input(key="tp_pad_p").set_value(2).run()
     links = [e.proto for e in at.get("page_link")]
     assert [link.page for link in links] == ["Transposed_convolution", "Shape_explorer", "Shape_explorer",
                                              "Translator", "Gradient", "Encoder_decoder"]

@@ -12,7 +12,7 @@ from ui.predict import ask
 from ui.prefs import _
 from ui.style import md
 
-PAGE = "mc"
+PAGE = "tp"
 SCHEMA = schema(T.TrapsState)
 CONTROL_LABELS = {"in": "Input size", "k": "Kernel size", "s": "Stride", "p": "padding", "op": "output_padding"}
 

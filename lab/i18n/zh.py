@@ -183,6 +183,164 @@ SUBPIXEL = {
 
 CHAINS = {
     # --- encoder-decoder, audio, U-Net, model paste, translator --------------------------------
+    # encoder-decoder page (pages/7), chain mode
+    "Mode": "模式",
+    "Image chain (2-D)": "图像链（2-D）",
+    "Audio decoder (1-D)": "音频解码器（1-D）",
+    "audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming":
+        "音频：一叠 ConvTranspose1d 层，每一层的长度，以及因果裁剪",
+    "Presets": "预设",
+    "The seed: 97 → conv s4 → 25 → conv_transpose s3 → 97 (fails)": "起点示例：97 → 卷积 s4 → 25 → 转置卷积 s3 → 97（失败）",
+    "The seed, fixed: the transpose's stride matches the encoder's (4)": "起点示例（已修复）：转置卷积的步长与编码器一致（4）",
+    "U-Net on an odd input (101): the skip connections stop matching": "奇数输入（101）上的 U-Net：跳跃连接的尺寸对不上了",
+    "U-Net, input padded to 104 (a multiple of 2³)": "U-Net，输入填充到 104（2³ 的倍数）",
+    "Dimensions": "维数",
+    "1-D: Conv1d / ConvTranspose1d on sequences; 3-D: on volumes (every side the same size). convt's JAX and ONNX rules are 2-D only.":
+        "1-D：作用于序列的 Conv1d / ConvTranspose1d；3-D：作用于体数据（各边尺寸相同）。convt 的 JAX 和 ONNX 规则只支持 2-D。",
+    "Input size (every side)": "输入尺寸（各边）",
+    "at most {n}": "最多 {n}",
+    "Framework for the diagram": "示意图所用框架",
+    "Layers, one per line": "层，每行一个",
+    "conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID [out <size>] [skip <tensor>] — a transposed conv; out is the requested output size (TF output_shape, PyTorch output_size); skip j concatenates with tensor j (0 = the input, t = layer t's output). At most {layers} layers, kernel ≤ {kernel}, stride ≤ {stride}, sizes ≤ {size}, {chars} characters.":
+        "conv k<卷积核> s<步长> SAME|VALID —— 前向卷积。convT k<卷积核> s<步长> SAME|VALID [out <尺寸>] [skip <张量>] —— 转置卷积；out 是要求的输出尺寸（TF 的 output_shape、PyTorch 的 output_size）；skip j 表示与张量 j 拼接（0 = 输入，t = 第 t 层的输出）。最多 {layers} 层，卷积核 ≤ {kernel}，步长 ≤ {stride}，尺寸 ≤ {size}，{chars} 个字符。",
+    "No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.": "还没有层：每行加一个，例如 `conv k3 s2 SAME`，或载入一个预设。",
+    "In {name}, which layer of this chain breaks first?": "在 {name} 中，这条链最先出错的是哪一层？",
+    "none: every layer works": "没有：每一层都能运行",
+    "layer {n}": "第 {n} 层",
+    "{name}: every layer works — {sizes}.": "{name}：每一层都能运行——{sizes}。",
+    "{name}: layer {t} ({layer}) breaks after {sizes}.": "{name}：第 {t} 层（{layer}）在 {sizes} 之后出错。",
+    "Verdicts": "结论",
+    "A {nd}-D chain: TensorFlow, Keras and PyTorch only (convt's JAX and ONNX rules are 2-D).":
+        "{nd}-D 链：只有 TensorFlow、Keras 和 PyTorch（convt 的 JAX 和 ONNX 规则只支持 2-D）。",
+    "**{framework}**: every layer works — {sizes}.": "**{framework}**：每一层都能运行——{sizes}。",
+    "**{framework}**: breaks at layer {t} (`{layer}`) after {sizes}.": "**{framework}**：在 {sizes} 之后，第 {t} 层（`{layer}`）出错。",
+    "Every intermediate shape": "每一个中间形状",
+    "layer no.": "层序号",
+    "layer": "层",
+    "input": "输入",
+    "✗ breaks": "✗ 出错",
+    "{framework}: tensor sizes (height = width)": "{framework}：张量尺寸（高 = 宽）",
+    "Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes match; red: they do not). ✗: the first layer that breaks.":
+        "柱：张量，高度 ∝ 尺寸。弧线：跳跃连接（绿：尺寸一致；红：不一致）。✗：第一个出错的层。",
+    "Where it breaks, and how to fix it": "哪里出错，怎么修",
+    "{framework} — layer {t}": "{framework} —— 第 {t} 层",
+    "The framework says:": "框架的报错：",
+    "Why:": "原因：",
+    "**Fixes** (each checked by re-running the whole chain):": "**修复方法**（每一个都重新运行整条链验证过）：",
+    "Apply": "应用",
+    "load this change into the chain": "把这个改动载入链中",
+    "No single change found within the caps; try a different stride or input size.": "在上限之内找不到单一改动；试试别的步长或输入尺寸。",
+    "Show me the code that walks the chain": "给我看遍历这条链的代码",
+    # U-Net solver (ui/unet_page)
+    "U-Net size solver": "U-Net 尺寸求解器",
+    "In {framework}, the input sizes this chain gives back exactly (every skip connection matches and the output has the input's size), up to {most}: **{sizes}**.":
+        "在 {framework} 中，这条链能原样还原的输入尺寸（每个跳跃连接都匹配，且输出与输入尺寸相同），不超过 {most}：**{sizes}**。",
+    "Input {n} round-trips.": "输入 {n} 能原样还原。",
+    "Input {n} runs through, but the output does not have the input's size.": "输入 {n} 能跑通，但输出的尺寸与输入不同。",
+    "Input {n} breaks at layer {t}. The smallest fix per layer, each on its own:": "输入 {n} 在第 {t} 层出错。每一层的最小修复（各自独立）：",
+    # model paste (ui/model_page)
+    "Paste your model (PyTorch or Keras code, read but never run)": "粘贴你的模型（PyTorch 或 Keras 代码，只读取，从不运行）",
+    "Model code": "模型代码",
+    "nn.Sequential(...), a module's __init__ and forward (torch.cat for skips), a Keras Sequential([...]) or functional code (layers.Conv2D(...)(x), Concatenate()([a, b])). At most {chars} characters, {lines} lines, {layers} layers.":
+        "nn.Sequential(...)、一个模块的 __init__ 和 forward（跳跃连接用 torch.cat）、Keras 的 Sequential([...]) 或函数式代码（layers.Conv2D(...)(x)、Concatenate()([a, b])）。最多 {chars} 个字符、{lines} 行、{layers} 层。",
+    "Input size for the pasted model": "粘贴模型的输入尺寸",
+    "Pooling is read as a strided conv and upsampling by f as a transposed conv k = s = f (same sizes); activations, norms and dropout keep the size.":
+        "池化按带步长的卷积读取，f 倍上采样按 k = s = f 的转置卷积读取（尺寸相同）；激活、归一化和 dropout 不改变尺寸。",
+    "Read as {framework}, {n} size-changing layers:": "按 {framework} 读取，{n} 个改变尺寸的层：",
+    "line": "代码行",
+    "code": "代码",
+    "read as": "读作",
+    "size": "尺寸",
+    "Input {n}: every layer works in {framework}; the solver's round-trip sizes: {sizes}.":
+        "输入 {n}：在 {framework} 中每一层都能运行；求解器给出的可还原尺寸：{sizes}。",
+    "Input {n} breaks at layer {t} (line {line}): {problem}": "输入 {n} 在第 {t} 层（第 {line} 行）出错：{problem}",
+    "Layer {t} is {name}, read as the transposed conv with the same sizes: for it, resize to the skip tensor's size or crop/pad instead of output_padding.":
+        "第 {t} 层是 {name}，按尺寸相同的转置卷积读取：对它来说，应改为缩放到跳跃连接张量的尺寸，或裁剪/填充，而不是用 output_padding。",
+    # audio mode (ui/audio_page)
+    "DAC-style, strides 5·4·3·2, before PR #78 (no output_padding)": "DAC 风格，步长 5·4·3·2，PR #78 之前（没有 output_padding）",
+    "The same after PR #78 (output_padding = stride % 2)": "PR #78 之后的同一结构（output_padding = stride % 2）",
+    "DAC 44 kHz decoder (strides 8·8·4·2)": "DAC 44 kHz 解码器（步长 8·8·4·2）",
+    "HiFi-GAN V1 (k 16·16·4·4, s 8·8·2·2)": "HiFi-GAN V1（k 16·16·4·4，s 8·8·2·2）",
+    "Frames (decoder input length)": "帧数（解码器输入长度）",
+    "ConvTranspose1d layers, one per line": "ConvTranspose1d 层，每行一个",
+    "k<kernel> s<stride> p<padding> op<output_padding>, e.g. `k16 s8 p4 op0` (dilation 1). At most {layers} layers, kernel ≤ {kernel}, stride ≤ {stride}.":
+        "k<卷积核> s<步长> p<填充> op<output_padding>，例如 `k16 s8 p4 op0`（膨胀为 1）。最多 {layers} 层，卷积核 ≤ {kernel}，步长 ≤ {stride}。",
+    "No layers yet: add one per line, e.g. `k16 s8 p4 op0`, or load a preset.": "还没有层：每行加一个，例如 `k16 s8 p4 op0`，或载入一个预设。",
+    "How many samples does this decoder output for {frames} frames?": "输入 {frames} 帧时，这个解码器输出多少个采样点？",
+    "{frames} frames × hop {h} = {total}; the layers' offsets add {c}: {sizes}.":
+        "{frames} 帧 × 跳长 {h} = {total}；各层的偏移再加上 {c}：{sizes}。",
+    "Length at every layer": "每一层的长度",
+    "Hop length (product of strides)": "跳长（步长之积）",
+    "frames × hop": "帧数 × 跳长",
+    "Decoder output": "解码器输出",
+    "Off by": "偏差",
+    "in": "输入",
+    "out = (in−1)·s − 2p + k − 1 + op + 1": "输出 = (in−1)·s − 2p + k − 1 + op + 1",
+    "< 1 (fails)": "< 1（失败）",
+    "stride × in": "步长 × 输入",
+    "off by": "偏差",
+    "fix": "修复",
+    "Layer {t}: {problem}.": "第 {t} 层：{problem}。",
+    "Every layer gives exactly stride × its input, so **every** number of frames decodes to exactly frames × {hop} samples.":
+        "每一层都恰好给出 步长 × 输入，所以**任何**帧数都解码为恰好 帧数 × {hop} 个采样点。",
+    "The stack gives hop·frames {offset} samples for **every** number of frames (checked layer by layer for 1…{upto}: {exact} exact): an offset in one layer is multiplied by the strides after it, so the output length is never frames × {hop}.":
+        "对**任何**帧数，这叠层都给出 跳长·帧数 {offset} 个采样点（对 1…{upto} 逐层检查：{exact} 个恰好）：某一层的偏移会被它之后各层的步长放大，所以输出长度永远不是 帧数 × {hop}。",
+    "- Layer {t} (`{layer}` → `{fix}`): {why}.": "- 第 {t} 层（`{layer}` → `{fix}`）：{why}。",
+    "- Layer {t}: {why}.": "- 第 {t} 层：{why}。",
+    "Apply every fix": "应用全部修复",
+    "padding = ⌈(k−s)/2⌉, output_padding = (k−s) mod 2 on every inexact layer": "对每个不精确的层设 padding = ⌈(k−s)/2⌉，output_padding = (k−s) mod 2",
+    "The layers in PyTorch": "这些层的 PyTorch 写法",
+    "Which clip lengths come back exactly": "哪些片段长度能原样回来",
+    "Clip length in samples": "片段长度（采样点）",
+    "An encoder with the mirrored strides (total {hop}) pads {T} samples to ⌈{T} / {hop}⌉ = **{n} frames** = {padded} samples; this decoder turns {n} frames into **{back} samples**.":
+        "步长镜像对称的编码器（总计 {hop}）把 {T} 个采样点填充到 ⌈{T} / {hop}⌉ = **{n} 帧** = {padded} 个采样点；这个解码器把 {n} 帧变成 **{back} 个采样点**。",
+    "nothing": "什么也没有",
+    "{T} is a multiple of {hop} and the decoder is exact: the clip comes back at its length.": "{T} 是 {hop} 的倍数且解码器精确：片段按原长度回来。",
+    "{T} is a multiple of {hop}, but the decoder is off by {offset}: fix its layers (above).": "{T} 是 {hop} 的倍数，但解码器偏差 {offset}：修正它的层（见上）。",
+    "{T} is not a multiple of {hop}: the decoder returns the padded length{offset}. Exact round trips need a multiple of {hop} (e.g. {lo} or {hi}) and an exact decoder; otherwise crop the output back to {T} samples (as DAC does).":
+        "{T} 不是 {hop} 的倍数：解码器返回填充后的长度{offset}。要精确还原，需要 {hop} 的倍数（例如 {lo} 或 {hi}）和精确的解码器；否则把输出裁回 {T} 个采样点（DAC 就是这么做的）。",
+    "Causal layers: trim on the left or on the right?": "因果层：在左边裁还是在右边裁？",
+    "A causal `ConvTranspose1d` (padding 0) outputs (n−1)·s + k samples: k − s = {extra} too many. EnCodec's `SConvTranspose1d` trims them afterwards; `trim_right_ratio=1` (the causal default) cuts the right. Drawn for kernel {k}, stride {s} and {n} frames (from the layer `{layer}`).":
+        "因果 `ConvTranspose1d`（padding 0）输出 (n−1)·s + k 个采样点：多出 k − s = {extra} 个。EnCodec 的 `SConvTranspose1d` 事后把它们裁掉；`trim_right_ratio=1`（因果模式的默认值）裁右边。图中卷积核 {k}、步长 {s}、{n} 帧（取自层 `{layer}`）。",
+    "Trim on the": "裁剪位置",
+    "right": "右侧",
+    "left": "左侧",
+    "After input frame": "在输入帧之后",
+    "Trimming on the {side} keeps samples **{first}…{last}** of the full output; final after frame {frame}: **{ready}**.":
+        "在{side}裁剪，保留完整输出的第 **{first}…{last}** 个采样点；第 {frame} 帧之后已定的：**{ready}** 个。",
+    "Green: final (no later frame adds to it) · orange: still waiting for a later frame's stamp · grey ×: trimmed away · a/b: stamps so far / stamps it will get in a stream.":
+        "绿：已定（之后的帧不会再叠加）· 橙：还在等后面帧的叠加 · 灰 ×：被裁掉 · a/b：目前的叠加次数 / 流式中最终的叠加次数。",
+    # translator (pages/8)
+    "Input size (square)": "输入尺寸（正方形）",
+    "Input channels": "输入通道数",
+    "Output channels": "输出通道数",
+    "Kernel": "卷积核",
+    "Dilation": "膨胀",
+    "Padding": "填充",
+    "SAME (size i·s)": "SAME（尺寸 i·s）",
+    "explicit crops": "显式裁剪",
+    "Crop before (top / left)": "前端裁剪（上 / 左）",
+    "Crop after (bottom / right)": "后端裁剪（下 / 右）",
+    "output_padding (the extra cells at the end)": "output_padding（末端多出的格子）",
+    "Groups": "分组数",
+    "What output size (height = width) will this layer give?": "这一层会给出多大的输出尺寸（高 = 宽）？",
+    "The full transposed output is (i − 1)·s + (k − 1)·d + 1 = {full} cells; the padding keeps {n} of them, from cell {start}.":
+        "完整的转置输出有 (i − 1)·s + (k − 1)·d + 1 = {full} 格；填充从第 {start} 格起保留其中 {n} 格。",
+    "All six versions agree: output {shape} (NCHW), the window of {n} cells from cell {start} of the full {full}-cell transposed output.":
+        "六个版本全部一致：输出 {shape}（NCHW），即完整 {full} 格转置输出中从第 {start} 格起的 {n} 格窗口。",
+    "The versions disagree: output {shape} (NCHW), the window of {n} cells from cell {start} of the full {full}-cell transposed output.":
+        "各版本不一致：输出 {shape}（NCHW），即完整 {full} 格转置输出中从第 {start} 格起的 {n} 格窗口。",
+    "Numbers: a seeded random input and PyTorch-layout weights W [C_in, C_out/groups, kh, kw], float64; each version is run by convt's adapter of that framework (Keras through its size rule and tf_style) and compared with the canonical transposed conv.":
+        "数字：带种子的随机输入和 PyTorch 布局的权重 W [C_in, C_out/groups, kh, kw]，float64；每个版本都由 convt 对该框架的适配器运行（Keras 经由它的尺寸规则和 tf_style），并与标准转置卷积比较。",
+    "framework": "框架",
+    "output": "输出",
+    "max |difference|": "最大 |差值|",
+    "agrees": "一致",
+    "weights": "权重",
+    "✓ yes": "✓ 是",
+    "✗ no": "✗ 否",
+    "Padding:": "填充：",
+    "Weights:": "权重：",
 }
 
 ZH = {**COMMON, **ANIMATION, **EXPLORER, **HOME, **LEARNING, **SUBPIXEL, **CHAINS}
