@@ -117,3 +117,31 @@ def test_each_trap_links_to_the_page_that_goes_deeper_in_the_same_tab():
                                              "Translator", "Gradient", "Encoder_decoder"]
     assert links[1].query_string == "in=4&k=3&s=2&pad=EXPLICIT&pb=2&pa=2&fw=torch"
     assert "op=1" in links[2].query_string and links[3].query_string == "k=3&s=1"
+
+
+@pytest.mark.parametrize("which", ["above", "below", "nan", "huge", "html", "repeated", "zero"])
+def test_every_parameter_at_its_extremes_is_named_and_breaks_nothing(which):
+    """The shared hostile-input checks (tests/test_hostile_input.py) on this page's own schema."""
+    import re
+    from lab.url_state import schema
+    from tests.test_hostile_input import _extreme, _values, check_page, clearly_invalid, page_messages, run_page
+    params = schema(T.TrapsState)
+    query = {key: _extreme(param, which) for key, param in params.items()}
+    at, elapsed = run_page(PAGE, query)
+    check_page(at, elapsed, f"{PAGE} with every parameter {which}")
+    shown = page_messages(at)
+    for key, raw in query.items():
+        if clearly_invalid(_values(raw)[-1], params[key]):
+            assert re.search(rf"(^|\W){re.escape(key)}\W", shown), f"{key}={raw!r} not named:\n{shown}"
+
+
+@pytest.mark.parametrize("value", [-10**9, 10**9, 0])
+def test_controls_and_guesses_at_hostile_values(value):
+    from tests.test_hostile_input import _widgets, check_page, rerun, run_page
+    at, elapsed = run_page(PAGE)
+    check_page(at, elapsed, "defaults")
+    for kind, key in _widgets(at):
+        if kind == "number_input":
+            at.number_input(key=key).set_value(value)
+    check_page(at, rerun(at), f"every number box = {value}")
+    assert len(at.get("page_link")) == len(T.TRAPS)
