@@ -125,7 +125,7 @@ for name in walks:
 
 st.header(_("Every intermediate shape"))
 st.table(table_rows(C.shape_table(chain, walks)))
-st.image(_diagram(chain, fw, large, prefs.current().lang), width="stretch")
+st.image(_diagram(chain, fw, large, prefs.current().lang), width="content")  # stretched, a short chain blurs
 st.caption(_("Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes match; red: they do not). "
              "✗: the first layer that breaks."))
 

@@ -110,7 +110,7 @@ def test_the_encoder_decoder_page_in_chinese():
     assert any(m.value.startswith("**🤔 先预测** — 在 TensorFlow 中") for m in at.markdown)
     assert at.error[0].value.startswith("**TensorFlow**：在 97 → 25 之后，第 2 层")
     assert any("Conv2DCustomBackpropInput" in c.value for c in at.code)    # framework messages stay verbatim
-    assert at.table[0].value.columns[0] == "层序号"
+    assert at.table[0].value.columns[0] == "序号"
     at = open_page(CHAIN, lang="zh", mode="audio")     # (AppTest maps a radio's value through its labels)
     assert not at.exception and at.header[0].value == "每一层的长度"
     assert any(m.value.startswith("**🤔 先预测** — 输入 100 帧时") for m in at.markdown)

@@ -38,7 +38,8 @@ def _numbers(a: np.ndarray) -> np.ndarray:
 
 
 def _controls(trap: T.Trap) -> None:
-    cols = st.columns(max(len(trap.controls), 4))
+    n = len(trap.controls)
+    cols = st.columns([1] * n + ([4 - n] if n < 4 else []))   # one spacer: an empty column stacks as a gap on a phone
     for col, key in zip(cols, trap.controls):
         p = SCHEMA[key]
         col.number_input(_(control_label(key)), int(p.min), int(p.max), step=1, key=f"{PAGE}_{key}")

@@ -215,7 +215,7 @@ CHAINS = {
     "**{framework}**: every layer works — {sizes}.": "**{framework}**：每一层都能运行——{sizes}。",
     "**{framework}**: breaks at layer {t} (`{layer}`) after {sizes}.": "**{framework}**：在 {sizes} 之后，第 {t} 层（`{layer}`）出错。",
     "Every intermediate shape": "每一个中间形状",
-    "layer no.": "层序号",
+    "layer no.": "序号",
     "layer": "层",
     "input": "输入",
     "✗ breaks": "✗ 出错",
@@ -341,6 +341,71 @@ CHAINS = {
     "✗ no": "✗ 否",
     "Padding:": "填充：",
     "Weights:": "权重：",
+    # audio model texts (lab/audio)
+    "output_padding {op} must be smaller than the stride {s} (PyTorch: “output padding must be smaller than either stride or dilation”)":
+        "output_padding {op} 必须小于步长 {s}（PyTorch：“output padding must be smaller than either stride or dilation”）",
+    "k − s = {d} is odd and the stride is 1: output_padding 1 is not allowed; use an odd kernel":
+        "k − s = {d} 是奇数而步长为 1：不允许 output_padding 1；请用奇数大小的卷积核",
+    "padding = ⌈(k−s)/2⌉ = ⌈{d}/2⌉ = {p}, output_padding = (k−s) mod 2 = {op}": "取 padding = ⌈(k−s)/2⌉ = ⌈{d}/2⌉ = {p}，output_padding = (k−s) mod 2 = {op}",
+    "the kernel is shorter than the stride: padding 0, output_padding = s − k = {op}": "卷积核比步长短：padding 0，output_padding = s − k = {op}",
+    "already exact": "已经精确",
+    "At most {n} layers; the rest are ignored.": "最多 {n} 层；其余的被忽略。",
+    "Layer {line} ignored: {tok} is not k…, s…, p… or op….": "已忽略层 {line}：{tok} 不是 k…、s…、p… 或 op…。",
+    "Layer {line} ignored: {key}={val} is outside {lo}…{hi}.": "已忽略层 {line}：{key}={val} 超出 {lo}…{hi}。",
+    "After frame {m} of {n}: trimming on the **right** can emit **{right}** samples (= {m}·{s}: every sample is final as soon as its frame arrives — no latency).":
+        "第 {m} 帧（共 {n} 帧）之后：在**右侧**裁剪可以输出 **{right}** 个采样点（= {m}·{s}：每个采样点在它的帧到达时就已确定——没有延迟）。",
+    "Trimming on the **left** can emit **{left}**: it drops the first {trim} samples and waits {trim} samples for the overlap-add of the next frame.":
+        "在**左侧**裁剪可以输出 **{left}** 个：它丢掉最前面的 {trim} 个采样点，并要为下一帧的重叠相加多等 {trim} 个采样点。",
+    "Trimming on the **left** can emit **{left}**: it drops the first {trim} samples and waits {trim} samples for the overlap-add of the next frame; at the end of the clip its last {trim} samples never get that frame's stamps.":
+        "在**左侧**裁剪可以输出 **{left}** 个：它丢掉最前面的 {trim} 个采样点，并要为下一帧的重叠相加多等 {trim} 个采样点；在片段末尾，它最后的 {trim} 个采样点永远等不到那一帧的叠加。",
+    "A kernel ({k}) shorter than the stride ({s}) leaves gaps and nothing to trim; using kernel {s}.":
+        "卷积核（{k}）比步长（{s}）短，会留下空隙，也没有可裁剪的；改用卷积核 {s}。",
+    "The causal picture draws at most {cap} for the {what}; using {cap}.": "因果示意图的{what}最多画 {cap}；改用 {cap}。",
+    "frames": "帧数",
+    "kernel": "卷积核",
+    "stride": "步长",
+    # translator model texts (lab/translator): notes, flags, padding and weights
+    "SAME fixes the size at input × stride: output_padding is not used.": "SAME 把尺寸固定为 输入 × 步长：不使用 output_padding。",
+    "crops of {a} + {b} leave no output of the full {n} cells; using no crop.": "裁剪 {a} + {b} 会把完整的 {n} 格输出全部裁掉；改为不裁剪。",
+    "groups={g} must divide both channel counts ({i} in, {o} out); using groups=1.": "groups={g} 必须同时整除两个通道数（输入 {i}，输出 {o}）；改用 groups=1。",
+    "output_padding must be below the stride ({s}) in Keras and ONNX; using {v}.": "在 Keras 和 ONNX 中 output_padding 必须小于步长（{s}）；改用 {v}。",
+    "Conv2DTranspose has no groups here: one layer per group on its channel slice, concatenated on channels (keras.layers.Concatenate)":
+        "Conv2DTranspose 在这里没有分组：每组一个层，作用在自己的通道切片上，再按通道拼接（keras.layers.Concatenate）",
+    "Keras has no explicit padding: padding='valid', then {crop}": "Keras 没有显式填充：padding='valid'，然后 {crop}",
+    "Keras refuses strides > 1 with dilation_rate > 1: there is no Keras layer for this; use tf.nn.conv2d_transpose (computed here through it)":
+        "Keras 拒绝同时使用 strides > 1 和 dilation_rate > 1：没有对应的 Keras 层；请用 tf.nn.conv2d_transpose（这里就是通过它计算的）",
+    "PyTorch has no padding='same' for transposed convs: padding={p}, output_padding={op} give the same window":
+        "PyTorch 的转置卷积没有 padding='same'：padding={p}、output_padding={op} 给出同样的窗口",
+    "PyTorch has no padding='same' for transposed convs: padding={p}, then crop the full output":
+        "PyTorch 的转置卷积没有 padding='same'：padding={p}，再裁剪完整输出",
+    "PyTorch's padding is symmetric: padding={p} with output_padding={op} gives the uneven crop":
+        "PyTorch 的填充是对称的：padding={p} 加 output_padding={op} 给出不对称的裁剪",
+    "PyTorch's padding is symmetric: padding={p}, then crop the full output": "PyTorch 的填充是对称的：padding={p}，再裁剪完整输出",
+    "TF's CPU kernel refuses dilations > 1 in conv2d_transpose (GPU and oneDNN compute it; convt computes it)":
+        "TF 的 CPU 内核在 conv2d_transpose 中拒绝 dilations > 1（GPU 和 oneDNN 能算；convt 也能算）",
+    "auto_pad='SAME_UPPER' alone gives {n} in onnxruntime (it never pads past the full output): output_shape={shape} asks for the zeros":
+        "只用 auto_pad='SAME_UPPER' 时 onnxruntime 给出 {n}（它从不在完整输出之外补零）：output_shape={shape} 才会要求这些零",
+    "lax.conv_transpose has no groups here: one layer per group on its channel slice, concatenated on channels (or lax.conv_general_dilated with lhs_dilation=strides and feature_group_count)":
+        "lax.conv_transpose 在这里没有分组：每组一个层，作用在自己的通道切片上，再按通道拼接（或用带 lhs_dilation=strides 和 feature_group_count 的 lax.conv_general_dilated）",
+    "nn.ConvTranspose has no groups here: one layer per group on its channel slice, concatenated on channels":
+        "nn.ConvTranspose 在这里没有分组：每组一个层，作用在自己的通道切片上，再按通道拼接",
+    "tf.nn.conv2d_transpose (CPU) has no groups here: one layer per group on its channel slice, concatenated on channels (tf.split / tf.concat)":
+        "tf.nn.conv2d_transpose（CPU）在这里没有分组：每组一个层，作用在自己的通道切片上，再按通道拼接（tf.split / tf.concat）",
+    "onnx.shape_inference says {spec} for this node; onnxruntime gives {shape}": "onnx.shape_inference 对这个节点给出 {spec}；onnxruntime 给出 {shape}",
+    "explicit {pads} with output_shape {n}": "显式 {pads}，output_shape {n}",
+    "padding={pads}: pads of the stride-dilated input, not of the forward conv": "padding={pads}：填充的是按步长插零后的输入，而不是前向卷积的",
+    "padding={pads}: pads of the stride-dilated input, not of the forward conv; padding='{same}' is the same here":
+        "padding={pads}：填充的是按步长插零后的输入，而不是前向卷积的；这里 padding='{same}' 与之相同",
+    "padding='{p}', output_padding={op} (Keras asks TF for {n})": "padding='{p}'，output_padding={op}（Keras 向 TF 请求 {n}）",
+    "padding={p}, output_padding={op}, then crop to {n}": "padding={p}，output_padding={op}，再裁剪到 {n}",
+    "W as it is: [C_in, C_out/group, kH, kW] (PyTorch's)": "W 原样：[C_in, C_out/group, kH, kW]（与 PyTorch 相同）",
+    "W as it is: [C_in, C_out/groups, kh, kw]": "W 原样：[C_in, C_out/groups, kh, kw]",
+    "W.transpose(2, 3, 0, 1)[::-1, ::-1]: HWIO and spatially flipped (transpose_kernel=False does not flip)":
+        "W.transpose(2, 3, 0, 1)[::-1, ::-1]：HWIO 布局并做空间翻转（transpose_kernel=False 时不翻转）",
+    "W.transpose(2, 3, 1, 0): [kh, kw, C_out, C_in], no flip": "W.transpose(2, 3, 1, 0)：[kh, kw, C_out, C_in]，不翻转",
+    "kernel = W.transpose(2, 3, 1, 0): [kh, kw, features, C_in] with transpose_kernel=True (it flips and swaps)":
+        "kernel = W.transpose(2, 3, 1, 0)：[kh, kw, features, C_in]，配合 transpose_kernel=True（它会翻转并交换输入输出通道）",
+    "kernel = W.transpose(2, 3, 1, 0): [kh, kw, filters, C_in], as TF": "kernel = W.transpose(2, 3, 1, 0)：[kh, kw, filters, C_in]，与 TF 相同",
 }
 
 ZH = {**COMMON, **ANIMATION, **EXPLORER, **HOME, **LEARNING, **SUBPIXEL, **CHAINS}
