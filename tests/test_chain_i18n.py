@@ -73,3 +73,17 @@ def test_the_chain_prompt_and_its_labels_translate():
         q = C.break_question(chain, C.walk(chain, fw))
         assert chinese(q.prompt) and chinese(q.why)
         assert all(chinese(C.break_label(c)) for c in q.choices)
+
+
+def test_the_chain_model_s_own_notes_and_fixes_have_chinese():
+    """Its parse notes and the fixes it proposes (the frameworks' explanations come from convt's
+    readers and are the explorer catalogue's)."""
+    _, notes = C.parse_layers("conv k99 s2 SAME\nconv k3 s99 SAME\nconvT k3 s2 SAME out 99999\n"
+                              "conv k3 s2 SAME out 5\nblah\nconv k3 zz\nconvT k3 s2 SAME skip 9")
+    texts = list(notes)
+    for chain in C.PRESETS.values():
+        for size in (chain.input, 61, 7):
+            for w in C.walk_all(C.Chain(size, chain.layers, chain.nd), C.FRAMEWORKS).values():
+                texts += [fix.text for step in w.steps for fix in step.fixes]
+    missing = [text for text in texts if not chinese(text)]
+    assert not missing and len(texts) > 20, missing

@@ -341,6 +341,51 @@ CHAINS = {
     "✗ no": "✗ 否",
     "Padding:": "填充：",
     "Weights:": "权重：",
+    # chain model texts (lab/chain): fixes, problems, notes
+    "layer {t}: use stride {s} instead of {o}": "第 {t} 层：用步长 {s} 代替 {o}",
+    "layer {t}: use kernel {k} instead of {o}": "第 {t} 层：用卷积核 {k} 代替 {o}",
+    "layer {t}: use {p} padding": "第 {t} 层：改用 {p} 填充",
+    "layer {t}: ask for output size {a} instead of {b} (from {i} it accepts {sizes})": "第 {t} 层：请求输出尺寸 {a} 而不是 {b}（从 {i} 出发它接受 {sizes}）",
+    "layer {t}: ask for output size {a} instead of {b} (from {i} it accepts {sizes}); the output is then {c}, no longer the input's {d}":
+        "第 {t} 层：请求输出尺寸 {a} 而不是 {b}（从 {i} 出发它接受 {sizes}）；这样输出是 {c}，不再是输入的 {d}",
+    "layer {t}: ask for the skip tensor's size — {how}": "第 {t} 层：按跳跃连接张量的尺寸请求——{how}",
+    "layer {t}: ask for the skip tensor's size — the output_padding that gives {n}": "第 {t} 层：按跳跃连接张量的尺寸请求——用能得到 {n} 的 output_padding",
+    "layer {t}: ask for the skip tensor's size — the pads that give {n}": "第 {t} 层：按跳跃连接张量的尺寸请求——用能得到 {n} 的填充",
+    "pad the input from {a} to {b}: then every layer fits in every framework": "把输入从 {a} 填充到 {b}：这样每一层在每个框架中都合适",
+    "crop the input from {a} to {b}: then every layer fits in every framework": "把输入从 {a} 裁剪到 {b}：这样每一层在每个框架中都合适",
+    "pad the input from {a} to {b} (and ask the transposes that restore it for {c}): then every layer fits in every framework":
+        "把输入从 {a} 填充到 {b}（并让恢复尺寸的转置卷积请求 {c}）：这样每一层在每个框架中都合适",
+    "crop the input from {a} to {b} (and ask the transposes that restore it for {c}): then every layer fits in every framework":
+        "把输入从 {a} 裁剪到 {b}（并让恢复尺寸的转置卷积请求 {c}）：这样每一层在每个框架中都合适",
+    "the output would have {n} cells": "输出将只有 {n} 格",
+    "the output would have {n} cells, more than this page's cap of {cap}": "输出将有 {n} 格，超过本页的上限 {cap}",
+    "the kernel ({k}) does not fit in the {n}-cell input with {p} padding: the output would have {m} cells":
+        "卷积核（{k}）在 {p} 填充下放不进 {n} 格的输入：输出将只有 {m} 格",
+    "output_shape {n} is refused: from {i} onnxruntime accepts {sizes} (a bigger output would need a bigger input).":
+        "output_shape {n} 被拒绝：从 {i} 出发 onnxruntime 接受 {sizes}（更大的输出需要更大的输入）。",
+    "Conv2DTranspose takes no output size: from {i} it gives {a} to {b} (output_padding 0 to {c}); {n} is not reachable ({outcome}).":
+        "Conv2DTranspose 不接受输出尺寸：从 {i} 出发它给出 {a} 到 {b}（output_padding 0 到 {c}）；{n} 达不到（{outcome}）。",
+    "Conv2DTranspose takes no output size; to reach {n} from {i} it would need output_padding={op}, but output_padding must be smaller than the stride {s} (reachable: {sizes}).":
+        "Conv2DTranspose 不接受输出尺寸；要从 {i} 得到 {n} 需要 output_padding={op}，但 output_padding 必须小于步长 {s}（能达到的：{sizes}）。",
+    "Keras asks TF's conv2d_transpose for {n}, which TF refuses: {why}": "Keras 向 TF 的 conv2d_transpose 请求 {n}，TF 拒绝了：{why}",
+    "skip connection: this layer's output is {a} × {a} but tensor {j} (the input) is {b} × {b}; concatenating them needs the same height and width (the frameworks refuse it, each in its own words)":
+        "跳跃连接：这一层的输出是 {a} × {a}，而张量 {j}（输入）是 {b} × {b}；拼接要求高和宽都相同（各框架都会拒绝，各有各的报错）",
+    "skip connection: this layer's output is {a} × {a} but tensor {j} (layer {l} output) is {b} × {b}; concatenating them needs the same height and width (the frameworks refuse it, each in its own words)":
+        "跳跃连接：这一层的输出是 {a} × {a}，而张量 {j}（第 {l} 层的输出）是 {b} × {b}；拼接要求高和宽都相同（各框架都会拒绝，各有各的报错）",
+    "The layer list is longer than {n} characters; the rest was cut off.": "层列表超过 {n} 个字符；其余部分被截掉了。",
+    "Layer line {n} {why}; it was left out.": "第 {n} 行的层 {why}；已略去。",
+    "Layer line {n} has kernel {k}; kernels go from 1 to {m}; it was left out.": "第 {n} 行的层卷积核为 {k}；卷积核取值为 1 到 {m}；已略去。",
+    "Layer line {n} has stride {k}; strides go from 1 to {m}; it was left out.": "第 {n} 行的层步长为 {k}；步长取值为 1 到 {m}；已略去。",
+    "Layer line {n} asks for out {k}; sizes go from 1 to {m}; it was left out.": "第 {n} 行的层请求 out {k}；尺寸取值为 1 到 {m}；已略去。",
+    "Layer line {n} gives out to a conv; a forward conv's size follows from its input (only convT takes out); it was left out.":
+        "第 {n} 行的层给前向卷积指定了 out；前向卷积的尺寸由它的输入决定（只有 convT 接受 out）；已略去。",
+    "Layer line {n} starts with {word}, not conv or convT; it was left out.": "第 {n} 行的层以 {word} 开头，不是 conv 或 convT；已略去。",
+    "Layer line {n} has {word}, which is not k<n>, s<n>, SAME, VALID, out <n> or skip <n>; it was left out.":
+        "第 {n} 行的层含有 {word}，它不是 k<n>、s<n>、SAME、VALID、out <n> 或 skip <n>；已略去。",
+    "The layers could not be read.": "无法读取这些层。",
+    "A chain holds at most {n} layers; the rest were left out.": "一条链最多 {n} 层；其余的已略去。",
+    "Layer {t} has skip {j}, but only tensors 0 to {n} exist before it; the skip was dropped.": "第 {t} 层有 skip {j}，但它之前只有张量 0 到 {n}；已去掉这个跳跃连接。",
+    "The link's layers could not be read; showing the preset “{name}”.": "无法读取链接中的层；显示预设“{name}”。",
     # audio model texts (lab/audio)
     "output_padding {op} must be smaller than the stride {s} (PyTorch: “output padding must be smaller than either stride or dilation”)":
         "output_padding {op} 必须小于步长 {s}（PyTorch：“output padding must be smaller than either stride or dilation”）",
