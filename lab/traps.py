@@ -177,7 +177,7 @@ def padding(state: TrapsState) -> Outcome:
                  line("PyTorch: ConvTranspose2d(kernel_size={k}, stride={s}, padding={p}) on a {i}×{i} input. "
                       "What output size (height = width)?", k=k, s=s, p=p, i=i).text,
                  answer=n, kind="number")
-    facts = (line("padding={p} does not pad the input: it crops {p} cells from each side of the full "
+    facts = (line("padding={p} does not pad the input: it crops {p} cell(s) from each side of the full "
                   "transposed output ({big} − 2·{p} = {n}).", p=p, big=big, n=n),
              line("The output equals the full {big}×{big} output with the border cut off: largest "
                   "difference {d}.", big=big, d=_fmt(max_diff(y, cropped))),

@@ -91,7 +91,10 @@ def test_prompts_off_show_every_counter_example_at_once():
     shown = [m.value.strip("*") for m in at.markdown]
     for trap in T.TRAPS:
         assert trap.truth in shown
-    assert len(at.dataframe) == sum(len(t.compute(T.TrapsState()).arrays) for t in T.TRAPS)
+    grids = [c.value for c in at.code]
+    assert len(grids) == sum(len(t.compute(T.TrapsState()).arrays) for t in T.TRAPS)
+    x = T.inverse(T.TrapsState()).arrays[0][1]
+    assert [list(map(int, line.split())) for line in grids[0].splitlines()] == x.astype(int).tolist()
 
 
 def test_the_page_in_chinese():

@@ -33,8 +33,13 @@ def _line(line: T.Line) -> str:
     return md(_(line.template, **dict(line.fields)))
 
 
-def _numbers(a: np.ndarray) -> np.ndarray:
-    return a.astype(np.int64) if np.all(np.isfinite(a)) and np.all(a == np.round(a)) else a
+def grid_text(a: np.ndarray) -> str:
+    """A matrix as right-aligned columns (integers without '.0'): readable at any size, where a
+    dataframe hides the columns past its width."""
+    whole = np.all(np.isfinite(a)) and np.all(a == np.round(a))
+    cells = [[str(int(v)) if whole else f"{v:.3g}" for v in row] for row in a]
+    width = max(len(c) for row in cells for c in row)
+    return "\n".join(" ".join(c.rjust(width) for c in row) for row in cells)
 
 
 def _controls(trap: T.Trap) -> None:
@@ -67,7 +72,7 @@ def show_trap(number: int, trap: T.Trap, state: T.TrapsState) -> None:
             if out.arrays:
                 for col, (caption, a) in zip(st.columns(len(out.arrays)), out.arrays):
                     col.caption(_line(caption))
-                    col.dataframe(_numbers(a), hide_index=False, width="content")
+                    col.code(grid_text(a), language=None)
         page_link(trap.page, _(trap.page_label), icon="🔍", query_params=trap.page_params(state) or None)
 
 

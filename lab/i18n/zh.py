@@ -132,7 +132,7 @@ LEARNING = {
     "conv_transpose2d(conv2d(x, W), W) ({n}×{n})": "conv_transpose2d(conv2d(x, W), W)（{n}×{n}）",
     "PyTorch: ConvTranspose2d(kernel_size={k}, stride={s}, padding={p}) on a {i}×{i} input. What output size (height = width)?":
         "PyTorch：对 {i}×{i} 的输入做 ConvTranspose2d(kernel_size={k}, stride={s}, padding={p})。输出尺寸是多少（高 = 宽）？",
-    "padding={p} does not pad the input: it crops {p} cells from each side of the full transposed output ({big} − 2·{p} = {n}).":
+    "padding={p} does not pad the input: it crops {p} cell(s) from each side of the full transposed output ({big} − 2·{p} = {n}).":
         "padding={p} 并不填充输入：它从完整转置输出的每一边裁掉 {p} 格（{big} − 2·{p} = {n}）。",
     "The output equals the full {big}×{big} output with the border cut off: largest difference {d}.":
         "输出等于完整的 {big}×{big} 输出去掉边框：最大差值 {d}。",
