@@ -87,3 +87,14 @@ def test_the_chain_model_s_own_notes_and_fixes_have_chinese():
                 texts += [fix.text for step in w.steps for fix in step.fixes]
     missing = [text for text in texts if not chinese(text)]
     assert not missing and len(texts) > 20, missing
+
+
+def test_the_causal_picture_is_drawn_in_chinese(monkeypatch):
+    """Every word the picture draws goes through the catalogue and comes back Chinese."""
+    from lab.draw import audio as drawing
+    drawn = []
+    real = drawing.translate
+    monkeypatch.setattr(drawing, "translate", lambda text, lang: drawn.append(real(text, lang)) or drawn[-1])
+    png = drawing.causal_png(A.causal_step(3, 8, 4, 1), "right", lang="zh")
+    assert png.startswith(b"\x89PNG") and len(drawn) == 3 + 1 + 2 + 1
+    assert all(re.search(r"[\u4e00-\u9fff]", text) for text in drawn), drawn

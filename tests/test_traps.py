@@ -4,7 +4,7 @@ from dataclasses import fields, replace
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from convt import torch_style
 from convt.errors import ShapeError
@@ -86,7 +86,6 @@ def test_output_padding_picks_among_the_sizes_the_conv_maps_back(state):
         picked.add(n)
         assert torch_style.conv2d(np.zeros((1, 1, n, n)), w, stride=s, padding=p).shape[-1] == i
         full = torch_style.conv_transpose2d(x, w, stride=s)
-        big = full.shape[-1]
         padded = np.pad(full[0, 0], ((0, s), (0, s)))          # zeros only past the full output
         np.testing.assert_allclose(y[0, 0], padded[p:p + n, p:p + n])
     out = T.output_padding(replace(state, op_op=0))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from lab import audio as A
 from lab.draw.audio import causal_png
+from ui import prefs
 from ui.predict import ask
 from ui.prefs import _
 from ui.style import md
@@ -30,8 +31,8 @@ def _set_stack(layers):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _causal(n: int, k: int, s: int, step: int, side: str, large: bool) -> bytes:
-    return causal_png(A.causal_step(n, k, s, step), side, large)
+def _causal(n: int, k: int, s: int, step: int, side: str, large: bool, lang: str) -> bytes:
+    return causal_png(A.causal_step(n, k, s, step), side, large, lang)
 
 
 def show(large: bool) -> None:
@@ -143,7 +144,7 @@ def _causal_section(frames: int, layers, large: bool) -> None:
         st.session_state[KEYS["step"]] = n
     step = c2.slider(_("After input frame"), 1, max(n, 2), key=KEYS["step"], disabled=n < 2) - 1
     cs = A.causal_step(n, k, s, min(step, n - 1))
-    st.image(_causal(n, k, s, cs.step, side, large), width="stretch")
+    st.image(_causal(n, k, s, cs.step, side, large, prefs.current().lang), width="stretch")
     for line in A.causal_summary(cs):
         st.markdown(_(line))
     kept = cs.keep_right if side == "right" else cs.keep_left

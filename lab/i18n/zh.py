@@ -406,6 +406,12 @@ CHAINS = {
     "A kernel ({k}) shorter than the stride ({s}) leaves gaps and nothing to trim; using kernel {s}.":
         "卷积核（{k}）比步长（{s}）短，会留下空隙，也没有可裁剪的；改用卷积核 {s}。",
     "The causal picture draws at most {cap} for the {what}; using {cap}.": "因果示意图的{what}最多画 {cap}；改用 {cap}。",
+    "Causal transposed conv, kernel {k}, stride {s}: full output {L} = ({n}−1)·{s}+{k}; trim k−s = {t} to get {n}·{s} = {ns}. After frame {f}.":
+        "因果转置卷积，卷积核 {k}，步长 {s}：完整输出 {L} = ({n}−1)·{s}+{k}；裁掉 k−s = {t} 个得到 {n}·{s} = {ns}。第 {f} 帧之后。",
+    "frame {n} stamps": "第 {n} 帧的印章",
+    "overlap-add so far": "目前的重叠相加",
+    "trim right: keeps": "右侧裁剪：保留",
+    "trim left: keeps": "左侧裁剪：保留",
     "frames": "帧数",
     "kernel": "卷积核",
     "stride": "步长",
