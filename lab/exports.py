@@ -1,8 +1,9 @@
-"""Bounds on the exports a visitor can start (the GIF and the browser player's frames).
+"""Bounds on the exports a visitor can start (the GIF, the PNG frames and the browser player's frames).
 
 One click renders every frame of an animation: about 60 ms of CPU per million frame-pixels here
 (drawing, PNG, GIF), and the largest animation is 256 frames of 1274×844 px (275 million, 14 s).
-So
+A frame drawn at 2× has 4× the pixels, and costs about 4× as much, so the budget counts pixels at
+the export's scale. So
 
 * an export is refused above :data:`MAX_EXPORT_PIXELS` frames × pixels (the largest allowed one
   stays under 8 CPU s and, with frames encoded one at a time, far under 500 MB:
@@ -29,19 +30,26 @@ class Busy(RuntimeError):
 BUSY_TEXT = "Another large animation is being rendered on this server right now; try again in a few seconds."
 
 
-def export_pixels(n_frames: int, size: Tuple[int, int]) -> int:
-    """Frames × pixels of an animation of ``n_frames`` frames of ``size`` (width, height)."""
-    return n_frames * size[0] * size[1]
+def scaled_size(size: Tuple[int, int], scale: float = 1.0) -> Tuple[int, int]:
+    """Width and height of a frame of 1× ``size`` drawn ``scale``× larger (lengths scale; pixels by scale²)."""
+    return int(round(size[0] * scale)), int(round(size[1] * scale))
 
 
-def too_big(n_frames: int, size: Tuple[int, int]) -> Optional[str]:
-    """Why this animation cannot be exported (a sentence), or None when it can."""
-    if export_pixels(n_frames, size) <= MAX_EXPORT_PIXELS:
+def export_pixels(n_frames: int, size: Tuple[int, int], scale: float = 1.0) -> int:
+    """Frames × pixels of an animation of ``n_frames`` frames of 1× ``size`` (width, height) at ``scale``."""
+    w, h = scaled_size(size, scale)
+    return n_frames * w * h
+
+
+def too_big(n_frames: int, size: Tuple[int, int], scale: float = 1.0) -> Optional[str]:
+    """Why this animation cannot be exported at ``scale`` (a sentence), or None when it can."""
+    if export_pixels(n_frames, size, scale) <= MAX_EXPORT_PIXELS:
         return None
-    w, h = size
+    w, h = scaled_size(size, scale)
+    advice = ("step through them with the slider, or make the sizes smaller." if scale <= 1 else
+              "choose a smaller size, or make the sizes smaller.")
     return (f"{n_frames} frames of {w}×{h} px are more than this server renders for one export "
-            f"({MAX_EXPORT_PIXELS // 1_000_000} million frame-pixels); step through them with the slider, "
-            f"or make the sizes smaller.")
+            f"({MAX_EXPORT_PIXELS // 1_000_000} million frame-pixels); {advice}")
 
 
 @contextmanager

@@ -29,6 +29,7 @@ from convt import kernels
 from convt.arithmetic import windowed_output
 from convt.diagnosis import forward_arithmetic
 from convt.frameworks import tensorflow
+from lab.predict import Question
 from lab.url_state import url_field
 
 # Caps (the page says them when a link asks for more).
@@ -107,6 +108,16 @@ def shape_check(cfg: GradientConfig) -> ShapeCheck:
         tf1 = tensorflow.tf1_shapes_not_compatible((1, computed, computed, cfg.channels_in),
                                                  (1, cfg.in_size, cfg.in_size, cfg.channels_in))
     return ShapeCheck(computed, arith, tf2, tf1)
+
+
+def gradient_question(cfg: GradientConfig) -> Question:
+    """Predict first: how big is the gradient with respect to x — TF's "computed" (0: no output)?"""
+    return Question("gr_computed", f"x is {cfg.in_size} × {cfg.in_size} and output_shape asks for "
+                                   f"{cfg.out_size} × {cfg.out_size} (kernel {cfg.kernel}, stride {cfg.stride}, "
+                                   f"{cfg.padding}). How many rows will the gradient with respect to x have?",
+                    answer=max(shape_check(cfg).computed, 0),
+                    why="It is a forward conv of the upstream gradient, whose size is output_shape — not x's "
+                        "size. TF compares the two and refuses when they differ.")
 
 
 # ---------------------------------------------------------------------------------------------

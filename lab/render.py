@@ -1,8 +1,12 @@
-"""Render an animation of a forward or transposed convolution to an animated GIF, for slides.
+"""Render an animation of a forward or transposed convolution to an animated GIF (and/or a sequence
+of PNG frames), for slides.
 
     python -m lab.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif
     python -m lab.render transpose --in 3 --k 2 --s 2 --pad SAME --out 5 --view direct -o direct.gif
     python -m lab.render conv --in 6 --k 3 --s 2 --pad SAME -o conv.gif
+    python -m lab.render transpose --in 3 --k 3 --s 2 --scale 2 --no-numbers --lang zh -o big.gif --frames big.zip
+
+It lives in ``lab`` (not ``convt``) because it draws: ``convt`` computes and never imports drawing code.
 
 Numbers are seeded small integers (``--seed``), the same the app shows for that configuration.
 Bad arguments print one line and exit with code 2. Frames are rendered and written one at a time
@@ -18,6 +22,8 @@ from typing import List, Optional
 from convt.errors import ShapeError
 from convt.trace import make_conv_trace, make_transpose_trace, valid_output_sizes
 from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_MATRIX_SIDE, MAX_STRIDE
+from lab.draw.grid import MAX_SCALE, MIN_SCALE
+from lab.i18n import LANGS
 
 MAX_GIF_FRAMES = 400
 VIEWS = ("scatter", "direct", "matrix")
@@ -49,6 +55,17 @@ def _bounded(lo: int, hi: int, what: str):
     return conv
 
 
+def parse_scale(text: str) -> float:
+    """A scale factor between :data:`MIN_SCALE` and :data:`MAX_SCALE` (``2``, ``1.5``, ``2x``)."""
+    try:
+        v = float(str(text).strip().rstrip("x×"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--scale must be a number, not {text!r}") from None
+    if not MIN_SCALE <= v <= MAX_SCALE:
+        raise argparse.ArgumentTypeError(f"--scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}, not {text}")
+    return v
+
+
 class _Parser(argparse.ArgumentParser):
     """Errors in one line (``prog: error: ...``), exit code 2."""
 
@@ -59,9 +76,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(
         prog="python -m lab.render",
-        description="Render a convolution animation (seeded integer example data) to an animated GIF.",
+        description="Render a convolution animation (seeded integer example data) to an animated GIF "
+                    "and/or a sequence of PNG frames.",
         epilog="Options of both subcommands: --in N, --k N, --s N, --pad SAME|VALID|N, --d N, --fps F, "
-               "--seed N, -o FILE. transpose only: --out N, --view scatter|direct|matrix, --by column|row. "
+               "--seed N, -o FILE, --frames DIR|ZIP, --scale X, --no-numbers, --lang en|zh. "
+               "transpose only: --out N, --view scatter|direct|matrix, --by column|row. "
                "Example: python -m lab.render transpose --in 3 --k 3 --s 2 --pad VALID -o anim.gif "
                "(details: python -m lab.render transpose --help).")
     sub = ap.add_subparsers(dest="op", required=True, metavar="{transpose,conv}")
@@ -87,13 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
                            help="matrix view: step by column (scatter order) or by row (gather order)")
         p.add_argument("--fps", type=float, default=2.0, help="frames per second, default 2")
         p.add_argument("--seed", type=int, default=0, help="seed of the example numbers, default 0")
-        p.add_argument("-o", "--output", required=True, help="GIF file to write")
+        p.add_argument("-o", "--output", help="GIF file to write")
+        p.add_argument("--frames", metavar="DIR|ZIP",
+                       help="also (or instead) write every frame as a PNG: into a .zip file, or a folder")
+        p.add_argument("--scale", type=parse_scale, default=1.0,
+                       help=f"draw every frame this many times larger ({MIN_SCALE:g}..{MAX_SCALE:g}, e.g. 2 or "
+                            f"1.5): cells, lines and text, crisp; default 1")
+        p.add_argument("--no-numbers", dest="numbers", action="store_false",
+                       help="leave the numbers out of the cells (colours only)")
+        p.add_argument("--lang", choices=tuple(LANGS), default="en",
+                       help="language of the frames' words: en or zh (中文); default en")
     return ap
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     ap = build_parser()
     a = ap.parse_args(argv)
+    if not (a.output or a.frames):
+        ap.error("nothing to write: give -o FILE.gif and/or --frames DIR|ZIP")
     if not 0.1 <= a.fps <= 30:
         ap.error(f"--fps must be between 0.1 and 30, not {a.fps}")
     if not isinstance(a.pad, str) and a.pad > (a.k - 1) * a.d:
@@ -118,16 +148,26 @@ def main(argv: Optional[List[str]] = None) -> int:
     if n > MAX_GIF_FRAMES:
         ap.error(f"{n} steps is too many for a GIF (max {MAX_GIF_FRAMES}); use smaller sizes or another view")
 
-    from lab.draw import animator, gif
+    from lab.draw import animator, gif, sequence
 
-    an = animator(tr, view, by)
-    try:
-        with open(a.output, "wb") as f:
-            gif.write_gif(f, an.frame, n, fps=a.fps)
-    except OSError as e:
-        ap.error(f"cannot write {a.output}: {e.strerror}")
+    an = animator(tr, view, by, scale=a.scale, numbers=a.numbers, lang=a.lang)
     w, h = an.cv.size
-    print(f"wrote {a.output}: {n} frames, {w}×{h} px, {os.path.getsize(a.output) // 1024} KB")
+    target = a.output
+    try:
+        if a.output:
+            with open(a.output, "wb") as f:
+                gif.write_gif(f, an.frame, n, fps=a.fps)
+            print(f"wrote {a.output}: {n} frames, {w}×{h} px, {os.path.getsize(a.output) // 1024} KB")
+        if a.frames:
+            target = a.frames
+            if a.frames.lower().endswith(".zip"):
+                with open(a.frames, "wb") as f:
+                    sequence.write_png_zip(f, an.frame, n)
+            else:
+                sequence.write_png_dir(a.frames, an.frame, n)
+            print(f"wrote {a.frames}: {n} PNG frames of {w}×{h} px")
+    except OSError as e:
+        ap.error(f"cannot write {target}: {e.strerror}")
     return 0
 
 

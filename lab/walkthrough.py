@@ -10,14 +10,31 @@ from typing import Dict, List, Tuple
 
 import numpy as np
 
-from convt import tf_style
+from convt import kernels, tf_style
+from convt.arithmetic import windowed_output
 from convt.errors import ShapeError
 from convt.diagnosis import forward_arithmetic, size_list
-from convt.frameworks import tensorflow
+from convt.frameworks import keras, tensorflow, torch
+from convt.trace import conv_matrix
 from lab.explorer import SEED_PARAMS, Config, analyse
-from lab.url_state import from_values
+from lab.predict import Question
+from lab.url_state import from_values, url_field
 
 SEED = 20261125
+# The 1-D line of ideas 1 and 4: x of LINE_IN cells -> conv k3 s2 SAME -> LINE_OUT cells.
+LINE_IN, LINE_K, LINE_S = 5, 3, 2
+LINE_OUT = windowed_output(LINE_IN, LINE_K, LINE_S, 1, "SAME").size
+# Idea 5: skip tensors this big all go down to 25 through conv k3 s4 SAME (and PyTorch padding 1).
+SKIP_SIZES = tuple(n for n in range(90, 110) if windowed_output(n, 3, 4, 1, "SAME").size == 25)
+
+
+@dataclass(frozen=True)
+class HomeState:
+    """Every Home control, so a shared link shows the same lit cell, timing and skip size."""
+
+    cell: int = url_field("cell", 1, "lit output cell of idea 1", min=0, max=LINE_OUT - 1)
+    dynamic: bool = url_field("dyn", False, "output_shape given as a tensor")
+    skip: int = url_field("skip", SKIP_SIZES[0], "skip tensor size", min=SKIP_SIZES[0], max=SKIP_SIZES[-1])
 
 
 def _ints(rng, shape, low=-3, high=4) -> np.ndarray:
@@ -26,26 +43,49 @@ def _ints(rng, shape, low=-3, high=4) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class ReverseDemo:
-    x: np.ndarray  # 5x5 input of the forward conv
-    kernel: np.ndarray  # 3x3
-    y: np.ndarray  # forward conv output (3x3)
-    back: np.ndarray  # conv2d_transpose(y) with output_shape 5x5
-    forward_filter_shape: Tuple[int, ...]
-    transpose_filter_shape: Tuple[int, ...]
+class Line:
+    """Idea 1 in 1-D, where it reads best: ``y = C x`` (conv k3 s2 SAME, 5 → 3) and the transpose
+    ``Cᵀ y`` back to 5, with the matrix C itself; idea 4's ``g`` and ``Cᵀ g`` on the same C."""
+
+    x: np.ndarray         # (5,)
+    kernel: np.ndarray    # (3,)
+    y: np.ndarray         # C x, (3,)
+    back: np.ndarray      # Cᵀ y, (5,)
+    C: np.ndarray         # (3, 5): rows = outputs of the forward conv, columns = its inputs
+    g: np.ndarray         # an upstream gradient for y, (3,)
+    ct_g: np.ndarray      # Cᵀ g, (5,)
+    pad_before: int
+
+    def taps(self, j: int) -> Tuple[int, ...]:
+        """The x cells output ``j`` reads — and the cells the transpose writes input ``j`` into."""
+        return tuple(int(i) for i in np.flatnonzero(self.C[j]))
+
+    @property
+    def inner_y(self) -> float:
+        """⟨C x, g⟩: multiply cell by cell, add up."""
+        return float(np.dot(self.y, self.g))
+
+    @property
+    def inner_x(self) -> float:
+        """⟨x, Cᵀ g⟩."""
+        return float(np.dot(self.x, self.ct_g))
 
 
-def reverse_demo(seed: int = SEED) -> ReverseDemo:
-    """Point 1: forward conv 5×5 → 3×3 (k3 s2 SAME), and the transpose with the *same* filter
-    back 3×3 → 5×5. The filter of a forward conv 10 → 20 channels is ``[3, 3, 10, 20]``; the
-    transpose that undoes its shape reads that array as ``[h, w, out=10, in=20]``."""
+def line_demo(seed: int = SEED) -> Line:
+    """Ideas 1 and 4 on one line of cells: the kernels compute, C (``convt.trace.conv_matrix``) explains."""
     rng = np.random.default_rng(seed)
-    x = _ints(rng, (1, 5, 5, 1))
-    w = _ints(rng, (3, 3, 1, 1), -1, 2)
-    y = tf_style.conv2d(x, w, strides=2, padding="SAME")
-    back = tf_style.conv2d_transpose(y, w, output_shape=[1, 5, 5, 1], strides=2, padding="SAME")
-    return ReverseDemo(x[0, :, :, 0], w[:, :, 0, 0], y[0, :, :, 0], back[0, :, :, 0],
-                       (3, 3, 10, 20), (3, 3, 10, 20))
+    x = _ints(rng, LINE_IN, 0, 4)
+    w = _ints(rng, LINE_K, 1, 3)
+    g = _ints(rng, LINE_OUT, -2, 3)
+    pb = windowed_output(LINE_IN, LINE_K, LINE_S, 1, "SAME").pad_before
+    geometry = ((1, LINE_S), (1, 1), (0, pb))
+    row = lambda v: v.reshape(1, 1, -1, 1)  # a line as a one-row, one-channel image
+    w4 = w.reshape(1, LINE_K, 1, 1)
+    y = kernels.conv2d_forward(row(x), w4, *geometry, (1, LINE_OUT)).ravel()
+    back = kernels.conv2d_transpose(row(y), w4, *geometry, (1, LINE_IN)).ravel()
+    ct_g = kernels.conv2d_transpose(row(g), w4, *geometry, (1, LINE_IN)).ravel()
+    C = conv_matrix((1, LINE_IN), w.reshape(1, LINE_K), (1, LINE_S), (1, 1), (0, pb), (1, LINE_OUT))
+    return Line(x, w, y, back, C, g, ct_g, pb)
 
 
 @dataclass(frozen=True)
@@ -80,6 +120,7 @@ class SeedFailure:
     forward_arithmetic: str
     message: str  # TF's text for conv2d_transpose(s3) back to 97
     back_arithmetic: str
+    computed: int  # conv(97, k3 s3 SAME): TF's "computed"
     valid: str
     fixed_shape: Tuple[int, ...]  # with stride 4 it works
 
@@ -99,7 +140,7 @@ def seed_failure(seed: int = SEED) -> SeedFailure:
         message = err.framework_message
     fixed = tf_style.conv2d_transpose(y, w2, output_shape=[3, 97, 97, 10], strides=4, padding="SAME")
     return SeedFailure(tuple(y.shape), forward_arithmetic(97, 3, 4, 1, "SAME"), message,
-                       forward_arithmetic(97, 3, 3, 1, "SAME"),
+                       forward_arithmetic(97, 3, 3, 1, "SAME"), windowed_output(97, 3, 3, 1, "SAME").size,
                        size_list(tensorflow.valid_output_sizes(25, 3, 3, 1, "SAME")), tuple(fixed.shape))
 
 
@@ -126,6 +167,11 @@ def adjoint_demo(seed: int = SEED) -> AdjointDemo:
                        forward_arithmetic(97, 3, 3, 1, "SAME"))
 
 
+def many_to_one(sizes=range(3, 9), kernel: int = 2, stride: int = 2) -> List[Tuple[int, int]]:
+    """Idea 2 in 1-D: each candidate output size and what a forward SAME conv makes of it."""
+    return [(n, windowed_output(n, kernel, stride, 1, "SAME").size) for n in sizes]
+
+
 def timing_demo(dynamic: bool) -> Dict[str, str]:
     """Point 5: static (a list) vs dynamic (``tf.shape(x)``) output_shape: when TF reports the seed."""
     cfg = from_values(Config, {**SEED_PARAMS, "dyn": dynamic})
@@ -136,6 +182,94 @@ def timing_demo(dynamic: bool) -> Dict[str, str]:
             "message": row.message if row and row.message else ""}
 
 
+
+
 @dataclass(frozen=True)
-class HomeState:
-    """The home page keeps nothing in its link but the header's large-type switch."""
+class SkipRecipe:
+    """Idea 5: what each framework makes of the 25-cell tensor, for a skip tensor of ``skip`` cells."""
+
+    skip: int
+    down: int                 # every skip size in SKIP_SIZES goes down to this
+    keras_default: int        # Conv2DTranspose(3, strides=4, padding="same") without output_padding
+    keras_output_padding: int  # the output_padding that gives back ``skip``
+    torch_default: int        # ConvTranspose2d(k3, stride 4, padding 1) without output_size
+    torch_range: Tuple[int, int]  # the sizes output_size may ask for
+
+
+def skip_recipe(skip: int) -> SkipRecipe:
+    """The numbers idea 5's recipes print, from convt's model of each framework."""
+    down = windowed_output(skip, 3, 4, 1, "SAME").size
+    keras_base = keras.output_size(down, 3, 4, 1, "same", 0)
+    return SkipRecipe(skip, down, keras.output_size(down, 3, 4, 1, "same", None), skip - keras_base,
+                      torch.output_size(down, 3, 4, 1, 0, 1), torch.output_size_range(down, 3, 4, 1, 1))
+
+
+def recipes(r: SkipRecipe) -> Dict[str, str]:
+    """Idea 5's runnable recipes (checked with the real frameworks by tools/check_home_recipes.py)."""
+    n, d = r.skip, r.down
+    tf_batch = f"""import tensorflow as tf
+
+w_down = tf.random.normal([3, 3, 10, 20])  # conv 10 -> 20 channels: [h, w, in, out]
+w_up = tf.random.normal([3, 3, 10, 20])    # transpose 20 -> 10: [h, w, out, in]
+
+@tf.function(input_signature=[tf.TensorSpec([None, {n}, {n}, 10])])  # any batch size
+def down_up(x):
+    y = tf.nn.conv2d(x, w_down, strides=4, padding="SAME")            # [batch, {d}, {d}, 20]
+    batch = tf.shape(x)[0]                                             # a tensor: known when it runs
+    return tf.nn.conv2d_transpose(y, w_up, output_shape=tf.stack([batch, {n}, {n}, 10]),
+                                  strides=4, padding="SAME")
+
+print(down_up(tf.zeros([3, {n}, {n}, 10])).shape)  # (3, {n}, {n}, 10)
+print(down_up(tf.zeros([5, {n}, {n}, 10])).shape)  # (5, {n}, {n}, 10)
+"""
+    tf_skip = f"""import tensorflow as tf
+
+skip = tf.random.normal([3, {n}, {n}, 10])              # kept by the encoder for the skip connection
+w_down = tf.random.normal([3, 3, 10, 20])
+w_up = tf.random.normal([3, 3, 10, 20])
+y = tf.nn.conv2d(skip, w_down, strides=4, padding="SAME")  # (3, {d}, {d}, 20)
+up = tf.nn.conv2d_transpose(y, w_up, output_shape=tf.shape(skip), strides=4, padding="SAME")
+print(up.shape)                                         # (3, {n}, {n}, 10)
+print(tf.concat([skip, up], axis=-1).shape)             # (3, {n}, {n}, 20)
+"""
+    keras_op = f"""import keras
+
+skip = keras.random.normal((3, {n}, {n}, 10))
+y = keras.layers.Conv2D(20, 3, strides=4, padding="same")(skip)                 # (3, {d}, {d}, 20)
+print(keras.layers.Conv2DTranspose(10, 3, strides=4, padding="same")(y).shape)  # (3, {r.keras_default}, {r.keras_default}, 10)
+up = keras.layers.Conv2DTranspose(10, 3, strides=4, padding="same", output_padding={r.keras_output_padding})(y)
+print(up.shape)                                                                 # (3, {n}, {n}, 10)
+print(keras.layers.Concatenate()([skip, up]).shape)                             # (3, {n}, {n}, 20)
+"""
+    torch_size = f"""import torch
+
+skip = torch.randn(3, 10, {n}, {n})
+down = torch.nn.Conv2d(10, 20, 3, stride=4, padding=1)
+up = torch.nn.ConvTranspose2d(20, 10, 3, stride=4, padding=1)
+y = down(skip)                                      # (3, 20, {d}, {d})
+print(up(y).shape)                                  # (3, 10, {r.torch_default}, {r.torch_default})
+out = up(y, output_size=skip.shape[-2:])            # any size from {r.torch_range[0]} to {r.torch_range[1]}
+print(out.shape)                                    # (3, 10, {n}, {n})
+print(torch.cat([skip, out], dim=1).shape)          # (3, 20, {n}, {n})
+"""
+    return {"TensorFlow: a dynamic batch, tf.shape(x)[0]": tf_batch,
+            "TensorFlow: output_shape=tf.shape(skip)": tf_skip,
+            "Keras: output_padding": keras_op,
+            "PyTorch: output_size=skip.shape[-2:]": torch_size}
+
+
+def questions(state: HomeState, line: Line, seed: SeedFailure) -> Dict[str, Question]:
+    """Home's predict-first questions; every answer is one of convt's numbers."""
+    j = state.cell
+    return {
+        "taps": Question("home_taps", f"The forward conv's output y[{j}] reads which cells of x? "
+                                      f"(The transpose will write its input cell {j} into the same ones.)",
+                         answer=line.taps(j), kind="cells", choices=tuple(range(LINE_IN)),
+                         why="Row j of C and column j of Cᵀ are the same numbers: C's nonzero entries in "
+                             "that row are exactly the cells lit in both pictures."),
+        "computed": Question("home_computed", "The seed asks conv2d_transpose (stride 3, SAME) for output "
+                                              "size 97. What does a forward conv over 97 give?",
+                             answer=seed.computed,
+                             why="SAME with stride 3 gives ceil(97 / 3) = 33 — and the input is 25, so TF "
+                                 "refuses: actual = 25, computed = 33."),
+    }

@@ -12,6 +12,7 @@ from lab.url_state import from_values, to_values
 from ui.binder import write_link
 from ui.page_header import page_header
 from ui.style import md
+from ui.subpixel_section import subpixel_section
 
 PAGE = "tc"
 
@@ -98,4 +99,5 @@ if cfg.nd == 2:
 with st.expander("Show me the code that computed these steps"):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
+subpixel_section(cfg, large)
 write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}))

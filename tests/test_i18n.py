@@ -60,3 +60,17 @@ def test_english_and_unknown_text_come_back_unchanged():
 def test_markup_around_an_entry_is_kept():
     assert translate("- **Home**", "zh") == "- **首页**"
     assert translate("**Language**", "zh") == "**语言**"
+
+
+def test_no_key_is_translated_twice_differently_across_sections():
+    """The sections are merged into one dict: a key two sections define differently would let the
+    later one win silently."""
+    from lab.i18n import zh
+    sections = {name: table for name, table in vars(zh).items() if name.isupper() and name != "ZH"}
+    seen, clashes = {}, []
+    for name, table in sections.items():
+        for key, value in table.items():
+            if key in seen and seen[key][1] != value:
+                clashes.append((key, seen[key], (name, value)))
+            seen.setdefault(key, (name, value))
+    assert not clashes, clashes[:5]

@@ -18,7 +18,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The page models' computations at the largest settings their pages offer (lab/*.py bounds).
 PAGES_AT_THEIR_LARGEST = """
     from lab import animation, checkerboard, gradient, walkthrough
-    walkthrough.reverse_demo(); walkthrough.ambiguity_demo(); walkthrough.seed_failure()
+    walkthrough.line_demo(); walkthrough.ambiguity_demo(); walkthrough.seed_failure()
     walkthrough.adjoint_demo(); walkthrough.timing_demo(True)
     cfg, _, _ = animation.resolve_transpose({"in": 16, "k": 7, "s": 4, "d": 3, "pad": "SAME", "seed": 1})
     animation.channel_demo(4, 4, cfg)

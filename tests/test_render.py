@@ -99,7 +99,8 @@ def test_cli_help_lists_every_option():
     for args in (("--help",), ("transpose", "--help")):
         r = run_cli(*args)
         assert r.returncode == 0
-        for opt in ("--in", "--k", "--s", "--pad", "--d", "--out", "--view", "--fps", "--seed", "-o"):
+        for opt in ("--in", "--k", "--s", "--pad", "--d", "--out", "--view", "--fps", "--seed", "-o", "--frames",
+                    "--scale", "--no-numbers", "--lang"):
             assert opt in r.stdout, (args, opt)
     r = run_cli("conv", "--help")
     for opt in ("--in", "--k", "--s", "--pad", "--d", "--fps", "--seed", "-o"):
@@ -115,6 +116,11 @@ def test_cli_help_lists_every_option():
     ("transpose", "--in", "1", "--k", "2", "--pad", "1", "-o", "x.gif"),
     ("conv", "--in", "3", "--k", "3"),
     ("spin", "--in", "3"),
+    ("conv", "--in", "3", "--k", "3", "--scale", "9", "-o", "x.gif"),
+    ("conv", "--in", "3", "--k", "3", "--scale", "two", "-o", "x.gif"),
+    ("conv", "--in", "3", "--k", "3", "--lang", "fr", "-o", "x.gif"),
+    ("conv", "--in", "3", "--k", "3", "--no-numbers"),
+    ("conv", "--in", "3", "--k", "3", "--frames", "no_such_dir/x.zip"),
 ])
 def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
     r = subprocess.run([sys.executable, "-m", "lab.render", *args], cwd=tmp_path, capture_output=True, text=True,
@@ -123,6 +129,29 @@ def test_cli_bad_arguments_one_line_exit_2(args, tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "error:" in r.stderr
     assert not (tmp_path / "x.gif").exists()
+
+
+def test_cli_every_new_flag(tmp_path):
+    """--scale, --no-numbers, --lang zh, --frames ZIP and --frames DIR, in one real process each."""
+    import zipfile
+
+    tr = make_transpose_trace(3, 3, 2, "VALID")
+    one_zh = animator(tr, "scatter", lang="zh").cv.size
+    r = run_cli("transpose", "--in", "3", "--k", "3", "--s", "2", "--pad", "VALID", "--scale", "2", "--no-numbers",
+                "--lang", "zh", "-o", str(tmp_path / "big.gif"), "--frames", str(tmp_path / "big.zip"))
+    assert r.returncode == 0, r.stderr
+    assert gif_info((tmp_path / "big.gif").read_bytes()) == (9, (2 * one_zh[0], 2 * one_zh[1]))
+    want = animator(tr, "scatter", scale=2, numbers=False, lang="zh")
+    with zipfile.ZipFile(tmp_path / "big.zip") as z:
+        assert len(z.namelist()) == 9
+        last = np.asarray(Image.open(io.BytesIO(z.read("frame_009.png"))))
+    np.testing.assert_array_equal(last, want.frame(8)[..., :3])
+    r = run_cli("conv", "--in", "4", "--k", "3", "--scale", "1.5x", "--frames", str(tmp_path / "frames"))
+    assert r.returncode == 0, r.stderr
+    assert sorted(os.listdir(tmp_path / "frames")) == [f"frame_00{t}.png" for t in range(1, 5)]
+    w, h = animator(make_conv_trace(4, 3, 1, "VALID"), scale=1.5).cv.size
+    assert Image.open(tmp_path / "frames" / "frame_001.png").size == (w, h)
+    assert "4 PNG frames" in r.stdout
 
 
 def test_frames_render_the_same_from_concurrent_threads():

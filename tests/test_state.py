@@ -20,9 +20,9 @@ LINK_KEYS = {
                             "jcp", "lower", "dyn", "b", "ob", "c", "fi", "fo", "oc", "nd", "ind", "outd", "mode", "T"],
     examples.DecoderState: ["m"],
     gradient.GradientConfig: ["in", "out", "k", "s", "pad", "cin", "cout", "seed"],
-    checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo"],
+    checkerboard.CheckerConfig: ["in", "k", "s", "pad", "photo", "icnr"],
     chain.ChainState: ["in", "layers", "fw", "preset", "mode", "frames", "up", "T", "trim", "frame", "nd"],
-    walkthrough.HomeState: [],
+    walkthrough.HomeState: ["cell", "dyn", "skip"],
     translator.Layer: ["in", "ci", "co", "k", "s", "pad", "pb", "pa", "d", "op", "g"],
 }
 

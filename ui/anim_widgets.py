@@ -5,19 +5,19 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 """
 from __future__ import annotations
 
-import io
 import threading
 from typing import Dict, List, Optional, Tuple
 
 import streamlit as st
-from PIL import Image
 
 from lab import animation as anim
 from lab import exports
-from lab.draw import animator, export, gif
+from lab.draw import animator, export, gif, sequence
 from lab.draw.channels import channel_diagram_png
 from convt.trace import make_conv_trace, make_transpose_trace
 from lab.animation import MAX_DILATION, MAX_INPUT, MAX_KERNEL, MAX_STRIDE
+from ui import prefs
+from ui.prefs import _
 
 PAD_MODES = ("SAME", "VALID", "explicit")
 
@@ -96,13 +96,22 @@ def player_page(op: str, cfg: anim.AnimConfig, view: str, by: str) -> str:
     return export.player_html(pngs, caps, uid=op[0])
 
 
-@st.cache_data(max_entries=8, show_spinner="Making the GIF…")
-def gif_for(op: str, cfg: anim.AnimConfig, view: str, by: str, fps: float) -> bytes:
-    """The animated GIF from the cached PNG frames, encoded one frame at a time (``lab.draw.gif``)."""
-    pngs, _ = all_frames(op, cfg, view, by)
-    size = Image.open(io.BytesIO(pngs[0])).size
-    with exports.export_slot(exports.export_pixels(len(pngs), size)):
-        return gif.gif_bytes(lambda t: Image.open(io.BytesIO(pngs[t])), len(pngs), fps=fps)
+@st.cache_data(max_entries=8, show_spinner=False)
+def slides_export(op: str, cfg: anim.AnimConfig, view: str, by: str, kind: str, fps: float, scale: float,
+                  numbers: bool, lang: str) -> bytes:
+    """The GIF (``kind="gif"``) or the ZIP of PNG frames (``"png"``) at ``scale``, drawn by a renderer of
+    its own straight into the file one frame at a time, under the server's export slot."""
+    an = animator(_trace(op, cfg), view, by, scale=scale, numbers=numbers, lang=lang)
+    with exports.export_slot(exports.export_pixels(an.n_frames, an.cv.size)):
+        if kind == "gif":
+            return gif.gif_bytes(an.frame, an.n_frames, fps=fps)
+        return sequence.png_zip_bytes(an.frame, an.n_frames)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def export_frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str, lang: str) -> Tuple[int, int]:
+    """Width and height of a 1× frame with its words in ``lang`` (titles set the width): layout only."""
+    return animator(_trace(op, cfg), view, by, lang=lang).cv.size
 
 
 def frame_size(op: str, cfg: anim.AnimConfig, view: str, by: str) -> Tuple[int, int]:
@@ -191,25 +200,57 @@ def speed_control(prefix: str, where) -> float:
                                help="for the browser player and the GIF")
 
 
+SCALES = (1.0, 2.0, 3.0)
+EXPORT_KINDS = ("gif", "png")
+
+
 def gif_button(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, fps: float, name: str):
-    """"Make a GIF", then its download button: the GIF is built in a run of its own (under the
-    export slot, with a spinner), so a busy server can say so instead of failing the download."""
+    """Exports for slides: a GIF or a ZIP of PNG frames, at 1× / 2× / 3× (the frame size shown), with
+    or without the numbers, in the page's language. An export over the budget is refused before
+    anything is drawn; "Make …" builds it in a run of its own (under the export slot, with a
+    spinner), so a busy server can say so instead of failing the download."""
     if export_refusal(op, cfg, view, by, n):
         return
-    asked, want = f"{op}_gif_for", (cfg, view, by, fps)
-    if st.button(f"Make a GIF ({n} frames, {fps:g} frames/s)", key=f"{op}_gif_make",
-                 help="an animated GIF for slides"):
-        st.session_state[asked] = want
-    if st.session_state.get(asked) != want:
-        return
-    try:
-        data = gif_for(op, cfg, view, by, fps)
-    except exports.Busy as busy:
-        st.session_state.pop(asked)
-        st.warning(str(busy), icon="⏳")
-        return
-    st.download_button(f"⬇ Download GIF ({len(data) // 1024} KB)", data, file_name=f"{name}.gif",
-                       mime="image/gif", key=f"{op}_gif", on_click="ignore")
+    lang = prefs.current().lang
+    size = export_frame_size(op, cfg, view, by, lang)
+    sizes = {k: _("{k}× ({w}×{h} px)", k=f"{k:g}", w=exports.scaled_size(size, k)[0],
+                  h=exports.scaled_size(size, k)[1]) for k in SCALES}
+    with st.expander(_("⬇ Export for slides: GIF or PNG frames")):
+        scale = st.radio(_("Size"), SCALES, key=f"{op}_gif_scale", horizontal=True, format_func=sizes.get)
+        c2, c3 = st.columns(2)
+        numbers = c2.toggle(_("Numbers in the cells"), value=True, key=f"{op}_gif_numbers",
+                            help=_("off: colours only, for a slide you talk over"))
+        kind = c3.radio(_("Format"), EXPORT_KINDS, key=f"{op}_gif_kind", horizontal=True,
+                        format_func={"gif": _("GIF"), "png": _("PNG frames (ZIP)")}.get,
+                        help=_("PNG frames keep every pixel exact; an MP4 needs ffmpeg, which this app does not "
+                               "include: make one from the PNG frames on your own machine"))
+        why = exports.too_big(n, size, scale)
+        if why:
+            st.info(_(why))
+            return
+        fps = fps if kind == "gif" else 0.0   # PNG frames have no speed: changing it keeps them
+        asked, want = f"{op}_gif_for", (cfg, view, by, kind, fps, scale, numbers, lang)
+        make = (_("Make a GIF ({n} frames, {fps} frames/s)", n=n, fps=f"{fps:g}") if kind == "gif" else
+                _("Make the PNG frames ({n} frames)", n=n))
+        if st.button(make, key=f"{op}_gif_make", help=_("drawn at the size chosen: crisp on a projector")):
+            st.session_state[asked] = want
+        if st.session_state.get(asked) != want:
+            return
+        try:
+            with st.spinner(_("Drawing {n} frames at {k}×…", n=n, k=f"{scale:g}")):
+                data = slides_export(op, cfg, view, by, kind, fps, scale, numbers, lang)
+        except exports.Busy:
+            st.session_state.pop(asked)
+            st.warning(_(exports.BUSY_TEXT), icon="⏳")
+            return
+        stem = f"{name}_{scale:g}x{'' if numbers else '_colours'}{'' if lang == 'en' else '_' + lang}"
+        if kind == "gif":
+            st.download_button(_("⬇ Download GIF ({kb} KB)", kb=len(data) // 1024), data, file_name=f"{stem}.gif",
+                               mime="image/gif", key=f"{op}_gif", on_click="ignore")
+        else:
+            st.download_button(_("⬇ Download PNG frames ({kb} KB, ZIP)", kb=len(data) // 1024), data,
+                               file_name=f"{stem}_frames.zip", mime="application/zip", key=f"{op}_zip",
+                               on_click="ignore")
 
 
 def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int):

@@ -15,6 +15,7 @@ import streamlit as st
 
 from ui import prefs
 from ui.binder import Load, read_link
+from ui.navigation import run_through_app
 from ui.prefs import _
 from ui.style import apply_style
 from ui.warmup import warm_kernels
@@ -25,6 +26,7 @@ def page_header(page: str, cls: Type[Any], title: str, caption: str, load: Optio
     """Sets the prefs and widgets from the link, then draws the sidebar switches and the header;
     returns whether presentation mode is on (figures then drawn large). ``wait=False`` for pages
     that run no kernel (the compile goes on in the background)."""
+    run_through_app()
     prefs.read_url()
     notes = read_link(page, cls, load)
     warm_kernels(wait=wait)

@@ -6,23 +6,36 @@
   padded input.
 - :class:`MatrixFrames`: ``C^T`` with the current column (scatter order) or row (gather order) lit.
 
-Build one object per trace (figure and artists once), then call ``frame(t)`` for every step.
+Build one object per trace (figure and artists once), then call ``frame(t)`` for every step. Every
+class takes ``scale`` (the frame drawn N× larger), ``numbers`` (False: colours only) and ``lang`` (the
+frame's words, step descriptions included, through ``lab.i18n``).
 """
 from __future__ import annotations
 
 import numpy as np
 
 from lab.draw import grid as g
+from lab.i18n import translate
 from convt.trace import ConvTrace, TransposeTrace, fmt, padding_label, size_text
 
 VIEWS = ("scatter", "direct", "matrix")
 
 
-def _pads_text(before, after, nd: int) -> str:
-    """``top 1, bottom 1, left 1, right 1`` (1-D: ``left 1, right 1``)."""
+class _Words:
+    """The frame's text in one language: ``words("kernel w\n{size}", size="3×3")``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, text: str, **fields) -> str:
+        return translate(text, self.lang, **fields)
+
+
+def _pads_text(words: _Words, before, after, nd: int, sep: str = "\n") -> str:
+    """``top 1, bottom 1`` + ``sep`` + ``left 1, right 1`` (1-D: ``left 1, right 1``)."""
     (t, l), (b, r) = before, after
-    sides = f"left {l}, right {r}"
-    return sides if nd == 1 else f"top {t}, bottom {b}\n{sides}"
+    sides = words("left {l}, right {r}", l=l, r=r)
+    return sides if nd == 1 else words("top {t}, bottom {b}", t=t, b=b) + sep + sides
 
 
 def _kernel_colors(shape, lit=None):
@@ -35,21 +48,24 @@ def _kernel_colors(shape, lit=None):
 class ConvFrames:
     """Forward conv: padded input | kernel | output."""
 
-    def __init__(self, tr: ConvTrace):
-        self.tr = tr
+    def __init__(self, tr: ConvTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+        self.tr, self.words = tr, _Words(lang)
+        words = self.words
         (H, W), (kh, kw) = tr.x.shape, tr.w.shape
         ph, pw = tr.padded_shape
         (pt, pl), (pb, pr) = tr.pad_before, tr.pad_after
         oh, ow = tr.out_size
         nd = tr.nd
-        pad_txt = (f"padding: {_pads_text(tr.pad_before, tr.pad_after, nd)}"
-                   if (pt, pb, pl, pr) != (0, 0, 0, 0) else "no padding")
-        self.cv = g.Canvas([(ph, pw, f"input x {size_text((H, W), nd)}; {pad_txt}"),
-                            (kh, kw, f"kernel w\n{size_text((kh, kw), nd)}"),
-                            (oh, ow, f"output y\n{size_text((oh, ow), nd)}")])
-        self.cv.set_header(
-            f"Forward conv: {size_text((H, W), nd)} input, {size_text((kh, kw), nd)} kernel, stride "
-            f"{tr.stride[1]}, dilation {tr.dilation[1]}, {padding_label(tr.padding)} → {size_text((oh, ow), nd)}")
+        pad_txt = (words("padding: {sides}", sides=_pads_text(words, tr.pad_before, tr.pad_after, nd))
+                   if (pt, pb, pl, pr) != (0, 0, 0, 0) else words("no padding"))
+        self.cv = g.Canvas([(ph, pw, words("input x {size}; {padding}", size=size_text((H, W), nd), padding=pad_txt)),
+                            (kh, kw, words("kernel w\n{size}", size=size_text((kh, kw), nd))),
+                            (oh, ow, words("output y\n{size}", size=size_text((oh, ow), nd)))],
+                           numbers=numbers, scale=scale)
+        self.cv.set_header(words(
+            "Forward conv: {size} input, {ksize} kernel, stride {s}, dilation {d}, {padding} → {out}",
+            size=size_text((H, W), nd), ksize=size_text((kh, kw), nd), s=tr.stride[1], d=tr.dilation[1],
+            padding=words(padding_label(tr.padding)), out=size_text((oh, ow), nd)))
         pin, pk, _ = self.cv.panels
         self.base_in = g.fill((ph, pw), g.PADDING)
         self.base_in[pt:pt + H, pl:pl + W] = g.DATA
@@ -72,28 +88,32 @@ class ConvFrames:
         r0, c0 = oy * tr.stride[0], ox * tr.stride[1]
         pin.box("window", r0, c0, (kh - 1) * tr.dilation[0] + 1, (kw - 1) * tr.dilation[1] + 1)
         y, filled = tr.output_after(t)
-        return _finish_gather_frame(self.cv, pout, y, filled, step.out, tr.describe(t))
+        return _finish_gather_frame(self.cv, pout, y, filled, step.out, self.words(tr.describe(t)))
 
 
 class ScatterFrames:
     """Transpose, scatter order: input x | kernel w | full output with running sums and the kept window."""
 
-    def __init__(self, tr: TransposeTrace):
-        self.tr = tr
+    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+        self.tr, self.words = tr, _Words(lang)
+        words = self.words
         nd = tr.nd
         (h, w), (kh, kw) = tr.in_size, tr.w.shape
         Lh, Lw = tr.canvas_size
         oh, ow = tr.out_size
         # 1-D: one row per input cell's stamp above the running sum, so every overlap is visible
         self.rows = w + 1 if nd == 1 else Lh
-        sums = (f"one row per stamp, then their sum\noutput = the {ow} in the green frame" if nd == 1 else
-                f"running sums\noutput = the {oh}×{ow} in the green frame")
-        self.cv = g.Canvas([(h, w, f"input x\n{size_text((h, w), nd)}"),
-                            (kh, kw, f"kernel w\n{size_text((kh, kw), nd)}"),
-                            (self.rows, Lw, f"full output {size_text(tr.full_size, nd)}, {sums}")])
-        self.cv.set_header(
-            f"Transposed conv, scatter: each input cell stamps value × kernel, stride {tr.stride[1]}; "
-            f"overlaps add up")
+        out = size_text((oh, ow), nd)
+        sums = (words("one row per stamp, then their sum\noutput = the {out} in the green frame", out=out)
+                if nd == 1 else words("running sums\noutput = the {out} in the green frame", out=out))
+        self.cv = g.Canvas([(h, w, words("input x\n{size}", size=size_text((h, w), nd))),
+                            (kh, kw, words("kernel w\n{size}", size=size_text((kh, kw), nd))),
+                            (self.rows, Lw, words("full output {size}, {sums}", size=size_text(tr.full_size, nd),
+                                                  sums=sums))],
+                           numbers=numbers, scale=scale)
+        self.cv.set_header(words(
+            "Transposed conv, scatter: each input cell stamps value × kernel, stride {s}; overlaps add up",
+            s=tr.stride[1]))
         px, pk, pc = self.cv.panels
         px.label(g.labels_of(tr.dy))
         pk.label(g.labels_of(tr.w))
@@ -134,26 +154,30 @@ class ScatterFrames:
         fy, fx = step.src[1] if tr.nd == 1 else step.src[0] * tr.stride[0], step.src[1] * tr.stride[1]
         pc.box("stamp", fy, fx, (kh - 1) * tr.dilation[0] + 1, (kw - 1) * tr.dilation[1] + 1)
         prods = ", ".join(fmt(tp.product) for tp in step.taps)
-        self.cv.set_caption([tr.describe_scatter(t), f"products {fmt(step.value)}×w: {prods}"])
+        self.cv.set_caption([self.words(tr.describe_scatter(t)),
+                             self.words("products {v}×w: {products}", v=fmt(step.value), products=prods)])
         return self.cv.rgba()
 
 
 class DirectFrames:
     """Transpose as a direct conv: w | w rotated 180° | zero-inserted, padded input | output."""
 
-    def __init__(self, tr: TransposeTrace):
-        self.tr = tr
+    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+        self.tr, self.words = tr, _Words(lang)
+        words = self.words
         (kh, kw) = tr.w.shape
         zh, zw = tr.z.shape
         oh, ow = tr.out_size
         (zt, zl), (zb, zr) = tr.z_pad_before, tr.z_pad_after
-        flip = "flipped" if tr.nd == 1 else "rotated 180°"
-        self.cv = g.Canvas([(kh, kw, "kernel\nw"),
-                            (kh, kw, f"w {flip}" if tr.nd == 1 else "w rotated\n180°"),
-                            (zh, zw, f"x with {tr.stride[1] - 1} zero(s) between cells,\n"
-                                     f"border: {_pads_text((zt, zl), (zb, zr), tr.nd)}".replace("\nleft", ", left")),
-                            (oh, ow, f"output\n{size_text((oh, ow), tr.nd)}")])
-        self.cv.set_header(f"Transposed conv = direct conv (stride 1) with the kernel {flip}")
+        flip = words("flipped") if tr.nd == 1 else words("rotated 180°")
+        border = _pads_text(words, (zt, zl), (zb, zr), tr.nd, sep=words(", "))
+        self.cv = g.Canvas([(kh, kw, words("kernel\nw")),
+                            (kh, kw, words("w flipped") if tr.nd == 1 else words("w rotated\n180°")),
+                            (zh, zw, words("x with {n} zero(s) between cells,\nborder: {sides}",
+                                           n=tr.stride[1] - 1, sides=border)),
+                            (oh, ow, words("output\n{size}", size=size_text((oh, ow), tr.nd)))],
+                           numbers=numbers, scale=scale)
+        self.cv.set_header(words("Transposed conv = direct conv (stride 1) with the kernel {flip}", flip=flip))
         pw, pr, pz, _ = self.cv.panels
         pw.label(g.labels_of(tr.w))
         pw.paint(_kernel_colors(tr.w.shape))
@@ -182,21 +206,25 @@ class DirectFrames:
                 lit[tp.ky, tp.kx] = True
         pr.paint(_kernel_colors(tr.w.shape, lit))
         y, filled = tr.direct_output_after(t)
-        return _finish_gather_frame(self.cv, pout, y, filled, step.out, tr.describe_direct(t))
+        return _finish_gather_frame(self.cv, pout, y, filled, step.out, self.words(tr.describe_direct(t)))
 
 
 class MatrixFrames:
     """``C^T`` (out x in) | vec(x) | = vec(out), lit by column (scatter order) or by row (gather order)."""
 
-    def __init__(self, tr: TransposeTrace, by: str = "column"):
-        self.tr, self.by = tr, by
+    def __init__(self, tr: TransposeTrace, by: str = "column", *, scale: float = 1.0, numbers: bool = True,
+                 lang: str = "en"):
+        self.tr, self.by, self.words = tr, by, _Words(lang)
+        words = self.words
         self.ct = tr.matrix().T
         self.v = tr.dy.reshape(-1)
         n_out, n_in = self.ct.shape
-        self.cv = g.Canvas([(n_out, n_in, f"Cᵀ ({n_out}×{n_in}): the forward\nconv's matrix C, transposed"),
+        self.cv = g.Canvas([(n_out, n_in, words("Cᵀ ({rows}×{cols}): the forward\nconv's matrix C, transposed",
+                                                rows=n_out, cols=n_in)),
                             (n_in, 1, "vec\n(x)"),
-                            (n_out, 1, "vec\n(out)")], caption_lines=2)
-        self.cv.set_header(f"Transposed conv as a matrix: vec(out) = Cᵀ · vec(x), stepping by {by}")
+                            (n_out, 1, "vec\n(out)")], numbers=numbers, caption_lines=2, scale=scale)
+        self.cv.set_header(words("Transposed conv as a matrix: vec(out) = Cᵀ · vec(x), stepping by {by}",
+                                 by=words(by)))
         pm, pv, _ = self.cv.panels
         self.base = g.fill(self.ct.shape, g.WHITE)
         self.base[self.ct != 0] = g.MATRIX_NZ
@@ -240,20 +268,23 @@ class MatrixFrames:
         pv.paint(vc)
         po.paint(oc)
         po.label(g.labels_of(out[:, None], shown[:, None]))
-        self.cv.set_caption([self.tr.describe_matrix(t, self.by)])
+        self.cv.set_caption([self.words(self.tr.describe_matrix(t, self.by))])
         return self.cv.rgba()
 
 
-def animator(tr, view: str = "scatter", by: str = "column"):
-    """The frame renderer for a trace and view (forward traces have a single view)."""
+def animator(tr, view: str = "scatter", by: str = "column", *, scale: float = 1.0, numbers: bool = True,
+             lang: str = "en"):
+    """The frame renderer for a trace and view (forward traces have a single view): frames ``scale``×
+    the usual size, cell numbers shown or not, words in ``lang``."""
+    style = dict(scale=scale, numbers=numbers, lang=lang)
     if isinstance(tr, ConvTrace):
-        return ConvFrames(tr)
+        return ConvFrames(tr, **style)
     if view == "scatter":
-        return ScatterFrames(tr)
+        return ScatterFrames(tr, **style)
     if view == "direct":
-        return DirectFrames(tr)
+        return DirectFrames(tr, **style)
     if view == "matrix":
-        return MatrixFrames(tr, by)
+        return MatrixFrames(tr, by, **style)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 

@@ -7,6 +7,7 @@ mapped onto it, cropped to the rectangle that changed since the previous one, an
 from __future__ import annotations
 
 import io
+import math
 from typing import BinaryIO, Callable, Union
 
 import numpy as np
@@ -14,22 +15,29 @@ from PIL import GifImagePlugin, Image
 
 Frame = Union[np.ndarray, Image.Image]   # RGB(A) array or any Pillow image
 PALETTE_SAMPLES = 4
+PALETTE_SAMPLE_PIXELS = 1_200_000   # per sample frame: about a full-size 1× frame
 
 
-def _rgb(frame: Frame) -> Image.Image:
+def _rgb(frame: Frame, step: int = 1) -> Image.Image:
+    """RGB image of a frame; ``step`` > 1 keeps every ``step``-th pixel each way (exact colours, no blending)."""
     if isinstance(frame, Image.Image):
-        return frame.convert("RGB")
-    return Image.fromarray(np.ascontiguousarray(frame[..., :3]))
+        frame = np.asarray(frame.convert("RGB"))
+    return Image.fromarray(np.ascontiguousarray(frame[::step, ::step, :3]))
 
 
 def shared_palette(frame: Callable[[int], Frame], n: int) -> Image.Image:
-    """A 64-colour palette from evenly spaced frames (first and last included), stacked in a strip."""
+    """A 64-colour palette from evenly spaced frames (first and last included), stacked in a strip.
+    Frames larger than :data:`PALETTE_SAMPLE_PIXELS` are sampled on a pixel grid (the frames are flat
+    colours and text, so the colours survive), so a 3× export's palette costs what a 1× one does."""
     picks = sorted({round(j * (n - 1) / max(PALETTE_SAMPLES - 1, 1)) for j in range(min(n, PALETTE_SAMPLES))})
-    samples = [_rgb(frame(t)) for t in picks]
-    w, h = samples[0].size
-    strip = Image.new("RGB", (w, h * len(samples)))
-    for j, im in enumerate(samples):
-        strip.paste(im, (0, j * h))
+    strip = None
+    for j, t in enumerate(picks):
+        f = frame(t)
+        w, h = f.size if isinstance(f, Image.Image) else (f.shape[1], f.shape[0])
+        im = _rgb(f, max(1, math.ceil(math.sqrt(w * h / PALETTE_SAMPLE_PIXELS))))
+        if strip is None:
+            strip = Image.new("RGB", (im.width, im.height * len(picks)))
+        strip.paste(im, (0, j * im.height))
     return strip.quantize(colors=64, method=Image.Quantize.FASTOCTREE)
 
 

@@ -1,4 +1,4 @@
-"""Grids of numbered cells, side by side, composited fast enough for ~10 ms a frame.
+"""Grids of numbered cells, side by side, composited fast enough for ~10 ms a frame, at any scale.
 
 How a frame is made (rendering every cell's ``Text`` through matplotlib costs ~0.4 ms a cell, far
 too slow for 200-cell frames, so the work is split):
@@ -10,13 +10,18 @@ too slow for 200-cell frames, so the work is split):
   FreeType wrapper (``matplotlib.ft2font``), cached per string.
 
 :class:`Canvas` lays panels out in pixels; :class:`GridPanel` is one grid (``paint`` its colours,
-``label`` its cells, ``box`` an outline).
+``label`` its cells, ``box`` an outline). ``scale`` draws the same layout N× larger (cells, lines,
+fonts; crisp, not an upscaled bitmap) for slides and projectors; text containing CJK characters is
+set in a CJK font (Noto Sans CJK SC when installed; DejaVu, with boxes for CJK, when not).
 """
 from __future__ import annotations
 
-import textwrap
+import math
+import re
+import unicodedata
+import warnings
 from functools import lru_cache
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -60,29 +65,85 @@ WINDOW = (211, 84, 0)
 CROP = (30, 123, 52)
 DARK = (60, 60, 60)
 
+MIN_SCALE, MAX_SCALE = 0.5, 4.0
+
 SANS = findfont(FontProperties(family="DejaVu Sans"))
 MONO = findfont(FontProperties(family="DejaVu Sans Mono"))
+CJK_FAMILY = "Noto Sans CJK SC"
 
 
-@lru_cache(maxsize=8192)
-def glyphs(s: str, size_pt: float, mono: bool = False) -> np.ndarray:
-    """Coverage bitmap (float32 0..1, h x w) of ``s`` at ``size_pt`` points, 100 dpi."""
-    font = get_font(MONO if mono else SANS)
+def _cjk_font() -> Optional[str]:
+    try:
+        return findfont(FontProperties(family=CJK_FAMILY), fallback_to_default=False)
+    except ValueError:
+        return None
+
+
+CJK = _cjk_font()
+# Without the CJK font, Chinese text is drawn as boxes: say so once in the docs, not once per string.
+warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning, r"lab\.draw\.grid")
+FIGURE_FAMILIES = ["DejaVu Sans"] + ([CJK_FAMILY] if CJK else [])  # matplotlib falls back per glyph
+
+
+def is_wide(ch: str) -> bool:
+    """A character set a full em wide (CJK ideographs, kana, full-width punctuation)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def has_cjk(s: str) -> bool:
+    return any(is_wide(ch) for ch in s)
+
+
+def em_width(s: str, latin_em: float) -> float:
+    """Width of ``s`` in ems: ``latin_em`` a narrow character, 1 a wide one."""
+    return sum(1.0 if is_wide(ch) else latin_em for ch in s)
+
+
+def wrap(line: str, width_em: float, latin_em: float) -> List[str]:
+    """``line`` broken into lines at most ``width_em`` wide, at spaces or between wide characters
+    (Chinese has no spaces); a Latin word is never split."""
+    out, cur = [], ""
+    for tok in _TOKENS.findall(line):
+        if not cur or em_width(cur + tok, latin_em) <= width_em:
+            cur += tok
+        else:
+            out.append(cur.rstrip())
+            cur = "" if tok.isspace() else tok
+    return out + [cur.rstrip()]
+
+
+_WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[^\s{_WIDE}]+|[{_WIDE}]")
+
+
+def _rasterise(s: str, size_pt: float, mono: bool = False) -> np.ndarray:
+    """Coverage bitmap (uint8, h x w) of ``s`` at ``size_pt`` points, 100 dpi; CJK characters from
+    the CJK font, the rest from DejaVu."""
+    latin = MONO if mono else SANS
+    font = get_font([latin, CJK] if CJK and has_cjk(s) else latin)
     font.clear()
     font.set_size(size_pt, DPI)
     font.set_text(s, 0.0, flags=LoadFlags.FORCE_AUTOHINT)
     font.draw_glyphs_to_bitmap(antialiased=True)
-    return np.asarray(font.get_image(), dtype=np.float32) / 255.0
+    cov = np.asarray(font.get_image(), dtype=np.uint8).copy()
+    cov.flags.writeable = False
+    return cov
+
+
+# Cell numbers and titles are short and come back every frame; caption lines are long (a 3× line is
+# ~0.2 MB) and each belongs to one step, so they get a cache of their own, a small one.
+glyphs = lru_cache(maxsize=8192)(_rasterise)
+caption_glyphs = lru_cache(maxsize=256)(_rasterise)
 
 
 def blend(img: np.ndarray, y: int, x: int, cov: np.ndarray, color=TEXT):
-    """Paint ``color`` through coverage ``cov`` at ``(y, x)`` (clipped to the image)."""
+    """Paint ``color`` through coverage ``cov`` (uint8) at ``(y, x)`` (clipped to the image)."""
     h, w = cov.shape
     H, W = img.shape[:2]
     y0, x0, y1, x1 = max(y, 0), max(x, 0), min(y + h, H), min(x + w, W)
     if y1 <= y0 or x1 <= x0:
         return
-    a = cov[y0 - y:y1 - y, x0 - x:x1 - x, None]
+    a = cov[y0 - y:y1 - y, x0 - x:x1 - x, None] * np.float32(1 / 255)
     reg = img[y0:y1, x0:x1, :3]
     reg[...] = (reg * (1 - a) + np.asarray(color, np.float32) * a).astype(np.uint8)
 
@@ -120,15 +181,21 @@ def rect_outline(img: np.ndarray, y0: int, x0: int, y1: int, x1: int, color, lw:
 
 
 class GridPanel:
-    """A ``rows x cols`` grid of ``cell``-pixel cells with its top-left corner at ``(y0, x0)``."""
+    """A ``rows x cols`` grid of ``cell``-pixel cells with its top-left corner at ``(y0, x0)``;
+    ``scale`` thickens lines and outlines with the cells."""
 
-    def __init__(self, y0: int, x0: int, rows: int, cols: int, cell: int, title: str, numbers: bool):
+    def __init__(self, y0: int, x0: int, rows: int, cols: int, cell: int, title: str, numbers: bool,
+                 scale: float = 1.0):
         self.y0, self.x0, self.rows, self.cols, self.cell, self.title = y0, x0, rows, cols, cell, title
-        self.numbers = numbers
+        self.numbers, self.scale = numbers, scale
         self.colors = np.full((rows, cols, 3), 255, dtype=np.uint8)
         self.labels: List[List[str]] | None = None
         self.boxes: Dict[str, Tuple] = {}
         self.font_pt = cell * 0.40 * 72 / DPI
+
+    def px(self, v: float) -> int:
+        """``v`` pixels of the 1× drawing at this scale (at least 1)."""
+        return max(1, int(round(v * self.scale)))
 
     def paint(self, colors: np.ndarray):
         self.colors = np.asarray(colors, dtype=np.uint8)
@@ -138,7 +205,8 @@ class GridPanel:
 
     def box(self, name: str, r0: int, c0: int, h: int, w: int, color=WINDOW, lw: int = 3, dash: int = 0,
             visible: bool = True):
-        """Outline ``name`` around cells ``[r0, r0+h) x [c0, c0+w)`` (kept until moved or hidden)."""
+        """Outline ``name`` around cells ``[r0, r0+h) x [c0, c0+w)`` (kept until moved or hidden);
+        ``lw`` and ``dash`` in 1× pixels."""
         self.boxes[name] = (r0, c0, h, w, color, lw, dash, visible)
 
     def hide(self, name: str):
@@ -147,24 +215,27 @@ class GridPanel:
 
     def _cell_glyphs(self, s: str) -> np.ndarray:
         pt = self.font_pt
-        cov = glyphs(s, round(pt, 1))
-        while cov.shape[1] > self.cell - 3 and pt > 4:
+        cov = glyphs(s, round(pt, 1), False)
+        while cov.shape[1] > self.cell - self.px(3) and pt > 4:
             pt *= 0.85
-            cov = glyphs(s, round(pt, 1))
+            cov = glyphs(s, round(pt, 1), False)
         return cov
 
     def draw(self, img: np.ndarray):
         c, y0, x0 = self.cell, self.y0, self.x0
+        c1 = c / self.scale  # the 1× cell decides which lines are drawn, so every scale looks alike
         h, w = self.rows * c, self.cols * c
         img[y0:y0 + h, x0:x0 + w, :3] = np.repeat(np.repeat(self.colors, c, axis=0), c, axis=1)
-        line = np.asarray(GRID_LINE if c >= 10 else (205, 205, 205), np.uint8)
-        if c >= 7:  # inner grid lines only where they do not swamp the cells
-            img[y0 + np.arange(self.rows + 1) * c - (1 if self.rows else 0), x0:x0 + w + 1, :3] = line
-            img[y0:y0 + h, x0 + np.arange(self.cols + 1) * c - 1, :3] = line
+        t = self.px(1)
+        line = np.asarray(GRID_LINE if c1 >= 10 else (205, 205, 205), np.uint8)
+        if c1 >= 7:  # inner grid lines only where they do not swamp the cells
+            for k in range(t):
+                img[y0 + np.arange(self.rows + 1) * c - (k + 1 if self.rows else 0), x0:x0 + w + t, :3] = line
+                img[y0:y0 + h, x0 + np.arange(self.cols + 1) * c - k - 1, :3] = line
         line = np.asarray(GRID_LINE, np.uint8)
-        img[y0 + h - 1, x0:x0 + w, :3] = line
-        img[y0, x0:x0 + w, :3] = line
-        img[y0:y0 + h, x0, :3] = line
+        img[y0 + h - t:y0 + h, x0:x0 + w, :3] = line
+        img[y0:y0 + t, x0:x0 + w, :3] = line
+        img[y0:y0 + h, x0:x0 + t, :3] = line
         if self.numbers and self.labels is not None:
             for r, row in enumerate(self.labels):
                 cy = y0 + r * c + c // 2
@@ -176,13 +247,26 @@ class GridPanel:
         for r0, c0, bh, bw, color, lw, dash, vis in self.boxes.values():
             if vis:
                 rect_outline(img, y0 + r0 * c, x0 + c0 * c, y0 + (r0 + bh) * c - 1, x0 + (c0 + bw) * c - 1,
-                             color, lw, dash)
+                             color, self.px(lw), self.px(dash) if dash else 0)
+
+
+def _title_width_px(title: str, title_pt: float) -> int:
+    """Width of a (multi-line) panel title at 1×, CJK lines counted a full em a character."""
+    em = title_pt * DPI / 72
+    return math.ceil(max(em_width(line, 0.56) for line in title.split("\n")) * em)
 
 
 class Canvas:
-    """Panels side by side under a header line, with caption lines below."""
+    """Panels side by side under a header line, with caption lines below.
 
-    def __init__(self, panels: Sequence[Tuple[int, int, str]], numbers: bool = True, caption_lines: int = 2):
+    The layout (cell size, which cells are numbered) is decided at 1×; ``scale`` then multiplies every
+    length, so an N× frame is the 1× frame drawn N× larger."""
+
+    def __init__(self, panels: Sequence[Tuple[int, int, str]], numbers: bool = True, caption_lines: int = 2,
+                 scale: float = 1.0):
+        if not MIN_SCALE <= scale <= MAX_SCALE:
+            raise ValueError(f"scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}, not {scale:g}")
+        self.scale = scale
         n = len(panels)
         max_rows = max(r for r, _, _ in panels)
         sum_cols = sum(c for _, c, _ in panels)
@@ -193,31 +277,31 @@ class Canvas:
                    (MAX_HEIGHT_PX - top - bottom) // max(max_rows, 1))
         cell = max(MIN_CELL_PX, int(cell))
         self.title_pt = 10.0
-        title_char_px = self.title_pt * DPI / 72 * 0.56
-        title_w = [max(len(line) for line in title.split("\n")) * title_char_px for _, _, title in panels]
+        title_w = [_title_width_px(title, self.title_pt) for _, _, title in panels]
 
-        def lay_out(c):  # x of every panel and the right edge, at cell size c
-            xs, x = [], MARGIN
+        def lay_out(c, k=1):  # x of every panel and the right edge, at cell size c, lengths times k
+            xs, x = [], _px(MARGIN, k)
             for (_, cols, _), tw in zip(panels, title_w):
                 xs.append(x)
-                x += int(max(cols * c, tw)) + GAP_PX
-            return xs, x - GAP_PX + MARGIN
+                x += max(cols * c, _px(tw, k)) + _px(GAP_PX, k)
+            return xs, x - _px(GAP_PX, k) + _px(MARGIN, k)
 
         xs, right = lay_out(cell)
         while right > MAX_WIDTH_PX and cell > MIN_CELL_PX:  # titles wider than their grids
             cell -= 1
             xs, right = lay_out(cell)
-        self.cell_px = cell
         self.numbers = numbers and cell >= MIN_NUMBERED_CELL_PX
-        self.panels: List[GridPanel] = [GridPanel(top, x0, rows, cols, cell, title, self.numbers)
+        self.cell_px = _px(cell, scale)
+        xs, right = lay_out(self.cell_px, scale)
+        top = _px(top, scale)
+        self.panels: List[GridPanel] = [GridPanel(top, x0, rows, cols, self.cell_px, title, self.numbers, scale)
                                         for x0, (rows, cols, title) in zip(xs, panels)]
-        x = right + GAP_PX - MARGIN
-        width = max(MIN_WIDTH_PX, x - GAP_PX + MARGIN)
-        height = top + max_rows * cell + bottom
+        width = max(_px(MIN_WIDTH_PX, scale), right)
+        height = top + max_rows * self.cell_px + _px(bottom, scale)
         self.size = (width + width % 2, height + height % 2)
-        self.caption_pt = 10.5
+        self.caption_pt = 10.5 * scale
         self.caption_lines = caption_lines
-        self.max_caption_chars = int((self.size[0] - 2 * MARGIN) / (self.caption_pt * DPI / 72 * 0.602))
+        self.caption_em = (self.size[0] - 2 * _px(MARGIN, scale)) / (self.caption_pt * DPI / 72)
         self.header = ""
         self.captions: List[str] = []
         self._static = None
@@ -230,49 +314,62 @@ class Canvas:
         """Caption lines, wrapped to the width; whatever does not fit ends in an ellipsis."""
         out: List[str] = []
         for line in lines:
-            out += textwrap.wrap(line, self.max_caption_chars, break_on_hyphens=False) or [""]
+            out += wrap(line, self.caption_em, MONO_EM)
         if len(out) > self.caption_lines:
             out = out[: self.caption_lines]
             last = out[-1]
-            out[-1] = (last[: self.max_caption_chars - 1] if len(last) >= self.max_caption_chars else last) + "…"
+            while last and em_width(last + "…", MONO_EM) > self.caption_em:
+                last = last[:-1]
+            out[-1] = last + "…"
         self.captions = out
 
     def static_layer(self) -> np.ndarray:
         """White page, header and panel titles (drawn once per layout with a matplotlib Figure)."""
         if self._static is None:
             titles = tuple((p.x0, p.y0, p.title) for p in self.panels)
-            self._static = _static_layer(self.size, self.header, titles, self.title_pt)
+            draw = _static_layer if self.scale == 1 else _static_layer.__wrapped__  # big layers: not kept
+            self._static = draw(self.size, self.header, titles, self.title_pt, self.scale)
         return self._static
 
     def rgba(self) -> np.ndarray:
         img = self.static_layer().copy()
         for p in self.panels:
             p.draw(img)
-        y = self.panels[0].y0 + max(p.rows for p in self.panels) * self.cell_px + 10
+        line_px = _px(CAPTION_LINE_PX, self.scale)
+        y = self.panels[0].y0 + max(p.rows for p in self.panels) * self.cell_px + _px(10, self.scale)
         for line in self.captions:
-            cov = glyphs(line, self.caption_pt, mono=True)
-            blend(img, y + (CAPTION_LINE_PX - cov.shape[0]) // 2, MARGIN, cov)
-            y += CAPTION_LINE_PX
+            cov = caption_glyphs(line, self.caption_pt, True)
+            blend(img, y + (line_px - cov.shape[0]) // 2, _px(MARGIN, self.scale), cov)
+            y += line_px
         out = np.empty(img.shape[:2] + (4,), dtype=np.uint8)
         out[..., :3] = img
         out[..., 3] = 255
         return out
 
 
+MONO_EM = 0.602  # DejaVu Sans Mono's advance, in ems
+
+
+def _px(v: float, scale: float) -> int:
+    return int(round(v * scale))
+
+
 @lru_cache(maxsize=64)
 def _static_layer(size: Tuple[int, int], header: str, titles: Tuple[Tuple[int, int, str], ...],
-                  title_pt: float) -> np.ndarray:
+                  title_pt: float, scale: float = 1.0) -> np.ndarray:
     """The static layer as a read-only RGB array, shared by every animator with this layout."""
     W, H = size
     fig = Figure(figsize=(W / DPI, H / DPI), dpi=DPI, facecolor="white")
     agg = FigureCanvasAgg(fig)
-    text = fig.text(MARGIN / W, 1 - (MARGIN + HEADER_PX / 2) / H, header, fontsize=11.5, weight="bold",
-                    va="center", ha="left")
+    margin = _px(MARGIN, scale)
+    text = fig.text(margin / W, 1 - (margin + _px(HEADER_PX, scale) / 2) / H, header, fontsize=11.5 * scale,
+                    weight="bold", va="center", ha="left", family=FIGURE_FAMILIES)
     renderer = agg.get_renderer()
-    while text.get_window_extent(renderer).width > W - 2 * MARGIN and text.get_fontsize() > 7:
-        text.set_fontsize(text.get_fontsize() - 0.5)  # small layouts: shrink the header until it fits
+    while text.get_window_extent(renderer).width > W - 2 * margin and text.get_fontsize() > 7 * scale:
+        text.set_fontsize(text.get_fontsize() - 0.5 * scale)  # small layouts: shrink the header until it fits
     for x0, y0, title in titles:
-        fig.text(x0 / W, 1 - (y0 - 4) / H, title, fontsize=title_pt, va="bottom", ha="left", linespacing=1.15)
+        fig.text(x0 / W, 1 - (y0 - _px(4, scale)) / H, title, fontsize=title_pt * scale, va="bottom", ha="left",
+                 linespacing=1.15, family=FIGURE_FAMILIES)
     agg.draw()
     img = np.asarray(agg.buffer_rgba())[..., :3].copy()
     img.flags.writeable = False

@@ -74,6 +74,82 @@ COMMON = {
 
 ANIMATION = {
     # --- forward and transposed convolution pages (pages 1, 2; ui/anim_widgets) ---------------
+    # --- exports (branch exports): frame texts (lab/draw/frames), step descriptions (convt.trace),
+    # --- the GIF / frames export and its notes (ui/anim_widgets.gif_button) ----------------------
+    "left {l}, right {r}": "左 {l}，右 {r}",
+    "top {t}, bottom {b}": "上 {t}，下 {b}",
+    "padding: {sides}": "填充：{sides}",
+    "no padding": "无填充",
+    "explicit {p}": "显式填充 {p}",
+    "input x {size}; {padding}": "输入 x {size}；{padding}",
+    "input x\n{size}": "输入 x\n{size}",
+    "kernel w\n{size}": "卷积核 w\n{size}",
+    "output y\n{size}": "输出 y\n{size}",
+    "output\n{size}": "输出\n{size}",
+    "Forward conv: {size} input, {ksize} kernel, stride {s}, dilation {d}, {padding} → {out}":
+        "前向卷积：输入 {size}，卷积核 {ksize}，步长 {s}，膨胀 {d}，{padding} → {out}",
+    "one row per stamp, then their sum\noutput = the {out} in the green frame":
+        "每次盖印占一行，最后一行是它们的和\n输出 = 绿框中的 {out}",
+    "running sums\noutput = the {out} in the green frame": "累加和\n输出 = 绿框中的 {out}",
+    "full output {size}, {sums}": "完整输出 {size}，{sums}",
+    "Transposed conv, scatter: each input cell stamps value × kernel, stride {s}; overlaps add up":
+        "转置卷积（散射）：每个输入格子把“值 × 卷积核”盖到输出上，步长 {s}；重叠处相加",
+    "products {v}×w: {products}": "乘积 {v}×w：{products}",
+    "flipped": "翻转",
+    "rotated 180°": "旋转 180°",
+    ", ": "，",
+    "kernel\nw": "卷积核\nw",
+    "w flipped": "w 翻转",
+    "w rotated\n180°": "w 旋转\n180°",
+    "x with {n} zero(s) between cells,\nborder: {sides}": "x 的相邻格子之间插入 {n} 个零，\n边框：{sides}",
+    "Transposed conv = direct conv (stride 1) with the kernel {flip}":
+        "转置卷积 = 卷积核{flip}后的直接卷积（步长 1）",
+    "Cᵀ ({rows}×{cols}): the forward\nconv's matrix C, transposed": "Cᵀ（{rows}×{cols}）：前向卷积的\n矩阵 C 的转置",
+    "Transposed conv as a matrix: vec(out) = Cᵀ · vec(x), stepping by {by}":
+        "矩阵形式的转置卷积：vec(out) = Cᵀ · vec(x)，按{by}步进",
+    "column": "列",
+    "row": "行",
+    "Step {t}/{n}: y[{at}] = {terms} = {total}": "第 {t}/{n} 步：y[{at}] = {terms} = {total}",
+    "Step {t}/{n}: x[{at}] = {v} stamps {v} × kernel at full-output row {r}, column {c}; {kept} of {taps} "
+    "products land inside the {size} output":
+        "第 {t}/{n} 步：x[{at}] = {v}，把 {v} × 卷积核盖在完整输出的第 {r} 行、第 {c} 列；"
+        "{taps} 个乘积中有 {kept} 个落在 {size} 的输出内",
+    "Step {t}/{n}: x[{at}] = {v} stamps {v} × kernel at full-output cell {c}; {kept} of {taps} products land "
+    "inside the {size} output":
+        "第 {t}/{n} 步：x[{at}] = {v}，把 {v} × 卷积核盖在完整输出的第 {c} 格；{taps} 个乘积中有 {kept} 个落在 "
+        "{size} 的输出内",
+    "Step {t}/{n}: out[{at}] = {terms} = {total}  ({z} of {taps} taps fall on zeros)":
+        "第 {t}/{n} 步：out[{at}] = {terms} = {total}（{taps} 个抽头中有 {z} 个落在零上）",
+    "Step {t}/{n}: column {j} of Cᵀ × vec(x)[{j}] = {v} (input cell [{at}]) is added to vec(out)":
+        "第 {t}/{n} 步：Cᵀ 的第 {j} 列 × vec(x)[{j}] = {v}（输入格子 [{at}]）加到 vec(out) 上",
+    "Step {t}/{n}: row {i} of Cᵀ · vec(x) = {terms} = {total} = out[{at}]":
+        "第 {t}/{n} 步：Cᵀ 的第 {i} 行 · vec(x) = {terms} = {total} = out[{at}]",
+    "⬇ Export for slides: GIF or PNG frames": "⬇ 导出用于幻灯片：GIF 或 PNG 帧",
+    "Size": "尺寸",
+    "{k}× ({w}×{h} px)": "{k}×（{w}×{h} 像素）",
+    "Numbers in the cells": "格子里显示数字",
+    "off: colours only, for a slide you talk over": "关闭：只有颜色，适合边讲边放的幻灯片",
+    "Format": "格式",
+    "GIF": "GIF",
+    "PNG frames (ZIP)": "PNG 帧（ZIP）",
+    "PNG frames keep every pixel exact; an MP4 needs ffmpeg, which this app does not include: make one from "
+    "the PNG frames on your own machine":
+        "PNG 帧保留每个像素的原样；MP4 需要 ffmpeg，本应用不包含它：请在你自己的电脑上用这些 PNG 帧生成",
+    "Make a GIF ({n} frames, {fps} frames/s)": "生成 GIF（{n} 帧，每秒 {fps} 帧）",
+    "Make the PNG frames ({n} frames)": "生成 PNG 帧（{n} 帧）",
+    "drawn at the size chosen: crisp on a projector": "按所选尺寸重新绘制：在投影仪上也清晰",
+    "Drawing {n} frames at {k}×…": "正在以 {k}× 绘制 {n} 帧…",
+    "⬇ Download GIF ({kb} KB)": "⬇ 下载 GIF（{kb} KB）",
+    "⬇ Download PNG frames ({kb} KB, ZIP)": "⬇ 下载 PNG 帧（{kb} KB，ZIP）",
+    "{n} frames of {w}×{h} px are more than this server renders for one export ({m} million frame-pixels); "
+    "step through them with the slider, or make the sizes smaller.":
+        "{n} 帧 {w}×{h} 像素，超过了本服务器单次导出的上限（{m} 百万帧像素）；请用滑块逐步查看，或把尺寸调小。",
+    "{n} frames of {w}×{h} px are more than this server renders for one export ({m} million frame-pixels); "
+    "choose a smaller size, or make the sizes smaller.":
+        "{n} 帧 {w}×{h} 像素，超过了本服务器单次导出的上限（{m} 百万帧像素）；请选择较小的导出尺寸，或把卷积的尺寸调小。",
+    "Another large animation is being rendered on this server right now; try again in a few seconds.":
+        "本服务器正在渲染另一个大型动画；请过几秒再试。",
+    # --- end of exports block ------------------------------------------------------------------------
 }
 
 EXPLORER = {
@@ -81,7 +157,157 @@ EXPLORER = {
 }
 
 HOME = {
-    # --- home page and the gradient page -------------------------------------------------------
+    # --- home page (ui/home_page.py, lab/walkthrough.py, lab/draw/home.py) ----------------------
+    "Your `conv2d_transpose` just failed with `actual = 25, computed = 33`? Five ideas explain every such error. Each comes with a picture and a live example on real numbers.":
+        "你的 `conv2d_transpose` 刚刚报错 `actual = 25, computed = 33`？五个要点就能解释所有这类错误。每个要点都配有一张图和一个基于真实数字的实时示例。",
+    "Open the seed's failure in the shape explorer: 97 → conv k3 s4 SAME → 25 → conv_transpose s3 SAME → 97?":
+        "在形状探索器中打开这个出错的例子：97 → 卷积 k3 s4 SAME → 25 → 转置卷积 s3 SAME → 97？",
+    "1 · A transposed conv is the reverse of a forward conv": "1 · 转置卷积是前向卷积的反向",
+    "Picture the forward convolution it reverses, on one line of cells: a kernel of 3 with stride 2 and SAME padding maps 5 cells to 3 — the matrix C, 3 × 5. `conv2d_transpose` with the **same kernel** maps 3 cells back to 5 — the matrix Cᵀ, 5 × 3. Output y[j] reads the lit cells of x; the transpose writes its cell j into exactly those cells, with the same weights: row j of C is column j of Cᵀ. The shape comes back, the numbers do not (it is the transpose, not the inverse).":
+        "先想象它所反转的那个前向卷积，用一行格子来看：大小为 3 的卷积核、步长 2、SAME 填充，把 5 个格子变成 3 个——这就是矩阵 C（3 × 5）。用**同一个卷积核**的 `conv2d_transpose` 把 3 个格子变回 5 个——矩阵 Cᵀ（5 × 3）。输出 y[j] 读取 x 中高亮的格子；转置卷积把它的第 j 个格子写回的正是这些格子，权重也相同：C 的第 j 行就是 Cᵀ 的第 j 列。形状回来了，数值却没有（它是转置，不是逆）。",
+    "Light the cell j": "高亮第 j 个格子",
+    "y[{j}] = {terms}: it reads {cells}.": "y[{j}] = {terms}：它读取 {cells}。",
+    "In 2-D the filter is `[height, width, out_channels, in_channels]`: a forward conv 10 → 20 channels has filter `[3, 3, 10, 20]`, and the transpose that goes 20 → 10 uses that very array.":
+        "在二维情形下，转置卷积的卷积核是 `[height, width, out_channels, in_channels]`：从 10 个通道到 20 个通道的前向卷积，其卷积核为 `[3, 3, 10, 20]`；而从 20 回到 10 个通道的转置卷积用的正是这个数组。",
+    "See it step by step: scatter, direct conv, matrix view": "逐步查看：散射、直接卷积、矩阵视角",
+    "2 · Several output shapes are valid for one input": "2 · 同一个输入可以对应多个合法的输出形状",
+    "Input `[1,3,3,1]`, filter `[2,2,3,1]`, strides 2, SAME. A forward SAME conv with stride 2 maps both 5 and 6 to 3, so both `output_shape=[1,5,5,3]` and `[1,6,6,3]` work: **the framework cannot infer the output shape; you choose it.**":
+        "输入 `[1,3,3,1]`，卷积核 `[2,2,3,1]`，步长 2，SAME。步长为 2 的 SAME 前向卷积把 5 和 6 都变成 3，所以 `output_shape=[1,5,5,3]` 和 `[1,6,6,3]` 都可以：**框架无法推断输出形状，只能由你来指定。**",
+    "refused": "被拒绝",
+    "output shape {shape}": "输出形状 {shape}",
+    "Valid output sizes for input 3: {sizes}": "输入尺寸为 3 时合法的输出尺寸：{sizes}",
+    "Explore every size on a number line": "在数轴上查看每一个尺寸",
+    "3 · TF checks that output_shape maps back onto the input": "3 · TF 会检查 output_shape 能否映射回输入",
+    "[3,97,97,10] → conv k3 s4 SAME → {shape} because {arithmetic}. Going back with conv2d_transpose, stride 3 and output_shape 97 fails: {back}, not 25.":
+        "[3,97,97,10] → 卷积 k3 s4 SAME → {shape}，因为 {arithmetic}。用 conv2d_transpose、步长 3、output_shape 97 往回走就会失败：{back}，而不是 25。",
+    "**TensorFlow 2.21 prints:**": "**TensorFlow 2.21 打印：**",
+    "Read it from the gradient's side: actual = your input (25), input: = your output_shape (97), computed = a forward conv over 97 (33). Valid sizes for 25 with stride 3: {valid}. With stride 4 it works: {fixed}.":
+        "从梯度的角度读它：actual = 你的输入（25），input: = 你的 output_shape（97），computed = 对 97 做一次前向卷积的结果（33）。步长为 3 时，25 对应的合法尺寸：{valid}。改用步长 4 就可以：{fixed}。",
+    "Decode your own message": "解读你自己的报错",
+    "4 · Why it is checked: the gradient": "4 · 为什么要检查：梯度",
+    "The gradient of `conv2d_transpose` with respect to its input is a forward conv with the same filter, strides and padding — and the transpose is the gradient of the forward conv. The proof is one identity, ⟨C x, g⟩ = ⟨x, Cᵀ g⟩, where **⟨a, b⟩ is the inner (dot) product**: multiply two arrays of the same shape cell by cell and add up all the products — one number. On the line of idea 1:":
+        "`conv2d_transpose` 对其输入的梯度，是一次使用相同卷积核、步长和填充的前向卷积——而转置卷积正是前向卷积的梯度。证明只需一个恒等式 ⟨C x, g⟩ = ⟨x, Cᵀ g⟩，其中 **⟨a, b⟩ 是内积（点积）**：把两个形状相同的数组逐格相乘，再把所有乘积加起来——得到一个数。在要点 1 的那一行格子上：",
+    "The same identity in 2-D, on seeded numbers:": "二维情形下的同一个恒等式，用带种子的数字验证：",
+    "In the seed, that forward conv turns the 97×97 gradient into {arithmetic} × 33, which cannot be the gradient of a 25×25 tensor: so the shapes must agree, and the error names the two numbers.":
+        "在这个例子里，这次前向卷积把 97×97 的梯度变成 {arithmetic} × 33，它不可能是一个 25×25 张量的梯度：所以形状必须一致，而报错信息给出的正是这两个数。",
+    "The gradient page: both directions on the same numbers": "梯度页面：在同一组数字上看两个方向",
+    "5 · Controlling output_shape flexibly": "5 · 灵活地控制 output_shape",
+    "output_shape is a tensor (tf.shape(x) / a placeholder), not a Python list":
+        "output_shape 是一个张量（tf.shape(x) / placeholder），而不是 Python 列表",
+    "TF 1.x, {stage}:": "TF 1.x，{stage}：",
+    "In a real network the size to go back to is the skip connection's: every skip size below goes down to the same 25, so 25 alone cannot say which size to go back to — take it from the skip tensor.":
+        "在真实网络中，要回到的尺寸就是跳跃连接的尺寸：下面每一种跳跃连接尺寸都会下采样到同一个 25，所以仅凭 25 无法知道该回到哪个尺寸——要从跳跃连接的张量中取得。",
+    "Size of the skip tensor": "跳跃连接张量的尺寸",
+    "Each recipe runs as it stands in its framework and prints the shapes in its comments:":
+        "每段代码都可以在对应框架中直接运行，并打印出注释里写的形状：",
+    "TensorFlow: a dynamic batch, tf.shape(x)[0]": "TensorFlow：动态批大小，tf.shape(x)[0]",
+    "TensorFlow: output_shape=tf.shape(skip)": "TensorFlow：output_shape 取 tf.shape(skip)",
+    "Keras: output_padding": "Keras：设定 output_padding",
+    "PyTorch: output_size=skip.shape[-2:]": "PyTorch：output_size 取 skip.shape[-2:]",
+    "Try static vs dynamic in the shape explorer": "在形状探索器中比较静态与动态形状",
+    "Chain conv / conv_transpose layers (97 → 25 → ?)": "把卷积 / 转置卷积层串起来（97 → 25 → ?）",
+    "Why kernel sizes that are not a multiple of the stride leave a grid": "为什么卷积核大小不是步长的整数倍时会留下网格",
+    "The forward conv's output y[{j}] reads which cells of x? (The transpose will write its input cell {j} into the same ones.)":
+        "前向卷积的输出 y[{j}] 读取 x 的哪些格子？（转置卷积会把它输入的第 {j} 个格子写回同样的这些格子。）",
+    "Row j of C and column j of Cᵀ are the same numbers: C's nonzero entries in that row are exactly the cells lit in both pictures.":
+        "C 的第 j 行和 Cᵀ 的第 j 列是同一组数：C 在这一行中的非零元素，正是两幅图中高亮的格子。",
+    "The seed asks conv2d_transpose (stride 3, SAME) for output size 97. What does a forward conv over 97 give?":
+        "这个例子要求 conv2d_transpose（步长 3，SAME）输出尺寸 97。对 97 做一次前向卷积会得到多少？",
+    "SAME with stride 3 gives ceil(97 / 3) = 33 — and the input is 25, so TF refuses: actual = 25, computed = 33.":
+        "步长 3 的 SAME 给出 ceil(97 / 3) = 33——而输入是 25，所以 TF 拒绝：actual = 25, computed = 33。",
+    # figures (lab/draw/home.py)
+    "forward conv: y = C x": "前向卷积：y = C x",
+    "transpose: Cᵀ y": "转置卷积：Cᵀ y",
+    "C: row {j} = what y[{j}] reads": "C：第 {j} 行 = y[{j}] 读取的格子",
+    "Cᵀ: column {j}": "Cᵀ：第 {j} 列",
+    "output size n → forward conv (k 2, stride 2, SAME) → ?": "输出尺寸 n → 前向卷积（k 2，步长 2，SAME）→ ?",
+    "x: 97 × 97": "x：97 × 97",
+    "conv k3, stride 4, SAME": "卷积 k3，步长 4，SAME",
+    "back with stride 3: a forward conv over 97 gives": "用步长 3 往回走：对 97 做前向卷积得到",
+    "back with stride 4: a forward conv over 97 gives": "用步长 4 往回走：对 97 做前向卷积得到",
+    "⟨a, b⟩ = a[0]·b[0] + a[1]·b[1] + …: multiply cell by cell, then add up":
+        "⟨a, b⟩ = a[0]·b[0] + a[1]·b[1] + …：逐格相乘，再全部相加",
+    "skip": "跳跃连接",
+    "conv k3, stride 4": "卷积 k3，步长 4",
+    "back up: the size comes from the skip tensor": "上采样回去：尺寸取自跳跃连接的张量",
+    "PyTorch's default": "PyTorch 的默认结果",
+    "Keras' default (no output_padding)": "Keras 的默认结果（不设 output_padding）",
+    # --- gradient page (pages/5_Gradient.py, lab/gradient.py, lab/draw/gradient.py) -------------
+    "**Load a configuration**": "**载入一个配置**",
+    "Nudging every input cell…": "正在逐个微调输入格子……",
+    "Small: 3 → 6, stride 2": "小例子：3 → 6，步长 2",
+    "The seed: 25 → 97, stride 3 (refused)": "原始例子：25 → 97，步长 3（被拒绝）",
+    "The seed, fixed: 25 → 75": "原始例子（已修正）：25 → 75",
+    "Controls": "控件",
+    "Input x: height = width": "输入 x：高 = 宽",
+    "the size of x, the tensor you pass to conv2d_transpose (at most {n})": "x 的尺寸，即传给 conv2d_transpose 的张量（最大 {n}）",
+    "Requested output size (output_shape)": "要求的输出尺寸（output_shape）",
+    "at most {n}": "最多 {n}",
+    "Kernel": "卷积核",
+    "Stride": "步长",
+    "Padding": "填充",
+    "Channels of x": "x 的通道数",
+    "Output channels": "输出通道数",
+    "Random seed": "随机种子",
+    "Caps: input ≤ {i}, output ≤ {o}, kernel ≤ {k}, stride ≤ {s}, channels ≤ {c} — the gradient is computed by nudging cells one by one, which grows with the square of the sizes.":
+        "上限：输入 ≤ {i}，输出 ≤ {o}，卷积核 ≤ {k}，步长 ≤ {s}，通道 ≤ {c}——梯度是逐个格子微调来计算的，计算量随尺寸的平方增长。",
+    "**The call:** `conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')` with x of shape `[1, {i}, {i}, {cin}]` and filter w of shape `[{k}, {k}, {cout}, {cin}]`.":
+        "**这次调用：**`conv2d_transpose(x, w, output_shape=[1, {n}, {n}, {cout}], strides={s}, padding='{pad}')`，其中 x 的形状为 `[1, {i}, {i}, {cin}]`，卷积核 w 的形状为 `[{k}, {k}, {cout}, {cin}]`。",
+    "x is {i} × {i} and output_shape asks for {n} × {n} (kernel {k}, stride {s}, {pad}). How many rows will the gradient with respect to x have?":
+        "x 是 {i} × {i}，output_shape 要求 {n} × {n}（卷积核 {k}，步长 {s}，{pad}）。对 x 的梯度会有多少行？",
+    "It is a forward conv of the upstream gradient, whose size is output_shape — not x's size. TF compares the two and refuses when they differ.":
+        "它是对上游梯度做的一次前向卷积，而上游梯度的尺寸是 output_shape——不是 x 的尺寸。TF 比较这两者，不一致就拒绝。",
+    "The gradient with respect to x is a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c}.":
+        "对 x 的梯度是对 {n} × {n} 上游梯度做的一次前向卷积：{arithmetic}，所以是 {c} × {c}。",
+    "TF accepts this call: a forward {pad} conv over the requested {n} gives {arithmetic} = the input's {i}. So the gradient with respect to x — a forward conv of the {n} × {n} upstream gradient — is {c} × {c}, exactly x's shape.":
+        "TF 接受这次调用：对要求的 {n} 做一次 {pad} 前向卷积得到 {arithmetic} = 输入的 {i}。所以对 x 的梯度——对 {n} × {n} 上游梯度的一次前向卷积——是 {c} × {c}，恰好是 x 的形状。",
+    "TF refuses this call. The gradient with respect to x would be a forward conv of the {n} × {n} upstream gradient: {arithmetic}, so {c} × {c} — but x is {i} × {i}. A gradient must have the shape of what it is the gradient of, and TF says exactly that:":
+        "TF 拒绝这次调用。对 x 的梯度将是对 {n} × {n} 上游梯度的一次前向卷积：{arithmetic}，即 {c} × {c}——但 x 是 {i} × {i}。梯度的形状必须与被求导的张量相同，TF 说的正是这一点：",
+    "TF 1.x said it while building the training step (the gradient's shape cannot be set on x):":
+        "TF 1.x 在构建训练步骤时就会报出（梯度的形状无法设置到 x 上）：",
+    "**Why, in plain words:**": "**用大白话说原因：**",
+    "**Fixes:**": "**修复方法：**",
+    "Open this call in the shape explorer": "在形状探索器中打开这次调用",
+    "**The seed's failure, by the same rule:** x is 25 × 25 and output_shape asks for 97 × 97 with stride 3. The gradient with respect to x would be a forward conv of a 97 × 97 upstream gradient: {arithmetic}, a {c} × {c} map where x is 25 × 25 — which is exactly TF's `actual = 25, computed = {c}`. Load it with the button “The seed” above.":
+        "**按同一规则看原始例子的错误：**x 是 25 × 25，output_shape 要求步长 3 下的 97 × 97。对 x 的梯度将是对 97 × 97 上游梯度的一次前向卷积：{arithmetic}，得到 {c} × {c} 的图，而 x 是 25 × 25——这正是 TF 的 `actual = 25, computed = {c}`。用上方的“原始例子”按钮载入它。",
+    "(a) The gradient of conv_transpose with respect to its input": "(a) 转置卷积对其输入的梯度",
+    "Take the loss **L = ⟨conv_transpose(x), g⟩**, with g a seeded {n} × {n} upstream gradient. Left: the gradient *by definition* — nudge each cell of x by 1 and write down how much L changes (L is linear in x, so that change is the exact slope). Right: **one forward conv of g with the same filter, stride {s} and {pad} padding**.":
+        "取损失 **L = ⟨conv_transpose(x), g⟩**，其中 g 是带种子的 {n} × {n} 上游梯度。左图：*按定义*求梯度——把 x 的每个格子加 1，记下 L 变化了多少（L 对 x 是线性的，所以这个变化就是精确的斜率）。右图：**用同一卷积核、步长 {s}、{pad} 填充对 g 做一次前向卷积**。",
+    "by nudging x: {i} × {i}": "微调 x 得到：{i} × {i}",
+    "forward conv of g: {c} × {c}": "g 的前向卷积：{c} × {c}",
+    "gradient by nudging x": "微调 x 得到的梯度",
+    "forward conv of g": "g 的前向卷积",
+    "equal?": "相等吗？",
+    "shapes differ": "形状不同",
+    "Both sides: **{verdict}**.": "两边：**{verdict}**。",
+    "not comparable": "无法比较",
+    "max difference {diff}": "最大差值 {diff}",
+    "max difference {diff} (an evenly spread sample of {nudged} of the {total} cells was nudged; the others are grey in both pictures)":
+        "最大差值 {diff}（只均匀抽样微调了 {total} 个格子中的 {nudged} 个；其余格子在两幅图中都显示为灰色）",
+    "The true gradient (left) is the top-left {i} × {i} corner of the {c} × {c} forward conv (**{verdict}** on that corner). Its other {extra} rows and columns (hatched) belong to no cell of x: TF refuses rather than silently cropping them.":
+        "真正的梯度（左）是 {c} × {c} 前向卷积左上角的 {i} × {i} 部分（在这一角上 **{verdict}**）。其余 {extra} 行和列（斜线部分）不属于 x 的任何格子：TF 选择拒绝，而不是悄悄把它们裁掉。",
+    "The forward conv gives {c} × {c}; the gradient needs {i} × {i}.": "前向卷积得到 {c} × {c}；梯度需要 {i} × {i}。",
+    "(b) The converse: a conv's input gradient is a conv_transpose": "(b) 反过来：卷积对输入的梯度是一次转置卷积",
+    "A forward conv C with the same filter maps {n} × {n} to {c} × {c}. The gradient of ⟨C(u), h⟩ with respect to its input u, by nudging, equals **conv_transpose(h)** back to {n} × {n} — the very operation this app is about.":
+        "用同一卷积核的前向卷积 C 把 {n} × {n} 变为 {c} × {c}。通过微调求得的 ⟨C(u), h⟩ 对输入 u 的梯度，等于回到 {n} × {n} 的 **conv_transpose(h)**——正是本应用讲的这个运算。",
+    "by nudging u: {n} × {n}": "微调 u 得到：{n} × {n}",
+    "conv_transpose of h: {n} × {n}": "h 的转置卷积：{n} × {n}",
+    "A forward conv over {n} gives {arithmetic}: no output, so nothing to differentiate.":
+        "对 {n} 做前向卷积得到 {arithmetic}：没有输出，所以没有可求导的东西。",
+    "The adjoint identity ⟨C u, h⟩ = ⟨u, Cᵀ h⟩": "伴随恒等式 ⟨C u, h⟩ = ⟨u, Cᵀ h⟩",
+    "C is the forward conv, Cᵀ the transposed conv with the same filter, strides and padding; u and h are the seeded arrays of (b). ⟨a, b⟩ multiplies two arrays of the same shape cell by cell and adds up the products. Two different computations, one number:":
+        "C 是前向卷积，Cᵀ 是使用相同卷积核、步长和填充的转置卷积；u 和 h 是 (b) 中带种子的数组。⟨a, b⟩ 把两个形状相同的数组逐格相乘，再把乘积相加。两种不同的计算，同一个数：",
+    "⟨C u, h⟩ (forward conv, then dot)": "⟨C u, h⟩（先前向卷积，再点积）",
+    "⟨u, Cᵀ h⟩ (transposed conv, then dot)": "⟨u, Cᵀ h⟩（先转置卷积，再点积）",
+    "Difference: **{diff}** (the values are small integers, so the sums are exact). This identity is what \"transposed\" means, and it only makes sense when Cᵀ's output has the shape of C's input — the shape TF checks.":
+        "差值：**{diff}**（数值都是小整数，所以求和是精确的）。这个恒等式正是“转置”的含义，而且只有当 Cᵀ 的输出形状等于 C 的输入形状时它才有意义——这正是 TF 检查的形状。",
+    "Show me the code that computed this": "给我看计算这些的代码",
+    "Show the seeded numbers (channel 1)": "显示带种子的数字（第 1 个通道）",
+    "x (the transpose's input):": "x（转置卷积的输入）：",
+    "filter w[:, :, 0, 0]:": "卷积核 w[:, :, 0, 0]：",
+    "upstream gradient g:": "上游梯度 g：",
+    "Too many to print (x is {i} × {i}, g is {n} × {n}); values are integers from −{r} to {r} drawn with seed {seed}.":
+        "太多了，不便打印（x 是 {i} × {i}，g 是 {n} × {n}）；数值是用种子 {seed} 生成的 −{r} 到 {r} 之间的整数。",
 }
 
 LEARNING = {
@@ -179,6 +405,114 @@ LEARNING = {
 
 SUBPIXEL = {
     # --- sub-pixel (polyphase) view, checkerboard page -----------------------------------------
+    # checkerboard page: controls and examples
+    "Try": "试一试",
+    "Kernel 3, stride 2 (uneven)": "卷积核 3，步长 2（不均匀）",
+    "Kernel 4, stride 2 (even)": "卷积核 4，步长 2（均匀）",
+    "Kernel 5, stride 3 (uneven)": "卷积核 5，步长 3（不均匀）",
+    "Kernel 2, stride 3 (holes)": "卷积核 2，步长 3（有空洞）",
+    "Kernel size": "卷积核大小",
+    "Stride": "步长",
+    "Input cells (heat map)": "输入格数（热力图）",
+    "Padding": "填充",
+    "at most {n}": "最多 {n}",
+    "at most {n} per side": "每边最多 {n}",
+    "SAME: output = input × stride; VALID: the full (input − 1) × stride + kernel":
+        "SAME：输出 = 输入 × 步长；VALID：完整的 (输入 − 1) × 步长 + 卷积核",
+    "ICNR initialisation": "ICNR 初始化",
+    "Aitken et al. 2017: start every phase of the kernel with the same small kernel, so that every output cell receives the same total weight at initialisation.":
+        "Aitken 等，2017：让卷积核的每个相位都从同一个小卷积核开始，这样初始化时每个输出格子得到的总权重都相同。",
+    "Sub-pixel view: kernel {k}, stride {s}": "亚像素视图：卷积核 {k}，步长 {s}",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节）。",
+    "Its {n} phases and their taps, on the Transposed convolution page (the section “Sub-pixel view”, near the end; it draws kernels up to {mk} and strides up to {ms}).":
+        "它的 {n} 个相位及各自的卷积核元素，在“转置卷积”页面（靠近末尾的“亚像素视图”一节；那里的卷积核最大为 {mk}，步长最大为 {ms}）。",
+    "Rule of thumb:": "经验法则：",
+    "{first} or {last}": "{first} 或 {last}",
+    "Stride 1: every interior output cell receives {k}×{k} = {n} contributions — even overlap, no checkerboard from the stride.":
+        "步长 1：每个内部输出格子都得到 {k}×{k} = {n} 份贡献——重叠均匀，步长不会造成棋盘格。",
+    "Kernel {k} is a multiple of stride {s} ({k} = {q} × {s}): every interior output cell receives {n} contributions — even overlap. (A trained kernel can still learn artifacts; resize-then-conv avoids them by construction.)":
+        "卷积核 {k} 是步长 {s} 的整数倍（{k} = {q} × {s}）：每个内部输出格子都得到 {n} 份贡献——重叠均匀。（训练后的卷积核仍可能学出伪影；先缩放再卷积从结构上避免了它们。）",
+    "Kernel {k} is smaller than stride {s}: the stamps do not even touch, so some output cells receive no contribution at all (counts {levels}) — a grid of holes. Use kernel {fixes} (a multiple of {s}), or resize ×{s} then a stride-1 conv.":
+        "卷积核 {k} 小于步长 {s}：印章之间甚至互不接触，所以有些输出格子完全得不到贡献（次数 {levels}）——一张布满空洞的网格。请改用卷积核 {fixes}（{s} 的整数倍），或先缩放 ×{s} 再做步长为 1 的卷积。",
+    "Kernel {k} is not a multiple of stride {s} ({k} / {s} = {ratio}): along one axis interior cells receive {levels1} contributions, in 2-D {levels2} — the brightest get {times}× as much as the darkest ({hi}×{hi} vs {lo}×{lo}). Use kernel {fixes} (a multiple of {s}), or resize ×{s} (nearest neighbour) then a stride-1 conv.":
+        "卷积核 {k} 不是步长 {s} 的整数倍（{k} / {s} = {ratio}）：沿一个轴，内部格子得到 {levels1} 份贡献，二维中为 {levels2}——最亮的是最暗的 {times} 倍（{hi}×{hi} 对 {lo}×{lo}）。请改用卷积核 {fixes}（{s} 的整数倍），或先缩放 ×{s}（最近邻）再做步长为 1 的卷积。",
+    "ICNR on: each of the {phases} phases starts with the same {m}×{m} kernel (one small kernel upsampled ×{s} by nearest neighbour), so every interior output cell receives {n} contributions of the same weights — no checkerboard at initialisation.":
+        "ICNR 已开启：{phases} 个相位都从同一个 {m}×{m} 卷积核开始（一个小卷积核经最近邻放大 ×{s}），所以每个内部输出格子都得到 {n} 份权重相同的贡献——初始化时没有棋盘格。",
+    "ICNR on: each of the {phases} phases starts with the same {m}×{m} kernel (one small kernel upsampled ×{s} by nearest neighbour fills {used}×{used} of the {k}×{k} kernel; its other taps start at zero, so that no phase gets more than the poorest), so every interior output cell receives {n} contributions of the same weights — no checkerboard at initialisation.":
+        "ICNR 已开启：{phases} 个相位都从同一个 {m}×{m} 卷积核开始（一个小卷积核经最近邻放大 ×{s}，填满 {k}×{k} 卷积核中的 {used}×{used}；其余元素初始为零，这样没有哪个相位比最少的那个多），所以每个内部输出格子都得到 {n} 份权重相同的贡献——初始化时没有棋盘格。",
+    "ICNR cannot help here: with kernel {k} smaller than stride {s} some phases have no taps at all, so there is nothing to copy into them. Use a kernel of at least {s}.":
+        "ICNR 在这里帮不上忙：卷积核 {k} 小于步长 {s}，有些相位根本没有卷积核元素，没有东西可以复制给它们。请使用至少为 {s} 的卷积核。",
+    "In 2-D, how many stamps reach the most-covered interior output cell?":
+        "在二维中，被覆盖最多的内部输出格子会被盖几次印章？",
+    "Along one axis the {s} phases get {levels} taps; a cell in 2-D gets the product of its row's and its column's: at most {hi} × {hi} = {n}.":
+        "沿一个轴，{s} 个相位分别得到 {levels} 个卷积核元素；二维中一个格子得到的是它所在行与所在列两者的乘积：最多 {hi} × {hi} = {n}。",
+    # checkerboard page: heat map and photograph
+    "How many stamps reach each output cell": "每个输出格子被盖了几次印章",
+    "With ICNR the kernel's zero taps stamp nothing: the counts are of its nonzero taps.":
+        "使用 ICNR 时，卷积核中为零的元素不盖印章：这里统计的是非零元素。",
+    "interior counts (2-D)": "内部次数（二维）",
+    "interior counts along one axis": "沿一个轴的内部次数",
+    "no stamp at all in some cells": "有些格子完全没有印章",
+    "brightest : darkest interior cell": "最亮 : 最暗的内部格子",
+    "Output {rows} × {cols}; counts across the whole output (borders included) range from {lo} to {hi}. Each input cell stamps a {k} × {k} kernel every {s} cells; a cell's count is how many stamps cover it.":
+        "输出 {rows} × {cols}；整个输出（含边界）的次数从 {lo} 到 {hi}。每个输入格子每隔 {s} 格盖一次 {k} × {k} 的卷积核印章；一个格子的次数就是覆盖它的印章数。",
+    "On a real photograph": "在一张真实照片上",
+    "Photo input size (pixels)": "照片输入尺寸（像素）",
+    "the photograph is shrunk to this size, then upsampled ×stride": "照片先缩小到这个尺寸，再放大 ×步长",
+    "Upsampling the photograph…": "正在放大照片…",
+    "input {n} × {n} (pixels shown ×{s})": "输入 {n} × {n}（像素按 ×{s} 显示）",
+    "transposed conv, kernel {k}, stride {s}": "转置卷积，卷积核 {k}，步长 {s}",
+    "transposed conv, kernel {k}, stride {s}, ICNR": "转置卷积，卷积核 {k}，步长 {s}，ICNR",
+    "resize ×{s}, then conv {k} × {k}": "缩放 ×{s}，再做 {k} × {k} 卷积",
+    "zoom: {rows}×{cols} pixels": "放大：{rows}×{cols} 像素",
+    "Grace Hopper, 1984 (U.S. Navy photograph, public domain), from matplotlib's sample data (matplotlib.cbook.get_sample_data('grace_hopper.jpg')).":
+        "Grace Hopper，1984 年（美国海军照片，公有领域），取自 matplotlib 的示例数据（matplotlib.cbook.get_sample_data('grace_hopper.jpg')）。",
+    "transposed conv: brightest / darkest of the {s}×{s} pixel phases": "转置卷积：{s}×{s} 个像素相位中最亮 / 最暗",
+    "∞ (some pixels get nothing)": "∞（有些像素什么也得不到）",
+    "resize-then-conv: brightest / darkest phase": "先缩放再卷积：最亮 / 最暗相位",
+    "With ICNR the transposed conv's kernel is one uniform {m} × {m} kernel copied into all {n} phases ({used} × {used} of the {k} × {k} taps, weight 1/{m}² each; the rest zero): every output pixel gets the same total weight, so its phase ratio is near 1.00 too, like resize-then-conv. What it makes at initialisation is a nearest-neighbour ×{s} upsampling of a stride-1 conv: blocks of {s} × {s} equal pixels in the zoom, which training then refines.":
+        "使用 ICNR 时，转置卷积的卷积核是同一个均匀的 {m} × {m} 卷积核复制到全部 {n} 个相位（{k} × {k} 个元素中的 {used} × {used} 个，每个权重 1/{m}²；其余为零）：每个输出像素得到的总权重相同，所以它的相位比也接近 1.00，和先缩放再卷积一样。初始化时它得到的是一次步长为 1 的卷积再做最近邻 ×{s} 放大：放大图里是一块块 {s} × {s} 的相同像素，之后再由训练细化。",
+    "Both use a uniform {k} × {k} kernel whose weights average to a gain of 1 (transposed: {s}²/{k}² each; resize-then-conv: 1/{k}² each). The transposed conv multiplies every pixel by its overlap count — the grid above, tiled over the picture. Resize-then-conv (nearest-neighbour ×{s}, then a stride-1 conv) touches every output pixel with the same {k} × {k} window, so a phase ratio near 1.00 means no checkerboard.":
+        "两者都使用均匀的 {k} × {k} 卷积核，权重平均增益为 1（转置卷积：每个 {s}²/{k}²；先缩放再卷积：每个 1/{k}²）。转置卷积把每个像素乘上它的重叠次数——也就是上面的网格，平铺在整张图上。先缩放再卷积（最近邻 ×{s}，再做步长为 1 的卷积）用同样的 {k} × {k} 窗口处理每个输出像素，所以相位比接近 1.00 就表示没有棋盘格。",
+    "Show me the code that computed this": "给我看计算这些的代码",
+    # sub-pixel view on the transposed-conv page (ui/subpixel_section, lab/subpixel, lab/draw/subpixel)
+    "Sub-pixel view: s² small convolutions, interleaved": "亚像素视图：s² 个小卷积，交错拼合",
+    "A stride-{s} transposed conv is {s} small stride-1 convolutions of the same input, one per *phase*: the output cells at position r of every block of {s} (r = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly.":
+        "步长为 {s} 的转置卷积就是对同一输入做 {s} 个步长为 1 的小卷积，每个*相位*一个：每 {s} 个一组的输出格子中位置 r（r = 0 … {last}）的格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。",
+    "A stride-{s} transposed conv is {n} small stride-1 convolutions of the same input, one per *phase*: the output cells at row r, column c of every {s} × {s} block (r, c = 0 … {last}) are reached only by the kernel taps that line up with them. Each phase convolves the input — no zeros inserted — with its own sub-kernel; interleaving their outputs (a pixel shuffle) gives the transposed conv's output exactly. The {n} phases share the {k} × {k} kernel's {kk} taps.":
+        "步长为 {s} 的转置卷积就是对同一输入做 {n} 个步长为 1 的小卷积，每个*相位*一个：每个 {s} × {s} 块中第 r 行、第 c 列（r, c = 0 … {last}）的输出格子，只会被与它对齐的那些卷积核元素触及。每个相位用自己的子卷积核对输入做卷积——不插入零；把它们的输出交错拼合（像素重排，pixel shuffle），就精确得到转置卷积的输出。{n} 个相位分摊 {k} × {k} 卷积核的 {kk} 个元素。",
+    "How many kernel taps does phase {name} use?": "相位 {name} 用到几个卷积核元素？",
+    "Phase {name} uses kernel taps {taps}: {n} of them.": "相位 {name} 用到卷积核元素 {taps}：共 {n} 个。",
+    "Phase {name} uses kernel rows {rows} and columns {cols}: {a} × {b} = {n} taps.":
+        "相位 {name} 用到卷积核的第 {rows} 行和第 {cols} 列：{a} × {b} = {n} 个元素。",
+    "Every phase uses the same number of taps ({n}): every output cell gets the same number of contributions — no checkerboard from the stride.":
+        "每个相位用到的卷积核元素一样多（{n} 个）：每个输出格子得到的贡献数相同——步长不会造成棋盘格。",
+    "Some phases use no tap at all (taps per phase: {levels}): their output cells are always 0 — a grid of holes.":
+        "有些相位一个卷积核元素也用不到（每个相位的元素数：{levels}）：它们的输出格子永远为 0——一张布满空洞的网格。",
+    "The phases use {levels} taps: kernel {k} is not a multiple of stride {s}, so some output cells are sums of more products than others — the checkerboard.":
+        "各相位分别用到 {levels} 个卷积核元素：卷积核 {k} 不是步长 {s} 的整数倍，所以有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
+    "The phases use {levels} taps (dilation {d} moves the taps between phases): some output cells are sums of more products than others — the checkerboard.":
+        "各相位分别用到 {levels} 个卷积核元素（膨胀 {d} 让元素在相位之间移动）：有些输出格子累加的乘积比别的多——这就是棋盘格伪影。",
+    "Checkerboard page: kernel {k}, stride {s}": "棋盘格页面：卷积核 {k}，步长 {s}",
+    "Multiplications, zeros inserted (direct view)": "乘法次数，插零（直接卷积视图）",
+    "Multiplications, {n} phases": "乘法次数，{n} 个相位",
+    "Skipped by the phases": "相位分解省掉的比例",
+    "The direct view multiplies every output cell by all the kernel's taps, but only its phase's taps meet a real input value; the others meet an inserted zero. That is {formula} of the work — exactly when each output side is a multiple of the stride, nearly otherwise.":
+        "直接卷积视图让每个输出格子乘上卷积核的全部元素，但只有它所在相位的元素碰到真实输入，其余都乘在插入的零上。这占全部工作量的 {formula}——每条输出边都是步长的整数倍时恰好如此，否则近似如此。",
+    "Look at one phase": "查看一个相位",
+    "its sub-kernel, its small convolution and where its outputs go": "它的子卷积核、它的小卷积，以及它的输出放在哪里",
+    "Its outputs fill the cells [{where}] of the output.": "它的输出填入输出的 [{where}] 格子。",
+    "Sub-kernel": "子卷积核",
+    "Phase output": "相位输出",
+    "Interleaved, the phases give exactly the page's output (convt.kernels_nd.conv_transpose): largest difference {diff}.":
+        "交错拼合后，各相位精确给出本页的输出（convt.kernels_nd.conv_transpose）：最大差值 {diff}。",
+    "The phases disagree with the kernel by {diff}.": "各相位与内核计算结果相差 {diff}。",
+    "Kernel taps, coloured by phase": "卷积核元素，按相位着色",
+    "Taps per phase": "每个相位的卷积核元素数",
+    "Phase {name}: 1 tap": "相位 {name}：1 个元素",
+    "Phase {name}: {n} taps": "相位 {name}：{n} 个元素",
+    "Interleaved (pixel shuffle): output {size}": "交错拼合（像素重排）：输出 {size}",
 }
 
 CHAINS = {
