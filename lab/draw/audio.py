@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from lab.audio import CausalStep
-from lab.draw.chain import FONTS
+from lab.draw.cjk import text_rc
 from lab.draw.export import figure_png
 from lab.i18n import translate
 
@@ -26,7 +26,7 @@ LABEL_INCHES = 1.35   # the label column
 def causal_png(cs: CausalStep, side: str, large: bool = False, lang: str = "en") -> bytes:
     """Frame ``cs.step`` of the stepped causal picture; ``side`` ("right" / "left") is drawn bold;
     its words in ``lang``."""
-    with rc_context({"font.family": FONTS}):
+    with rc_context(text_rc(lang)):
         return _draw(cs, side, large, lambda text: translate(text, lang), 1.0 if lang == "zh" else 0.62)
 
 

@@ -9,6 +9,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from lab.draw.cjk import text_rc
 from lab.draw.export import figure_png
 from lab.i18n import translate
 
@@ -16,7 +17,6 @@ OK = "#4a78b5"
 BAD = "#c0392b"
 GOOD = "#1b7f3b"
 GREY = "#bbbbbb"
-FONTS = ["DejaVu Sans", "Noto Sans CJK SC"]   # Latin first; Chinese glyphs fall back to Noto CJK when installed
 
 
 def chain_png(sizes: Sequence[Optional[int]], labels: Sequence[str], skips: Sequence[Optional[int]],
@@ -24,7 +24,7 @@ def chain_png(sizes: Sequence[Optional[int]], labels: Sequence[str], skips: Sequ
     """``sizes[0]`` is the input, ``sizes[t]`` layer t's output (None: not reached); ``labels[t-1]``
     and ``skips[t-1]`` describe layer t; ``first_break`` is the 0-based index of the broken layer.
     The band above the bars is drawn only when there are skip arcs to fill it."""
-    with rc_context({"font.family": FONTS}):
+    with rc_context(text_rc(lang)):
         return _draw(sizes, labels, skips, first_break, title, 1.3 if large else 1.0, lang)
 
 
