@@ -46,8 +46,8 @@ def test_a_trap_in_the_browser_wrong_then_right(sized, lang):  # noqa: F811
     page = sized
     goto(page, _url(page, "Misconceptions", lang))
     expect_no_exception(page)
-    main = page.get_by_test_id("stMain")
-    assert main.locator("[class*='st-key-trap_']").count() == len(T.TRAPS)
+    from playwright.sync_api import expect     # (imported here: without playwright the fixtures skip)
+    expect(page.get_by_test_id("stMain").locator("[class*='st-key-trap_']")).to_have_count(len(T.TRAPS))
     screenshot(page, f"traps_top_{lang}_{page.size_name}")
     answer = T.round_trip(T.TrapsState()).question.answer
     box = _guess(page, "trap_round_trip", answer + 1, lang)
