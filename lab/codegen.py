@@ -4,17 +4,23 @@ Each snippet builds the same shapes as the page and ends with the outcome the pa
 exact error text, or the output shape) as a comment, taken from :func:`lab.explorer.analyse`, so
 pasting it into a Python session reproduces what the page says. TF snippets switch oneDNN off
 (``TF_ENABLE_ONEDNN_OPTS=0``) before importing TensorFlow: with oneDNN on, float32 errors become the
-opaque "could not create a primitive descriptor" text.
+opaque "could not create a primitive descriptor" text. Comments are wrapped to :data:`WIDTH` columns
+(a trailing comment that would overflow moves above its line), and a failing configuration also gets
+the call its first working one-click fix gives (:func:`fixed_code`).
 """
 from __future__ import annotations
 
 import textwrap
-from typing import Dict, Optional
+from dataclasses import dataclass
+from typing import Dict, List, Optional
 
-from lab.explorer import (JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW, Analysis, Config, Row, analyse,
+from lab.explorer import (JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW, Analysis, Config, Fix, Row, analyse,
                           keras_output_padding_for, onnx_attributes, requested_sizes, tf_nd_call)
+from lab.url_state import url_keys
 from convt.frameworks import keras, torch
 
+WIDTH = 88   # columns of a snippet's comments (PEP 8's long-line limit, as black / ruff use)
+_CONFIG_KEYS = url_keys(Config)
 
 
 def _predicted(row: Optional[Row], shape: str) -> str:
@@ -22,8 +28,35 @@ def _predicted(row: Optional[Row], shape: str) -> str:
         return "# predicted: (not expressible in this framework)"
     if row.message is None:
         return f"# predicted: {shape}"
-    wrapped = textwrap.wrap(row.message, 92, break_long_words=True, break_on_hyphens=False)
+    wrapped = textwrap.wrap(row.message, WIDTH - 4, break_long_words=True, break_on_hyphens=False)
     return "# predicted error:\n" + "\n".join("#   " + line for line in wrapped)
+
+
+def _comment_lines(text: str, indent: str) -> List[str]:
+    body = text.lstrip("#").strip()
+    lead = "#   " if text.startswith("#   ") else "# "
+    return [indent + lead + line for line in
+            textwrap.wrap(body, max(20, WIDTH - len(indent) - len(lead)), break_long_words=True,
+                          break_on_hyphens=False)] or [indent + "#"]
+
+
+def wrap_comments(code: str) -> str:
+    """``code`` with no comment past :data:`WIDTH` columns: a long comment line is wrapped, a
+    trailing comment that overflows goes on its own lines above its statement. Code is untouched."""
+    out: List[str] = []
+    for line in code.split("\n"):
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        if len(line) <= WIDTH or "#" not in line:
+            out.append(line)
+        elif stripped.startswith("#"):
+            out += _comment_lines(stripped, indent)
+        elif "  # " in line and line.count('"') % 2 == 0 and line.count("'") % 2 == 0:
+            statement, comment = line.split("  # ", 1)
+            out += _comment_lines("# " + comment, indent) + [statement]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _row(a: Analysis, framework: str) -> Optional[Row]:
@@ -192,8 +225,33 @@ def onnx_code(cfg: Config, a: Optional[Analysis] = None) -> str:
             + (f"# onnx.shape_inference on the same node: {spec.outcome}\n" if spec else ""))
 
 
+SNIPPETS = {"tf": tf_code, "keras": keras_code, "torch": torch_code, "jax": jax_code, "onnx": onnx_code}
+
+
 def code_for(cfg: Config, a: Optional[Analysis] = None) -> Dict[str, str]:
     """``{"tf": ..., "keras": ..., "torch": ..., "jax": ..., "onnx": ...}`` for ``cfg``."""
     a = a or analyse(cfg)
-    return {"tf": tf_code(cfg, a), "keras": keras_code(cfg, a), "torch": torch_code(cfg, a),
-            "jax": jax_code(cfg, a), "onnx": onnx_code(cfg, a)}
+    return {key: wrap_comments(snippet(cfg, a)) for key, snippet in SNIPPETS.items()}
+
+
+@dataclass(frozen=True)
+class FixedCode:
+    """The configuration's framework after a one-click fix: which fix, and the snippet it gives."""
+
+    fix: Fix
+    config: Config
+    code: str
+
+
+def fixed_code(cfg: Config, a: Optional[Analysis] = None) -> Optional[FixedCode]:
+    """The snippet of ``cfg``'s own framework after its first one-click fix that makes convt's
+    analysis pass (None when ``cfg`` already works or no fix does)."""
+    a = a or analyse(cfg)
+    if a.ok:
+        return None
+    for fix in a.fixes:
+        fixed = cfg.with_changes({_CONFIG_KEYS[attr]: value for attr, value in fix.changes.items()})
+        after = analyse(fixed)
+        if after.ok:
+            return FixedCode(fix, fixed, wrap_comments(SNIPPETS[cfg.framework](fixed, after)))
+    return None

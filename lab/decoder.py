@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 from convt.diagnosis import Diagnosis, size_list, spatial_names
 from convt.frameworks import FRAMEWORKS, TITLES
 from lab import explorer
+from lab.predict import Question
 
 MAX_ANSWER = 320   # characters of the first sentence of the explanation
 
@@ -25,16 +26,45 @@ def _first_sentence(text: str) -> str:
     return sentence if len(sentence) <= MAX_ANSWER else sentence[: MAX_ANSWER - 1] + "…"
 
 
+def first_sentence(d: Diagnosis) -> str:
+    """The explanation's first sentence: what happened."""
+    return _first_sentence(d.text)
+
+
+def accepted(d: Diagnosis) -> List[Tuple[str, str]]:
+    """``(axis, sizes)`` for each axis the message tells the accepted output sizes of."""
+    return [(axis, size_list(v)) for axis, v in zip(spatial_names(len(d.valid_output_sizes)),
+                                                    d.valid_output_sizes) if v]
+
+
 def answer(d: Diagnosis) -> str:
     """Two or three sentences with the message's own numbers: what, what is accepted, what to do."""
-    parts = [_first_sentence(d.text)]
-    accepted = [f"{axis} {size_list(v)}" for axis, v in zip(spatial_names(len(d.valid_output_sizes)),
-                                                             d.valid_output_sizes) if v]
-    if accepted:
-        parts.append("It would accept output sizes: " + "; ".join(accepted) + ".")
+    parts = [first_sentence(d)]
+    if accepted(d):
+        parts.append("It would accept output sizes: " + "; ".join(f"{a} {v}" for a, v in accepted(d)) + ".")
     if d.fixes:
         parts.append(f"Quickest fix: {d.fixes[0].rstrip('.')}.")
     return " ".join(parts)
+
+
+def size_question(d: Diagnosis) -> Optional[Question]:
+    """Predict first: which of a few output sizes around the accepted ones would the framework take
+    (the first axis the message gives sizes for; None when it gives none)."""
+    for axis, sizes in zip(spatial_names(len(d.valid_output_sizes)), d.valid_output_sizes):
+        if not sizes:
+            continue
+        lo, hi = min(sizes), max(sizes)
+        near = range(lo - 2, hi + 3) if hi - lo < 6 else [*range(lo - 2, lo + 2), *range(hi - 1, hi + 3)]
+        choices = tuple(n for n in near if n >= 1)
+        return Question("dec_sizes", f"Which of these output {axis}s would {TITLES[d.framework]} accept?",
+                        [n for n in choices if n in sizes], kind="cells", choices=choices)
+    return None
+
+
+def family(kind: str) -> str:
+    """A message kind in plain words, without its framework: ``tf_size_mismatch`` → ``size mismatch``."""
+    word = re.sub(r"^(tf1?|keras|torch|onnx|jax)_", "", kind).replace("_", " ")
+    return "skip connection (concat)" if word == "concat" else word
 
 
 def families() -> Dict[str, List[str]]:
@@ -43,8 +73,7 @@ def families() -> Dict[str, List[str]]:
     for framework in FRAMEWORKS:
         words: List[str] = []
         for rule in framework.RULES:
-            word = re.sub(r"^(tf1?|keras|torch|onnx|jax)_", "", rule.kind).replace("_", " ")
-            word = "skip connection (concat)" if word == "concat" else word
+            word = family(rule.kind)
             if word not in words:
                 words.append(word)
         out[TITLES[framework.FW]] = words

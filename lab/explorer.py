@@ -28,6 +28,7 @@ from convt.arithmetic import Padding, effective_kernel, windowed_output
 from convt.diagnosis import forward_arithmetic, size_list
 from convt.errors import ShapeError
 from convt.frameworks import jax, keras, onnx, tensorflow, torch
+from lab.predict import Question
 from lab.url_state import from_values, to_values, url_field
 
 # Size caps (the page says so when a value is refused).
@@ -50,6 +51,7 @@ FRAMEWORK_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch", "ja
 PADDINGS = ("SAME", "VALID", "EXPLICIT")
 TORCH_REQUESTS = ("size", "padding")
 
+JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW = "JAX (lax.conv_transpose)", "ONNX Runtime (CPU)", "ONNX shape inference (spec)"   # row names
 _FLOAT = np.dtype(np.float32)   # the explorer's calls: float32, the frameworks' default
 URL_ALWAYS = ("in", "k", "s", "pad", "out")  # always in the link, so it reads like the seed URL
 SEED_PARAMS = {"in": 25, "k": 3, "s": 3, "pad": "SAME", "out": 97}
@@ -193,8 +195,14 @@ class Row:
     call: str  # how the size is asked for in that framework
     stage: str  # when it fails ("—" when it does not)
     message: Optional[str]  # the exact text, or None when the call works
-    outcome: str  # short result: "error" text type or "gives 75 × 75"
+    outcome: str  # short result: "error" text type or "works: output 75 × 75"
     applies: bool = True  # False: shown for comparison, not the user's case
+    note: str = ""  # a word on the call in plain language ("a Python list: static"); the call is code
+
+    @property
+    def works(self) -> bool:
+        """The call runs (a row with no message may still be a refusal: Keras cannot ask for a size)."""
+        return self.message is None and self.outcome.startswith(WORKS)
 
 
 @dataclass
@@ -399,16 +407,16 @@ def tf_rows(cfg: Config, sizes: Tuple[int, ...], applies: bool = True) -> List[R
     grad_shape = (cfg.batch, computed[0], computed[1], cfg.channels)
     # TF 1.x, static shapes: the gradient's shape cannot be set on x (graph build).
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
-        rows.append(Row("TensorFlow 1.x", call + " (a Python list: static)",
+        rows.append(Row("TensorFlow 1.x", call,
                         "graph build — while building the gradients (optimizer.minimize)",
                         "ValueError: " + tensorflow.tf1_shapes_not_compatible(grad_shape, x_shape),
-                        "ValueError", applies and not cfg.dynamic))
+                        "ValueError", applies and not cfg.dynamic, note="a Python list: static"))
     short = tf_error(cfg, sizes, label=tensorflow.GPU_LABEL, verbose=False, cpu=False)
-    rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...) or a placeholder with None (dynamic)",
+    rows.append(Row("TensorFlow 1.x", "output_shape=tf.shape(...)",
                     "Session.run — only when the graph runs" if short else "—",
                     ("InvalidArgumentError: " + short) if short else None,
                     "InvalidArgumentError" if short else _gives(sizes),
-                    applies and (cfg.dynamic or not spatial)))
+                    applies and (cfg.dynamic or not spatial), note="or a placeholder with None: dynamic"))
     if cfg.channels != cfg.filter_in and cfg.out_batch == cfg.batch:
         rows.append(Row("TensorFlow 2.x (tf.function)", call, "while tracing (static channel check)",
                         "ValueError: " + tensorflow.static_channel_mismatch(
@@ -422,10 +430,10 @@ def tf_rows(cfg: Config, sizes: Tuple[int, ...], applies: bool = True) -> List[R
                     ("InvalidArgumentError: " + full) if full else None,
                     "InvalidArgumentError" if full else _gives(sizes), applies))
     if spatial and _channels_ok(cfg) and min(computed) >= 0:
-        rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call + " (static)",
+        rows.append(Row("TensorFlow 2.x (tf.compat.v1 graph)", call,
                         "graph build — while building the gradients",
                         "ValueError: " + tensorflow.gradient_incompatible(x_shape, grad_shape),
-                        "ValueError", applies and not cfg.dynamic))
+                        "ValueError", applies and not cfg.dynamic, note="static"))
     rows.append(_onednn_row(cfg, sizes, call, applies))
     return rows
 
@@ -442,8 +450,11 @@ def _onednn_row(cfg: Config, sizes, call, applies) -> Row:
                "InvalidArgumentError", applies)
 
 
+WORKS = "works: output"
+
+
 def _gives(sizes) -> str:
-    return f"works: output {_shape(sizes)}"
+    return f"{WORKS} {_shape(sizes)}"
 
 
 def _shape(sizes) -> str:
@@ -587,13 +598,25 @@ def nd_notes(cfg: Config) -> List[str]:
     return notes
 
 
+MAIN_ROWS = {"tf": "TensorFlow 2.x", "keras": "Keras 3 (TF backend)", "torch": "PyTorch", "jax": JAX_ROW,
+             "onnx": ONNX_ROW}   # each framework's verdict row (the others are stages and variants)
+
+
+def _main_row(key: str, rows: List[Row]) -> Optional[Row]:
+    return next((row for row in rows if row.framework == MAIN_ROWS[key]), None)
+
+
 def _primary_row(cfg: Config, rows: List[Row]) -> Optional[Row]:
-    want = {"tf": "TensorFlow 2.x", "keras": "Keras 3 (TF backend)", "torch": "PyTorch", "jax": JAX_ROW,
-            "onnx": ONNX_ROW}[cfg.framework]
-    for row in rows:
-        if row.framework == want:
-            return row
-    return None
+    return _main_row(cfg.framework, rows)
+
+
+def framework_question(a: Analysis) -> Question:
+    """Predict first: which frameworks run this same request (their verdict rows say; JAX and ONNX
+    are asked only in 2-D, where convt models them)."""
+    choices = FRAMEWORKS if a.config.nd == 2 else FIRST_THREE
+    works = {key for key in choices if (row := _main_row(key, a.rows)) is not None and row.works}
+    return Question("ex_which", "The same request in every framework: which of them accept it?", works,
+                    kind="cells", choices=choices)
 
 
 def _headline(cfg: Config, dims, sizes, ok, primary, problems=()) -> str:
@@ -793,7 +816,6 @@ def _torch_fixes(cfg: Config, dim: DimAnalysis, n: int) -> List[Fix]:
 # JAX (no size check: the padding decides the size) and ONNX (output_shape, or auto_pad / pads and
 # output_padding; onnxruntime and the spec's shape inference side by side)
 
-JAX_ROW, ONNX_ROW, ONNX_SPEC_ROW = "JAX (lax.conv_transpose)", "ONNX Runtime (CPU)", "ONNX shape inference (spec)"
 
 
 def jax_sizes(cfg: Config) -> Tuple[int, int]:

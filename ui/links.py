@@ -9,6 +9,7 @@ import streamlit as st
 from convt.diagnosis import Diagnosis, Framework, Geometry, spatial_names
 from lab import chain, decoder, explorer, unet
 from lab.url_state import url_keys
+from ui.prefs import _
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 FRAMEWORK_KEYS = {Framework.TENSORFLOW: "tf", Framework.KERAS: "keras", Framework.PYTORCH: "torch",
@@ -27,7 +28,7 @@ def find_page(word: str) -> Optional[str]:
 def page_link(word: str, label: str, icon: Optional[str] = None, query_params=None) -> None:
     page = find_page(word)
     if page is None:
-        st.caption(f"{label} (page coming soon)")
+        st.caption(_("{label} (page coming soon)", label=label))
         return
     st.page_link(page, label=label, icon=icon, query_params=query_params)
 

@@ -23,13 +23,15 @@ MAX_GUESS = 10 ** 6
 
 def _guess_widget(q: Question, label: Optional[Callable[[Any], str]], key: str, where):
     name = _("Your guess")
-    shown = (lambda v: _(label(v))) if label else (lambda v: _(show(v)))
     if q.kind == "number":
         return where.number_input(name, min_value=0, max_value=MAX_GUESS, value=None, step=1, key=key)
-    if q.kind == "cells":
-        return where.multiselect(name, list(q.choices), format_func=shown, key=key)
     options = [True, False] if q.kind == "yesno" else list(q.choices)
-    return where.radio(name, options, index=None, format_func=shown, key=key, horizontal=True)
+    # labels translated now, in the script run (a format_func may be called outside it)
+    names = {option: _(label(option) if label else show(option)) for option in options}
+    if q.kind == "cells":
+        return where.multiselect(name, options, format_func=names.get, key=key,
+                                 placeholder=_("Pick the ones you expect"))
+    return where.radio(name, options, index=None, format_func=names.get, key=key, horizontal=True)
 
 
 def ask(q: Question, label: Optional[Callable[[Any], str]] = None) -> bool:

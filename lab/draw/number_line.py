@@ -10,27 +10,31 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from lab.draw.fonts import FONTS
+from lab.i18n import translate
+
 VALID_COLOUR = "#1b7f3b"
 INVALID_COLOUR = "#8a8a8a"
 REQUEST_COLOUR = "#c0392b"
 
 
 def number_line_svg(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: Sequence[str],
-                    requested: int | None, title: str = "", large: bool = False) -> str:
+                    requested: int | None, title: str = "", large: bool = False, lang: str = "en") -> str:
     """SVG text of :func:`number_line_figure`, text kept as text (3× faster than PNG, sharp at
-    any width: projectors and phones). ``st.image`` shows it directly."""
+    any width: projectors and phones; the browser's own fonts draw Chinese). ``st.image`` shows it."""
     buf = io.StringIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "convt"}):
-        number_line_figure(sizes, accepted, arithmetic, requested, title, large).savefig(buf, format="svg")
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "convt", "font.family": FONTS}):
+        number_line_figure(sizes, accepted, arithmetic, requested, title, large, lang).savefig(buf, format="svg")
     return buf.getvalue()
 
 
 def number_line_figure(sizes: Sequence[int], accepted: Sequence[bool], arithmetic: Sequence[str],
-                       requested: int | None, title: str = "", large: bool = False) -> Figure:
+                       requested: int | None, title: str = "", large: bool = False, lang: str = "en") -> Figure:
     """A number line over ``sizes`` (sorted ints; gaps between non-neighbours drawn as ``…``).
 
     Valid sizes are filled green circles, refused ones grey crosses, the requested size is ringed
-    in red. Above each size its arithmetic, e.g. ``ceil(97 / 3) = 33 ≠ 25``.
+    in red. Above each size its arithmetic, e.g. ``ceil(97 / 3) = 33 ≠ 25``. ``lang``: the labels'
+    language (the title is given already translated).
     """
     scale = 1.35 if large else 1.0
     n = max(1, len(sizes))
@@ -71,7 +75,7 @@ def number_line_figure(sizes: Sequence[int], accepted: Sequence[bool], arithmeti
             fig.add_artist(Line2D([px], [y_line], linestyle="none", marker="o", markersize=21 * scale,
                                   markerfacecolor="none", markeredgecolor=REQUEST_COLOUR,
                                   markeredgewidth=2.2, transform=tr, zorder=4))
-            fig.text(px, y_line - 0.17, "asked", ha="center", va="top", fontsize=fs,
+            fig.text(px, y_line - 0.17, translate("asked", lang), ha="center", va="top", fontsize=fs,
                      color=REQUEST_COLOUR, fontweight="bold")
         fig.text(px, y_line - 0.07, str(size), ha="center", va="top", fontsize=fs * 1.1,
                  fontweight="bold" if ok else "normal", color=VALID_COLOUR if ok else "#333333")
@@ -79,5 +83,5 @@ def number_line_figure(sizes: Sequence[int], accepted: Sequence[bool], arithmeti
                  color=VALID_COLOUR if ok else "#555555")
     if title:
         fig.suptitle(title, fontsize=fs * 1.15, y=0.98)
-    fig.text(0.02, 0.02, "● valid    × refused    ○ asked", fontsize=fs * 0.9, color="#333333")
+    fig.text(0.02, 0.02, translate("● valid    × refused    ○ asked", lang), fontsize=fs * 0.9, color="#333333")
     return fig

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import math
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from lab.draw.export import figure_png
+from lab.draw.fonts import FONTS
+from lab.i18n import translate
 from lab.volume import MAX_SLICES, Overlaps
 
 MAX_NUMBERED = 12   # wider slices are drawn without their numbers
 
 
-def depth_slices_png(ov: Overlaps, columns: int = 2, large: bool = False) -> bytes:
+def depth_slices_png(ov: Overlaps, columns: int = 2, large: bool = False, lang: str = "en") -> bytes:
     """Slices ``z = 0, 1, …`` (at most ``MAX_SLICES``) in rows of ``columns``; two columns of
-    small cells keep the picture about 400 px wide, readable at its own size on a phone too."""
+    small cells keep the picture about 400 px wide, readable at its own size on a phone too.
+    ``lang``: the titles' language."""
+    with rc_context({"font.family": FONTS}):
+        return _slices_png(ov, columns, large, lang)
+
+
+def _slices_png(ov: Overlaps, columns: int, large: bool, lang: str) -> bytes:
     counts = ov.counts[:MAX_SLICES]
     depth, side = counts.shape[0], counts.shape[1]
     cols = max(1, min(columns, depth))
@@ -35,6 +44,6 @@ def depth_slices_png(ov: Overlaps, columns: int = 2, large: bool = False) -> byt
                         color="#111111" if v > 0.55 * vmax else "white")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(f"depth {z}", fontsize=10 * scale)
-    fig.suptitle(ov.title, fontsize=10.5 * scale, x=0.02, ha="left")
+        ax.set_title(translate("depth {z}", lang, z=z), fontsize=10 * scale)
+    fig.suptitle(translate(ov.title, lang), fontsize=10.5 * scale, x=0.02, ha="left")
     return figure_png(fig)
