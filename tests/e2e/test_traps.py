@@ -43,20 +43,21 @@ def _guess(page, trap, value, lang):
 
 @pytest.mark.parametrize("lang", list(LANGS))
 def test_a_trap_in_the_browser_wrong_then_right(sized, lang):  # noqa: F811
+    from playwright.sync_api import expect     # (imported here: without playwright the fixtures skip)
     page = sized
     goto(page, _url(page, "Misconceptions", lang))
     expect_no_exception(page)
-    from playwright.sync_api import expect     # (imported here: without playwright the fixtures skip)
     expect(page.get_by_test_id("stMain").locator("[class*='st-key-trap_']")).to_have_count(len(T.TRAPS))
     screenshot(page, f"traps_top_{lang}_{page.size_name}")
     answer = T.round_trip(T.TrapsState()).question.answer
     box = _guess(page, "trap_round_trip", answer + 1, lang)
     error = box.get_by_test_id("stAlertContentError")
-    assert error.count() == 1 and str(answer) in error.inner_text()
+    expect(error).to_have_count(1)
+    assert str(answer) in error.inner_text()
     _shot(page, error, f"wrong_{lang}")
     box = _guess(page, "trap_round_trip", answer, lang)
-    assert box.get_by_test_id("stAlertContentSuccess").count() == 1
-    assert box.get_by_test_id("stAlertContentError").count() == 0
+    expect(box.get_by_test_id("stAlertContentSuccess")).to_have_count(1)
+    expect(box.get_by_test_id("stAlertContentError")).to_have_count(0)
     _shot(page, page.locator(".st-key-trap_round_trip"), f"right_{lang}")
     _shot(page, page.locator(".st-key-trap_flip"), f"flip_{lang}")
     expect_no_exception(page)
@@ -95,5 +96,6 @@ def test_translator_prompt(sized, lang):  # noqa: F811
     goto(page, _url(page, "Translator", lang))
     expect_no_exception(page)
     box = _guess(page, "tr_out", TR.size_question(TR.translate(TR.Layer())).answer, lang)
-    assert box.get_by_test_id("stAlertContentSuccess").count() == 1
+    from playwright.sync_api import expect
+    expect(box.get_by_test_id("stAlertContentSuccess")).to_have_count(1)
     _shot(page, box, f"translator_{lang}")
