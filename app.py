@@ -23,6 +23,7 @@ PAGES = [
     st.Page("pages/6_Checkerboard_artifacts.py", title=_("Checkerboard artifacts"), url_path="Checkerboard_artifacts"),
     st.Page("pages/7_Encoder_decoder.py", title=_("Encoder decoder"), url_path="Encoder_decoder"),
     st.Page("pages/8_Translator.py", title=_("Translator"), url_path="Translator"),
+    st.Page("pages/9_Misconceptions.py", title=_("Misconceptions"), url_path="Misconceptions"),
 ]
 
 st.navigation(PAGES).run()

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from lab.predict import Question
 from lab.url_state import quote
 
 MAX_LAYERS = 8
@@ -274,3 +275,16 @@ def causal_config(values) -> Tuple[int, int, int, List[str]]:
             notes.append(f"The causal picture draws at most {cap} for the {what}; using {cap}.")
     n, k, s = min(n, MAX_CAUSAL_FRAMES), min(k, MAX_CAUSAL_KERNEL), min(s, MAX_CAUSAL_STRIDE)
     return n, max(k, s), s, notes
+
+
+def length_question(frames: int, layers) -> Optional[Question]:
+    """Predict first: how many samples the decoder gives for ``frames`` frames (None when a layer
+    would give fewer than one)."""
+    sizes = lengths(frames, layers)
+    if len(sizes) != len(layers) + 1:
+        return None
+    h, c = hop(layers), total_offset(layers)
+    why = (f"{frames} frames × hop {h} = {frames * h}; the layers' offsets add {c:+}: "
+           f"{' → '.join(map(str, sizes))}.")
+    return Question("ch_audio_length", f"How many samples does this decoder output for {frames} frames?",
+                    answer=sizes[-1], kind="number", why=why)

@@ -41,6 +41,7 @@ from convt.arithmetic import windowed_output
 from convt.errors import ShapeError
 from convt.diagnosis import size_list
 from convt.frameworks import jax, keras, onnx, tensorflow, torch
+from lab.predict import Question
 from lab.url_state import quote, url_field
 
 MAX_INPUT = 512
@@ -557,3 +558,20 @@ def shape_table(chain: Chain, walks: Mapping[str, Walk]) -> List[Dict[str, str]]
                                         "✗ breaks" if step.breaks else "—")
         rows.append(row)
     return rows
+
+
+def break_question(chain: Chain, w: Walk) -> Question:
+    """Predict first: which layer breaks first in ``w``'s framework (0: none), answered by the walk."""
+    first = w.first_break
+    sizes = " → ".join(str(v) for v in w.sizes(chain) if v is not None)
+    name = FRAMEWORK_NAMES[w.framework]
+    why = (f"{name}: every layer works — {sizes}." if first is None else
+           f"{name}: layer {first + 1} ({chain.layers[first].text()}) breaks after {sizes}.")
+    return Question(f"ch_break_{w.framework}", f"In {name}, which layer of this chain breaks first?",
+                    answer=0 if first is None else first + 1, kind="choice",
+                    choices=tuple(range(len(chain.layers) + 1)), why=why)
+
+
+def break_label(choice: int) -> str:
+    """A :func:`break_question` choice in words."""
+    return "none: every layer works" if choice == 0 else f"layer {choice}"

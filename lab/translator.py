@@ -24,6 +24,7 @@ from convt._window import transpose_window
 from convt.arithmetic import effective_kernel
 from convt.frameworks import jax as jax_rules
 from convt.frameworks import keras, onnx as onnx_rules
+from lab.predict import Question
 from lab.url_state import url_field
 
 MAX_INPUT = 24
@@ -353,3 +354,13 @@ def translate(layer: Layer, seed: int = 0) -> Result:
         t.max_diff = float(np.max(np.abs(y - want))) if y.shape == want.shape else float("inf")
         out.append(t)
     return Result(layer, notes, tuple(want.shape), out)
+
+
+def size_question(result: Result) -> Question:
+    """Predict first: the output size of the layer, answered by the canonical run's shape."""
+    layer = result.layer
+    start, n = layer.window
+    return Question("tr_out", "What output size (height = width) will this layer give?",
+                    answer=int(result.reference_shape[-1]), kind="number",
+                    why=f"The full transposed output is (i − 1)·s + (k − 1)·d + 1 = {layer.full} cells; the padding "
+                        f"keeps {n} of them, from cell {start}.")

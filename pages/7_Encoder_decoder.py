@@ -7,7 +7,9 @@ from lab import chain as C
 from lab.draw.chain import chain_png
 from ui.binder import write_link
 from ui.page_header import page_header
-from ui import audio_page, model_page, unet_page
+from ui import audio_page, model_page, prefs, unet_page
+from ui.predict import ask
+from ui.prefs import _
 from ui.style import md
 
 PAGE = "ch"
@@ -46,11 +48,17 @@ def _analyse(chain: C.Chain):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _diagram(chain: C.Chain, fw: str, large: bool) -> bytes:
+def _diagram(chain: C.Chain, fw: str, large: bool, lang: str) -> bytes:
     w = _analyse(chain).get(fw) or _analyse(chain)["tf"]
     return chain_png(w.sizes(chain), [layer.text() for layer in chain.layers],
                      [layer.skip for layer in chain.layers], w.first_break,
-                     f"{C.FRAMEWORK_NAMES[fw]}: tensor sizes (height = width)", large)
+                     _("{framework}: tensor sizes (height = width)", framework=C.FRAMEWORK_NAMES[fw]), large, lang)
+
+
+def table_rows(rows):
+    """A table's rows in the person's language; the "#" column is named in words (a bare "#" header
+    is read as a Markdown heading and makes the header row tall)."""
+    return [{(_("layer no.") if key == "#" else _(key)): _(value) for key, value in row.items()} for row in rows]
 
 
 large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
@@ -59,36 +67,37 @@ large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
                     "framework's own message, and changes that fix it. The link holds the whole chain.",
                     load=_load)
 
-mode = st.radio("Mode", C.MODES, key=KEY_MODE, format_func=MODE_NAMES.get, horizontal=True,
-                help="audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming")
+mode = st.radio(_("Mode"), C.MODES, key=KEY_MODE, format_func=lambda m: _(MODE_NAMES[m]), horizontal=True,
+                help=_("audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming"))
 if mode == "audio":
     audio_page.show(large)
     write_link(PAGE, _state(st.session_state[KEY_IN], st.session_state[KEY_LAYERS], st.session_state[KEY_FW]))
     st.stop()
 
-st.markdown("**Presets**")
+st.markdown(f"**{_('Presets')}**")
 cols = st.columns(2)
 for j, (name, label) in enumerate(C.PRESET_LABELS.items()):
-    cols[j % 2].button(label, key=f"ch_preset_{name}", on_click=_set_chain, args=(C.PRESETS[name],),
+    cols[j % 2].button(_(label), key=f"ch_preset_{name}", on_click=_set_chain, args=(C.PRESETS[name],),
                        width="stretch")
 
 c1, c2 = st.columns([1, 3])
-c1.radio("Dimensions", [1, 2, 3], key=KEY_ND, horizontal=True, format_func=lambda d: f"{d}-D",
-         help="1-D: Conv1d / ConvTranspose1d on sequences; 3-D: on volumes (every side the same size). "
-              "convt's JAX and ONNX rules are 2-D only.")
-c1.number_input("Input size (every side)", 1, C.MAX_INPUT, key=KEY_IN, help=f"at most {C.MAX_INPUT}")
-c1.selectbox("Framework for the diagram", C.FRAMEWORKS, key=KEY_FW, format_func=C.FRAMEWORK_NAMES.get)
-c2.text_area("Layers, one per line", key=KEY_LAYERS, height=190, max_chars=C.MAX_TEXT,
-             help="conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID "
-                  "[out <size>] [skip <tensor>] — a transposed conv; out is the requested output size "
-                  "(TF output_shape, PyTorch output_size); skip j concatenates with tensor j (0 = the input, "
-                  f"t = layer t's output). At most {C.MAX_LAYERS} layers, kernel ≤ {C.MAX_KERNEL}, "
-                  f"stride ≤ {C.MAX_STRIDE}, sizes ≤ {C.MAX_SIZE}, {C.MAX_TEXT} characters.")
+c1.radio(_("Dimensions"), [1, 2, 3], key=KEY_ND, horizontal=True, format_func=lambda d: f"{d}-D",
+         help=_("1-D: Conv1d / ConvTranspose1d on sequences; 3-D: on volumes (every side the same size). "
+                "convt's JAX and ONNX rules are 2-D only."))
+c1.number_input(_("Input size (every side)"), 1, C.MAX_INPUT, key=KEY_IN, help=_("at most {n}", n=C.MAX_INPUT))
+c1.selectbox(_("Framework for the diagram"), C.FRAMEWORKS, key=KEY_FW, format_func=C.FRAMEWORK_NAMES.get)
+c2.text_area(_("Layers, one per line"), key=KEY_LAYERS, height=190, max_chars=C.MAX_TEXT,
+             help=_("conv k<kernel> s<stride> SAME|VALID — a forward conv.  convT k<kernel> s<stride> SAME|VALID "
+                    "[out <size>] [skip <tensor>] — a transposed conv; out is the requested output size "
+                    "(TF output_shape, PyTorch output_size); skip j concatenates with tensor j (0 = the input, "
+                    "t = layer t's output). At most {layers} layers, kernel ≤ {kernel}, stride ≤ {stride}, "
+                    "sizes ≤ {size}, {chars} characters.", layers=C.MAX_LAYERS, kernel=C.MAX_KERNEL,
+                    stride=C.MAX_STRIDE, size=C.MAX_SIZE, chars=C.MAX_TEXT))
 
 text = st.session_state[KEY_LAYERS]
 layers, layer_notes = C.parse_layers(text)
 for note in layer_notes:
-    st.warning(note)
+    st.warning(_(note))
 chain = C.Chain(int(st.session_state[KEY_IN]), layers, st.session_state[KEY_ND])
 fw = st.session_state[KEY_FW]
 write_link(PAGE, _state(chain.input, text, fw))
@@ -96,55 +105,56 @@ write_link(PAGE, _state(chain.input, text, fw))
 model_page.show()
 
 if not layers:
-    st.info("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset.")
+    st.info(_("No layers yet: add one per line, e.g. `conv k3 s2 SAME`, or load a preset."))
     st.stop()
 
 walks = _analyse(chain)
-st.header("Verdicts")
+ask(C.break_question(chain, walks.get(fw) or walks["tf"]), C.break_label)
+st.header(_("Verdicts"))
 if chain.nd != 2:
-    st.info(f"A {chain.nd}-D chain: TensorFlow, Keras and PyTorch only (convt's JAX and ONNX rules are 2-D).")
+    st.info(_("A {nd}-D chain: TensorFlow, Keras and PyTorch only (convt's JAX and ONNX rules are 2-D).", nd=chain.nd))
 for name in walks:
     w = walks[name]
     sizes = " → ".join(str(v) for v in w.sizes(chain) if v is not None)
     if w.ok:
-        st.success(f"**{C.FRAMEWORK_NAMES[name]}**: every layer works — {sizes}.")
+        st.success(_("**{framework}**: every layer works — {sizes}.", framework=C.FRAMEWORK_NAMES[name], sizes=sizes))
     else:
         t = w.first_break + 1
-        st.error(f"**{C.FRAMEWORK_NAMES[name]}**: breaks at layer {t} (`{chain.layers[t - 1].text()}`) "
-                 f"after {sizes}.")
+        st.error(_("**{framework}**: breaks at layer {t} (`{layer}`) after {sizes}.", framework=C.FRAMEWORK_NAMES[name],
+                   t=t, layer=chain.layers[t - 1].text(), sizes=sizes))
 
-st.header("Every intermediate shape")
-st.table(C.shape_table(chain, walks))
-st.image(_diagram(chain, fw, large), width="stretch")
-st.caption("Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes match; red: they do not). "
-           "✗: the first layer that breaks.")
+st.header(_("Every intermediate shape"))
+st.table(table_rows(C.shape_table(chain, walks)))
+st.image(_diagram(chain, fw, large, prefs.current().lang), width="content")  # stretched, a short chain blurs
+st.caption(_("Bars: tensors, height ∝ size. Arcs: skip connections (green: sizes match; red: they do not). "
+             "✗: the first layer that breaks."))
 
-st.header("Where it breaks, and how to fix it")
+st.header(_("Where it breaks, and how to fix it"))
 for name in walks:
     w = walks[name]
     if w.ok:
         continue
     t = w.first_break
     step = w.steps[t]
-    st.subheader(f"{C.FRAMEWORK_NAMES[name]} — layer {t + 1}")
+    st.subheader(_("{framework} — layer {t}", framework=C.FRAMEWORK_NAMES[name], t=t + 1))
     if step.call:
         st.code(step.call, language="python", wrap_lines=True)
     if step.message:
-        st.markdown("The framework says:")
+        st.markdown(_("The framework says:"))
         st.code(step.message, language=None, wrap_lines=True)
-    st.markdown("**Why:** " + md(step.problem))
+    st.markdown(f"**{_('Why:')}** " + md(_(step.problem)))
     if step.fixes:
-        st.markdown("**Fixes** (each checked by re-running the whole chain):")
+        st.markdown(_("**Fixes** (each checked by re-running the whole chain):"))
         for j, fix in enumerate(step.fixes):
             a, b = st.columns([4, 1])
-            a.markdown("- " + md(fix.text))
-            b.button("Apply", key=f"ch_fix_{name}_{j}", on_click=_set_chain, args=(fix.chain,),
-                     help="load this change into the chain")
+            a.markdown("- " + md(_(fix.text)))
+            b.button(_("Apply"), key=f"ch_fix_{name}_{j}", on_click=_set_chain, args=(fix.chain,),
+                     help=_("load this change into the chain"))
     else:
-        st.markdown("No single change found within the caps; try a different stride or input size.")
+        st.markdown(_("No single change found within the caps; try a different stride or input size."))
 
 unet_page.show(chain, fw)
 
-with st.expander("Show me the code that walks the chain"):
+with st.expander(_("Show me the code that walks the chain")):
     import inspect
     st.code(inspect.getsource(C.walk), language="python")

@@ -5,6 +5,8 @@ import streamlit as st
 from lab import translator as T
 from ui.binder import read_widgets, write_link
 from ui.page_header import page_header
+from ui.predict import ask
+from ui.prefs import _
 from ui.style import md
 
 PAGE = "tr"
@@ -24,45 +26,48 @@ large = page_header(PAGE, T.Layer, "🔀 Translator",
                     "convt's adapters run every version on the same numbers. The link holds every control.")
 
 c1, c2, c3, c4 = st.columns(4)
-c1.number_input("Input size (square)", 1, T.MAX_INPUT, step=1, key="tr_in")
-c1.number_input("Input channels", 1, T.MAX_CHANNELS, step=1, key="tr_ci")
-c1.number_input("Output channels", 1, T.MAX_CHANNELS, step=1, key="tr_co")
-c2.number_input("Kernel", 1, T.MAX_KERNEL, step=1, key="tr_k")
-c2.number_input("Stride", 1, T.MAX_STRIDE, step=1, key="tr_s")
-c2.number_input("Dilation", 1, T.MAX_DILATION, step=1, key="tr_d")
+c1.number_input(_("Input size (square)"), 1, T.MAX_INPUT, step=1, key="tr_in")
+c1.number_input(_("Input channels"), 1, T.MAX_CHANNELS, step=1, key="tr_ci")
+c1.number_input(_("Output channels"), 1, T.MAX_CHANNELS, step=1, key="tr_co")
+c2.number_input(_("Kernel"), 1, T.MAX_KERNEL, step=1, key="tr_k")
+c2.number_input(_("Stride"), 1, T.MAX_STRIDE, step=1, key="tr_s")
+c2.number_input(_("Dilation"), 1, T.MAX_DILATION, step=1, key="tr_d")
 with c3:
-    pad = st.radio("Padding", list(T.PADDINGS), key="tr_pad", format_func=PAD_LABELS.get)
+    pad = st.radio(_("Padding"), list(T.PADDINGS), key="tr_pad", format_func=lambda p: _(PAD_LABELS[p]))
     if pad == "EXPLICIT":
-        st.number_input("Crop before (top / left)", 0, T.MAX_PAD, step=1, key="tr_pb")
-        st.number_input("Crop after (bottom / right)", 0, T.MAX_PAD, step=1, key="tr_pa")
-c4.number_input("output_padding (zeros at the end)", 0, T.MAX_STRIDE, step=1, key="tr_op",
+        st.number_input(_("Crop before (top / left)"), 0, T.MAX_PAD, step=1, key="tr_pb")
+        st.number_input(_("Crop after (bottom / right)"), 0, T.MAX_PAD, step=1, key="tr_pa")
+c4.number_input(_("output_padding (the extra cells at the end)"), 0, T.MAX_STRIDE, step=1, key="tr_op",
                 disabled=pad == "SAME")
-c4.number_input("Groups", 1, T.MAX_GROUPS, step=1, key="tr_g")
+c4.number_input(_("Groups"), 1, T.MAX_GROUPS, step=1, key="tr_g")
 
 state = read_widgets(PAGE, T.Layer)
 write_link(PAGE, state)
 result = _translate(state)
 
 for note in result.notes:
-    st.info(md(note))
+    st.info(md(_(note)))
 layer = result.layer
 start, n = layer.window
 shape = " × ".join(str(v) for v in result.reference_shape)
-(st.success if result.agree else st.error)(md(
-    f"{'All six versions agree' if result.agree else 'The versions disagree'}: output {shape} (NCHW), "
-    f"the window of {n} cells from cell {start} of the full {layer.full}-cell transposed output."))
-st.caption("Numbers: a seeded random input and PyTorch-layout weights W [C_in, C_out/groups, kh, kw], float64; "
-           "each version is run by convt's adapter of that framework (Keras through its size rule and "
-           "tf_style) and compared with the canonical transposed conv.")
+ask(T.size_question(result))
+verdict = ("All six versions agree: output {shape} (NCHW), the window of {n} cells from cell {start} of the full "
+           "{full}-cell transposed output." if result.agree else
+           "The versions disagree: output {shape} (NCHW), the window of {n} cells from cell {start} of the full "
+           "{full}-cell transposed output.")
+(st.success if result.agree else st.error)(md(_(verdict, shape=shape, n=n, start=start, full=layer.full)))
+st.caption(_("Numbers: a seeded random input and PyTorch-layout weights W [C_in, C_out/groups, kh, kw], float64; "
+             "each version is run by convt's adapter of that framework (Keras through its size rule and "
+             "tf_style) and compared with the canonical transposed conv."))
 
-st.table([{"framework": t.framework, "output": " × ".join(map(str, t.shape)),
-           "max |difference|": f"{t.max_diff:.1e}", "agrees": "✓ yes" if t.agrees else "✗ no",
-           "weights": t.weights} for t in result.translations])
+st.table([{_("framework"): t.framework, _("output"): " × ".join(map(str, t.shape)),
+           _("max |difference|"): f"{t.max_diff:.1e}", _("agrees"): _("✓ yes") if t.agrees else _("✗ no"),
+           _("weights"): _(t.weights)} for t in result.translations])
 
 for t in result.translations:
     st.subheader(t.framework)
-    st.markdown("**Padding:** " + md(t.padding))
-    st.markdown("**Weights:** " + md(t.weights))
+    st.markdown(f"**{_('Padding:')}** " + md(_(t.padding)))
+    st.markdown(f"**{_('Weights:')}** " + md(_(t.weights)))
     for flag in t.flags:
-        st.warning(md(flag), icon="⚠️")
+        st.warning(md(_(flag)), icon="⚠️")
     st.code(t.code, language="python", wrap_lines=True)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lab import chain as C
 from lab import unet
+from ui.prefs import _
 from ui.style import md
 
 CODE_NAMES = {"tf": "TensorFlow", "keras": "Keras", "torch": "PyTorch", "jax": "JAX"}
@@ -15,17 +16,19 @@ def _solve(chain: C.Chain, fw: str) -> unet.Solution:
 
 
 def show(chain: C.Chain, fw: str) -> None:
-    st.header("U-Net size solver")
+    st.header(_("U-Net size solver"))
     name = C.FRAMEWORK_NAMES[fw]
     sol = _solve(chain, fw)
-    st.markdown(f"In {name}, the input sizes this chain gives back exactly (every skip connection matches and "
-                f"the output has the input's size), up to {C.MAX_INPUT}: **{md(sol.summary)}**.")
+    st.markdown(_("In {framework}, the input sizes this chain gives back exactly (every skip connection matches and "
+                  "the output has the input's size), up to {most}: **{sizes}**.", framework=name, most=C.MAX_INPUT,
+                  sizes=md(_(sol.summary))))
     if sol.breaks_at is None:
-        st.markdown(f"Input {chain.input} round-trips." if chain.input in sol.sizes else
-                    f"Input {chain.input} runs through, but the output does not have the input's size.")
+        st.markdown(_("Input {n} round-trips.", n=chain.input) if chain.input in sol.sizes else
+                    _("Input {n} runs through, but the output does not have the input's size.", n=chain.input))
         return
-    st.markdown(f"Input {chain.input} breaks at layer {sol.breaks_at}. The smallest fix per layer, each on its own:")
+    st.markdown(_("Input {n} breaks at layer {t}. The smallest fix per layer, each on its own:", n=chain.input,
+                  t=sol.breaks_at))
     for fix in sol.fixes:
-        st.markdown("- " + md(fix.text))
+        st.markdown("- " + md(_(fix.text)))
         st.code("\n".join(f"# {CODE_NAMES[key]}\n{line}" for key, line in fix.code.items()), language="python",
                 wrap_lines=True)

@@ -32,6 +32,7 @@ PAGES = [
     ("pages/6_Checkerboard_artifacts.py", "Checkerboard_artifacts", "Checkerboard artifacts"),
     ("pages/7_Encoder_decoder.py", "Encoder_decoder", "Encoder decoder"),
     ("pages/8_Translator.py", "Translator", "Translator"),
+    ("pages/9_Misconceptions.py", "Misconceptions", "Misconceptions"),
 ]
 
 
