@@ -42,9 +42,9 @@ HTML_PAYLOADS = [
 
 def _schemas():
     """Each page's URL schema, from the package (the pages' own source of truth)."""
-    from lab import animation, chain, checkerboard, examples, explorer, gradient, translator
-    from lab.url_state import Param, schema
-    big = {"big": Param(bool, False)}
+    from lab import animation, chain, checkerboard, examples, explorer, gradient, translator, traps
+    from lab.url_state import schema
+    from ui.prefs import PREF_PARAMS as big  # every page also reads the person's prefs
     return {
         "pages/1_Forward_convolution.py": {**schema(animation.ConvState), **big},
         "pages/2_Transposed_convolution.py": {**schema(animation.TransposeState), **big},
@@ -54,6 +54,7 @@ def _schemas():
         "pages/6_Checkerboard_artifacts.py": {**schema(checkerboard.CheckerConfig), **big},
         "pages/7_Encoder_decoder.py": {**schema(chain.ChainState), **big},
         "pages/8_Translator.py": {**schema(translator.Layer), **big},
+        "pages/9_Misconceptions.py": {**schema(traps.TrapsState), **big},
     }
 
 

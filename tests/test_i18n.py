@@ -74,3 +74,9 @@ def test_no_key_is_translated_twice_differently_across_sections():
                 clashes.append((key, seen[key], (name, value)))
             seen.setdefault(key, (name, value))
     assert not clashes, clashes[:5]
+
+
+def test_a_template_with_almost_no_words_of_its_own_cannot_swallow_a_sentence():
+    assert translate("73 or 74", "zh") == "73 或 74"
+    sentence = "Keras takes only padding 'same' or 'valid'; pick one of them."
+    assert translate(sentence, "zh") == sentence

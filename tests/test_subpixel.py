@@ -166,4 +166,5 @@ def test_figures_draw_every_configuration_larger_in_presentation_mode_and_in_chi
         assert big.width > plain.width and big.height > plain.height
         zh = Image.open(BytesIO(draw(dec, "zh")))
         assert zh.size[0] > 100
-    assert D.font_family("zh")[-1] == D.CJK_FONT and D.font_family("en") == ("DejaVu Sans",)
+    from lab.draw.fonts import CJK_FONT
+    assert D.font_family("zh")[-1] == CJK_FONT and D.font_family("en") == ("DejaVu Sans",)

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from lab.audio import CausalStep
-from lab.draw.cjk import text_rc
+from lab.draw.fonts import text_rc
 from lab.draw.export import figure_png
 from lab.i18n import translate
 

@@ -9,7 +9,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from lab.draw.cjk import text_rc
+from lab.draw.fonts import text_rc
 from lab.draw.export import figure_png
 from lab.i18n import translate
 

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from lab.draw.export import figure_png
-from lab.draw.subpixel import font_family
+from lab.draw.fonts import font_family
 from lab.i18n import translate
 
 MAX_NUMBERED = 40

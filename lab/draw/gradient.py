@@ -14,7 +14,7 @@ from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from lab.draw.cjk import text_rc
+from lab.draw.fonts import text_rc
 from lab.draw.export import figure_png
 
 MAX_NUMBERED = 10     # cells per side up to which values are written in the cells

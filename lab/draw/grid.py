@@ -21,13 +21,15 @@ import re
 import unicodedata
 import warnings
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
+
+from lab.draw.fonts import CJK_PATH, FONTS
 
 DPI = 100
 MAX_WIDTH_PX = 1300  # narrow enough that Streamlit never resizes (and de-animates) a GIF
@@ -69,20 +71,10 @@ MIN_SCALE, MAX_SCALE = 0.5, 4.0
 
 SANS = findfont(FontProperties(family="DejaVu Sans"))
 MONO = findfont(FontProperties(family="DejaVu Sans Mono"))
-CJK_FAMILY = "Noto Sans CJK SC"
-
-
-def _cjk_font() -> Optional[str]:
-    try:
-        return findfont(FontProperties(family=CJK_FAMILY), fallback_to_default=False)
-    except ValueError:
-        return None
-
-
-CJK = _cjk_font()
+CJK = CJK_PATH
 # Without the CJK font, Chinese text is drawn as boxes: say so once in the docs, not once per string.
 warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning, r"lab\.draw\.grid")
-FIGURE_FAMILIES = ["DejaVu Sans"] + ([CJK_FAMILY] if CJK else [])  # matplotlib falls back per glyph
+FIGURE_FAMILIES = FONTS  # matplotlib falls back per glyph
 
 
 def is_wide(ch: str) -> bool:

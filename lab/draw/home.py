@@ -2,7 +2,7 @@
 
 Each function draws one matplotlib ``Figure`` (object API, never pyplot) on a single Axes in cell
 units and returns PNG bytes; ``present`` draws it larger for a projector, ``lang`` picks the
-language of its labels (``lab.i18n``) and a font that has the glyphs (``lab.draw.cjk``).
+language of its labels (``lab.i18n``) and a font that has the glyphs (``lab.draw.fonts``).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from lab import walkthrough as wt
-from lab.draw.cjk import text_rc
+from lab.draw.fonts import text_rc
 from lab.draw.export import figure_png
 from lab.i18n import translate
 

@@ -4,33 +4,19 @@ colour per phase throughout. matplotlib ``Figure`` only (never pyplot), returned
 labels in the person's language (``lang``), drawn larger in presentation mode."""
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Tuple
 
 import numpy as np
-from matplotlib import colormaps, font_manager
+from matplotlib import colormaps
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
 from lab.draw.export import figure_png
+from lab.draw.fonts import font_family
 from lab.i18n import translate
 from lab.subpixel import Decomposition, phase_name
 
 MAX_NUMBERED = 24          # cells per side up to which values are written in the cells
 MAX_NUMBERED_PHASE = 9     # the same for one phase's small output (up to s² of them side by side)
-CJK_FONT = "Noto Sans CJK SC"
-
-
-@lru_cache(maxsize=4)
-def font_family(lang: str) -> Tuple[str, ...]:
-    """Latin text in matplotlib's own font, Chinese glyphs from Noto CJK when it is installed."""
-    if lang == "zh":
-        try:
-            font_manager.findfont(CJK_FONT, fallback_to_default=False)
-            return ("DejaVu Sans", CJK_FONT)
-        except ValueError:   # pragma: no cover - fonts-noto-cjk missing: boxes for Chinese, not a crash
-            pass
-    return ("DejaVu Sans",)
 
 
 def phase_colours(n: int):

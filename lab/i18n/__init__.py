@@ -25,6 +25,7 @@ LANGS: Dict[str, str] = {"en": "English", "zh": "中文"}
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"zh": ZH}
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?。；：！？])\s+")
 _MARKUP = re.compile(r"^(\s*(?:[-*>]|#{1,6}|\d+\.)\s+)?(\*\*|\*|_)?(.*?)(\2)?(\s*)$", re.DOTALL)
 MAX_TRANSLATED = 5000  # characters: longer text (a paste) is never looked up
@@ -36,13 +37,16 @@ def placeholders(text: str) -> List[str]:
 
 
 def _template_regex(template: str) -> "re.Pattern[str]":
+    """A template as a pattern. One with fewer than two words of its own (``"{a} or {b}"``) only
+    matches values without spaces, so it cannot swallow a whole sentence that happens to hold "or"."""
     parts = _PLACEHOLDER.split(template)
+    value = ".+?" if len(_WORD.findall("".join(parts[::2]))) >= 2 else r"\S+?"
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0:
             out.append(re.escape(part))
         else:
-            out.append(f"(?P<{part}>.+?)" if f"(?P<{part}>" not in "".join(out) else f"(?P={part})")
+            out.append(f"(?P<{part}>{value})" if f"(?P<{part}>" not in "".join(out) else f"(?P={part})")
     return re.compile("".join(out), re.DOTALL)
 
 
