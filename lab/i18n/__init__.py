@@ -37,10 +37,12 @@ def placeholders(text: str) -> List[str]:
 
 
 def _template_regex(template: str) -> "re.Pattern[str]":
-    """A template as a pattern. One with fewer than two words of its own (``"{a} or {b}"``) only
-    matches values without spaces, so it cannot swallow a whole sentence that happens to hold "or"."""
+    """A template as a pattern. One that starts and ends with a value and has fewer than two words
+    of its own (``"{a} or {b}"``) only matches values without spaces, so it cannot swallow a whole
+    sentence that happens to hold "or"."""
     parts = _PLACEHOLDER.split(template)
-    value = ".+?" if len(_WORD.findall("".join(parts[::2]))) >= 2 else r"\S+?"
+    loose = parts[0] == parts[-1] == "" and len(_WORD.findall("".join(parts[::2]))) < 2
+    value = r"\S+?" if loose else ".+?"
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0:

@@ -19,11 +19,15 @@ def chinese_share(texts):
     return sum(bool(CJK.search(t)) for t in worded) / max(len(worded), 1), worded
 
 
+EVERY_PAGE = [pytest.param("app.py", "", "Home", id="Home"),
+              *[pytest.param(*p, marks=needs_page(p[0]), id=p[1]) for p in PAGES]]
+
+
 def visible_texts(pg, selector):
     return [t.strip() for t in pg.locator(f"[data-testid='stMain'] {selector}").all_inner_texts() if t.strip()]
 
 
-@pytest.mark.parametrize("file,url,label", [pytest.param(*p, marks=needs_page(p[0]), id=p[1]) for p in PAGES])
+@pytest.mark.parametrize("file,url,label", EVERY_PAGE)
 def test_every_page_in_chinese(browser, app_url, server, file, url, label):
     with open_page(browser, app_url, server, viewport={"width": 1280, "height": 800}) as pg:
         goto(pg, f"{app_url}/{url}?lang=zh")
@@ -37,7 +41,7 @@ def test_every_page_in_chinese(browser, app_url, server, file, url, label):
         assert prose and share >= 0.8, f"{file}: explanations in English: " \
                                        f"{[t[:60] for t in prose if not CJK.search(t)][:8]}"
         assert "lang=zh" in pg.url
-        screenshot(pg, f"zh_{url}")
+        screenshot(pg, f"zh_{url or 'Home'}")
 
 
 def test_the_language_survives_a_page_change(page):
@@ -48,7 +52,7 @@ def test_the_language_survives_a_page_change(page):
     assert CJK.search(page.locator("h1").first.inner_text())
 
 
-@pytest.mark.parametrize("file,url,label", [pytest.param(*p, marks=needs_page(p[0]), id=p[1]) for p in PAGES])
+@pytest.mark.parametrize("file,url,label", EVERY_PAGE)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_presentation_screenshots(browser, app_url, server, file, url, label, lang):
     """Presentation mode at a projector's 1920×1080, both languages: renders, no exception, the mode
@@ -57,4 +61,4 @@ def test_presentation_screenshots(browser, app_url, server, file, url, label, la
         goto(pg, f"{app_url}/{url}?present=1&lang={lang}")
         expect_no_exception(pg)
         assert "present=1" in pg.url
-        screenshot(pg, f"present_{lang}_{url}")
+        screenshot(pg, f"present_{lang}_{url or 'Home'}")
