@@ -102,5 +102,5 @@ if cfg.nd == 2:
 with st.expander(_("Show me the code that computed these steps")):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
-subpixel_section(cfg, large)
+subpixel_section(cfg, present)
 write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}))
