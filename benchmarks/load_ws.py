@@ -6,12 +6,12 @@
 themselves; here each session is a few coroutines' worth of work, so what is measured is the
 server. A session connects to ``/_stcore/stream`` on loopback, opens a page as a browser would
 (``rerun_script`` with the query string and page; the animation pages' browser player loads with
-them, so opening one renders and sends every frame: 64 or 36 of them here), then keeps acting with
-a person's pause (1–3 s): typing numbers into the shape explorer, stepping the animations on the
-server (Back / Next), choosing a new seed (new numbers: every frame of the player rendered afresh),
-a new input size (a new geometry: the same), or going to another page. Like the browser it sends
-back every widget value it has set and the query string the server last wrote. ``--lang zh`` opens
-every page with ``lang=zh`` (the Chinese catalogue).
+them, so opening one renders and sends every frame: 64 on the forward page, 144 on the transposed
+one here), then keeps acting with a person's pause (1–3 s): typing numbers into the shape
+explorer, stepping the animations on the server (Back / Next), choosing a new seed (new numbers:
+every frame of the player rendered afresh), a new input size (a new geometry: the same), or going
+to another page. Like the browser it sends back every widget value it has set and the query string
+the server last wrote. ``--lang zh`` opens every page with ``lang=zh`` (the Chinese catalogue).
 
 Measured: rerun latency, from sending the action to the server's ``script_finished`` (p50, p95,
 max, per action); errors (an exception element, a run not finished in 60 s, a lost connection,
