@@ -5,8 +5,12 @@
 Frames: one animator per configuration (layout and static layer built once), then every frame
 rendered to RGBA, PNG-encoded (what the page caches) and the whole set GIF-encoded.
 Pages: ``streamlit.testing.v1.AppTest`` runs of the two animation pages: the first run (JIT warm-up
-done beforehand, caches empty), a rerun with nothing changed (all cached), a step change (one new
-frame), and switching on the browser player (every frame rendered and embedded).
+done beforehand, caches empty; the browser player is part of the page, so every frame is rendered
+and embedded), a rerun with nothing changed (all cached), a step change with the server-side step
+slider (a new frame where the player could not be sent; text only where it is shown), and a new seed
+(new numbers: every frame of the player rendered again). ``--lang zh`` opens the pages in Chinese.
+
+    python3 benchmarks/bench_frames.py --pages-only --repeats 3 --lang zh
 """
 from __future__ import annotations
 
@@ -66,28 +70,29 @@ def bench_frames():
     return rows
 
 
-def bench_pages(repeats: int = 5):
+def bench_pages(repeats: int = 5, lang: str = "en"):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     kernels.warm_up()
-    pages = [("Forward convolution", os.path.join(ROOT, "pages", "1_Forward_convolution.py"), "fc",
+    pages = [("Forward convolution", "pages/1_Forward_convolution.py", "fc",
               {"in": "7", "k": "3", "s": "1", "pad": "SAME"}),
-             ("Transposed convolution (scatter)", os.path.join(ROOT, "pages", "2_Transposed_convolution.py"), "tc",
+             ("Transposed convolution (scatter)", "pages/2_Transposed_convolution.py", "tc",
               {"in": "7", "k": "3", "s": "2", "pad": "SAME", "out": "14"}),
-             ("Transposed convolution (seed default)", os.path.join(ROOT, "pages", "2_Transposed_convolution.py"),
+             ("Transposed convolution (seed default)", "pages/2_Transposed_convolution.py",
               "tc", {})]
     print()
     print("| page | configuration | first run ms | rerun ms (median) | step change ms (median) | "
-          "player on ms (all frames) |")
+          "new seed ms (all frames) |")
     print("|---|---|---:|---:|---:|---:|")
     for name, path, prefix, query in pages:
-        firsts, reruns, steps, players = [], [], [], []
+        firsts, reruns, steps, seeds = [], [], [], []
         for _ in range(repeats):
             st.cache_data.clear()
             st.cache_resource.clear()
-            at = AppTest.from_file(path, default_timeout=120)
-            for k, v in query.items():
+            at = AppTest.from_file(os.path.join(ROOT, "app.py"), default_timeout=120)
+            at.switch_page(path)  # through app.py's navigation: the pages link to each other
+            for k, v in {**query, **({"lang": lang} if lang != "en" else {})}.items():
                 at.query_params[k] = v
             t0 = time.perf_counter()
             at.run()
@@ -101,17 +106,26 @@ def bench_pages(repeats: int = 5):
             t0 = time.perf_counter()
             at.run()
             steps.append(time.perf_counter() - t0)
-            at.toggle(key=f"{prefix}_play").set_value(True)
+            at.number_input(key=f"{prefix}_seed").set_value(int(at.number_input(key=f"{prefix}_seed").value) + 1)
             t0 = time.perf_counter()
             at.run()
-            players.append(time.perf_counter() - t0)
+            seeds.append(time.perf_counter() - t0)
             assert not at.exception, at.exception
         cfg = ", ".join(f"{k}={v}" for k, v in query.items()) or "defaults"
         print(f"| {name} | {cfg} | {statistics.median(firsts) * 1e3:.0f} | {statistics.median(reruns) * 1e3:.0f} | "
-              f"{statistics.median(steps) * 1e3:.0f} | {statistics.median(players) * 1e3:.0f} |")
+              f"{statistics.median(steps) * 1e3:.0f} | {statistics.median(seeds) * 1e3:.0f} |")
 
 
 if __name__ == "__main__":
-    bench_frames()
-    if "--frames-only" not in sys.argv:
-        bench_pages()
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--frames-only", action="store_true")
+    ap.add_argument("--pages-only", action="store_true")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--lang", default="en", help="en or zh (the pages' language, ?lang=)")
+    args = ap.parse_args()
+    if not args.pages_only:
+        bench_frames()
+    if not args.frames_only:
+        print(f"\n{args.lang}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the page runs")
+        bench_pages(args.repeats, args.lang)

@@ -47,6 +47,11 @@ def one_start(browser, workdir: Path, numba_dir: Path, mpl_dir: Path, path: str,
         page.locator("h1").first.wait_for(state="visible", timeout=120_000)
         first = time.monotonic() - server.t_launch
         errors = page.locator("[data-testid='stException']").count()
+        # the hook writes when ScriptRunner._run_script returns, which can be a moment after the
+        # browser saw the run finish (heavier pages: the player's frames): wait for its line
+        deadline = time.monotonic() + 10
+        while not (run_log.exists() and run_log.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
         runs = run_log.read_text().split() if run_log.exists() else []
         script = float(runs[0]) if runs else float("nan")
         # launch -> the first script run starts (server up + browser loads the app + connects)

@@ -4,8 +4,10 @@ Run:  python benchmarks/load_test.py [--sessions 10] [--seconds 60] [--seed 0]
 
 Each session is its own Playwright browser context (its own Streamlit session) in one headless
 Chromium, driven from one asyncio loop. A session opens the shape explorer on the seed link or
-one of the two animation pages, and keeps changing controls (number inputs, radios, sliders,
-the padding select box, step buttons, the browser-player toggle, one-click fixes), moving to
+one of the two animation pages (the browser player loads with them: every frame rendered and sent
+on opening), and keeps changing controls (number inputs, radios, sliders, the padding select box,
+a new seed, which renders the player's frames afresh, the step buttons and slider in the folded
+"Step on the server" panel, opened first as a person would, one-click fixes), moving to
 another page every few actions, with a person's pause (1–3 s by default) between actions.
 
 Measured:
@@ -179,6 +181,20 @@ async def _select_option(page, key: str, rng: random.Random):
     return True
 
 
+async def _open_step_panel(page, p: str):
+    """Unfold the "Step on the server" panel (browser-side, no rerun) if its buttons are hidden."""
+    button = page.locator(f".st-key-{p}_next button")
+    if await button.count() and not await button.first.is_visible():
+        panel = page.locator("[data-testid='stExpander']").filter(has=page.locator(f".st-key-{p}_next"))
+        await panel.locator("summary").first.click()
+        await button.first.wait_for(state="visible", timeout=5_000)
+
+
+async def _stepping(page, p: str, act):
+    await _open_step_panel(page, p)
+    return await act()
+
+
 def _actions(name: str, page, rng: random.Random):
     """(kind, coroutine-function returning whether it acted) for one page."""
     if name == "explorer":
@@ -196,10 +212,10 @@ def _actions(name: str, page, rng: random.Random):
         (f"{name}: input size", lambda: _slider_step(page, f"{p}_in", rng)),
         (f"{name}: kernel", lambda: _slider_step(page, f"{p}_k", rng)),
         (f"{name}: stride", lambda: _slider_step(page, f"{p}_s", rng)),
-        (f"{name}: step slider", lambda: _slider_step(page, f"{p}_t", rng)),
-        (f"{name}: next step", lambda: _click(page, f".st-key-{p}_next button")),
+        (f"{name}: step slider", lambda: _stepping(page, p, lambda: _slider_step(page, f"{p}_t", rng))),
+        (f"{name}: next step", lambda: _stepping(page, p, lambda: _click(page, f".st-key-{p}_next button"))),
         (f"{name}: padding", lambda: _select_option(page, f"{p}_padmode", rng)),
-        (f"{name}: browser player", lambda: _click(page, f".st-key-{p}_play label")),
+        (f"{name}: new seed (player frames afresh)", lambda: _fill_number(page, f"{p}_seed", 0, 9999, rng)),
     ]
     if name == "transposed":
         acts.append((f"{name}: view", lambda: _click_radio(page, "tc_view", rng)))

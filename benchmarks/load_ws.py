@@ -1,15 +1,17 @@
 """Load without browsers: N websocket clients speaking Streamlit's own protocol to one server.
 
-    python benchmarks/load_ws.py [--sessions 10] [--seconds 60] [--seed 0]
+    python benchmarks/load_ws.py [--sessions 10] [--seconds 60] [--seed 0] [--lang zh]
 
 ``load_test.py`` drives real Chromium tabs, which on a 2-core machine take most of the CPU
 themselves; here each session is a few coroutines' worth of work, so what is measured is the
 server. A session connects to ``/_stcore/stream`` on loopback, opens a page as a browser would
-(``rerun_script`` with the query string and page), then keeps acting with a person's pause
-(1–3 s): typing numbers into the shape explorer, stepping the animations, choosing a new seed
-(new numbers: the frames are not cached), turning the browser player on or off (with a new seed
-that renders every frame: 64 or 36 of them here), or going to another page. Like the browser it sends
-back every widget value it has set and the query string the server last wrote.
+(``rerun_script`` with the query string and page; the animation pages' browser player loads with
+them, so opening one renders and sends every frame: 64 on the forward page, 144 on the transposed
+one here), then keeps acting with a person's pause (1–3 s): typing numbers into the shape
+explorer, stepping the animations on the server (Back / Next), choosing a new seed (new numbers:
+every frame of the player rendered afresh), a new input size (a new geometry: the same), or going
+to another page. Like the browser it sends back every widget value it has set and the query string
+the server last wrote. ``--lang zh`` opens every page with ``lang=zh`` (the Chinese catalogue).
 
 Measured: rerun latency, from sending the action to the server's ``script_finished`` (p50, p95,
 max, per action); errors (an exception element, a run not finished in 60 s, a lost connection,
@@ -48,8 +50,8 @@ class Client:
         return await self.rerun()
 
     async def rerun(self, **widgets) -> float:
-        """Set widgets (``key=value``: a number, ``True`` for a button, "on" / "off" for a switch) and
-        wait for the run to finish; seconds."""
+        """Set widgets (``key=value``: a number, ``True`` for a button, "on" / "off" for a switch,
+        a list for a slider) and wait for the run to finish; seconds."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
         msg = BackMsg()
@@ -63,6 +65,8 @@ class Client:
                     w.trigger_value = True
                 elif value in ("on", "off"):
                     w.bool_value = value == "on"
+                elif isinstance(value, list):
+                    w.double_array_value.data.extend(value)
                 else:
                     w.int_value = value
         self.values.update({k: v for k, v in widgets.items() if v is not True})
@@ -100,10 +104,11 @@ def actions(name: str, rng: random.Random):
     return rng.choice([(f"{name}: next step", {f"{p}_next": True}),
                        (f"{name}: back", {f"{p}_back": True}),
                        (f"{name}: new seed", {f"{p}_seed": rng.randint(0, 9999)}),
-                       (f"{name}: browser player on / off", {f"{p}_play": rng.choice(("on", "off"))})])
+                       (f"{name}: new input size", {f"{p}_in": [rng.randint(3, 9)]})])
 
 
-async def session(url: str, idx: int, seconds: float, seed: int, lat: dict, errors: list, think=(1.0, 3.0)):
+async def session(url: str, idx: int, seconds: float, seed: int, lat: dict, errors: list, think=(1.0, 3.0),
+                  lang: str = "en"):
     import websockets
     rng = random.Random(seed * 1000 + idx)
     end = time.monotonic() + seconds
@@ -115,7 +120,8 @@ async def session(url: str, idx: int, seconds: float, seed: int, lat: dict, erro
             client, turn = Client(ws), 0
             while time.monotonic() < end:
                 name = names[turn % len(names)]
-                lat.setdefault("page open / switch", []).append(await client.open(PAGES[name]))
+                path = PAGES[name] if lang == "en" else PAGES[name] + ("&" if "?" in PAGES[name] else "?") + f"lang={lang}"
+                lat.setdefault("page open / switch", []).append(await client.open(path))
                 turn += 1
                 for _ in range(rng.randint(4, 8)):
                     if time.monotonic() >= end:
@@ -135,7 +141,7 @@ async def main_async(args) -> int:
         try:
             server.wait_healthy()
             warm: dict = {}
-            await session(server.url, -1, 1, args.seed, warm, errors, think=(0, 0))  # kernels, imports
+            await session(server.url, -1, 1, args.seed, warm, errors, think=(0, 0), lang=args.lang)  # kernels, imports
             await asyncio.sleep(1.0)
             rss_before, cpu_before, load_before = server.rss_kb(), server.cpu_seconds(), os.getloadavg()[0]
             samples: list = []
@@ -143,7 +149,7 @@ async def main_async(args) -> int:
             sampler = asyncio.create_task(sample_rss(server, samples, stop))
             t0 = time.monotonic()
             try:
-                await asyncio.wait_for(asyncio.gather(*(session(server.url, i, args.seconds, args.seed, lat, errors)
+                await asyncio.wait_for(asyncio.gather(*(session(server.url, i, args.seconds, args.seed, lat, errors, lang=args.lang)
                                                         for i in range(args.sessions))), args.seconds + 60)
             except asyncio.TimeoutError:
                 errors.append(f"sessions still running {args.seconds + 60:.0f} s after the start")
@@ -158,7 +164,7 @@ async def main_async(args) -> int:
             server.stop()
     actions_ms = [1000 * v for k, vs in lat.items() if k != "page open / switch" for v in vs]
     peak = max(samples) if samples else 0
-    print(f"\nLoad (websocket clients): {args.sessions} sessions for {args.seconds:.0f} s (wall {wall:.0f} s), "
+    print(f"\nLoad (websocket clients, lang={args.lang}): {args.sessions} sessions for {args.seconds:.0f} s (wall {wall:.0f} s), "
           f"{os.cpu_count()} CPUs, 1-minute load average before {load_before:.1f}, after "
           f"{os.getloadavg()[0]:.1f}\n")
     print("| metric | value |\n|---|---|")
@@ -182,6 +188,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--lang", default="en", help="en or zh: the pages' language (?lang=)")
     return asyncio.run(main_async(ap.parse_args(argv)))
 
 
