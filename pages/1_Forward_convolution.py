@@ -47,7 +47,7 @@ if not present:  # asked before the figure shows the answer
 
 # --- the figure: the browser player -----------------------------------------------------------
 n_steps = tr.n_steps
-played = aw.figure("conv", cfg, "scatter", "column", n_steps, aw.clamp_step(PAGE, n_steps), present)
+animation = aw.figure("conv", cfg, "scatter", "column", n_steps, aw.clamp_step(PAGE, n_steps), present)
 if present:
     asked = ask(question)
 st.markdown(_(anim.sizes_line(cfg, tr.out_size, "output y")))
@@ -61,7 +61,7 @@ with st.expander(_("Output size, written out with these numbers"), expanded=aske
               query_params={k: str(v) for k, v in back.items()})
 st.markdown(aw.legend(aw.FORWARD_LEGEND))
 
-t = aw.step_panel(PAGE, n_steps, played, lambda step: anim.conv_state(tr, step))
+t = aw.step_panel(PAGE, n_steps, animation.played, lambda step: anim.conv_state(tr, step))
 aw.gif_button("conv", cfg, "scatter", "column", n_steps, fps,
               f"conv_in{cfg.in_size}_k{cfg.kernel}_s{cfg.stride}_{anim.pad_to_text(cfg.pad)}")
 st.caption(_(anim.CAPS_TEXT))
@@ -77,4 +77,5 @@ aw.result_block(anim.grid_text(ref))
 with st.expander(_("Show me the code that computed these steps")):
     st.code(inspect.getsource(trace_mod.conv_trace), language="python")
 
+animation.finish()  # the browser player replaces the still frame, once the page is on screen
 write_link(PAGE, from_values(anim.ConvState, {**cfg.as_url(), "t": t, "fps": fps}))

@@ -70,7 +70,7 @@ if view == "matrix" and not anim.matrix_fits(tr):
 n_steps = tr.n_steps(shown_view, by)
 
 # --- the figure: the browser player, then a question its last steps answer -----------------------
-played = aw.figure("transpose", cfg, shown_view, by, n_steps, aw.clamp_step(PAGE, n_steps), present)
+animation = aw.figure("transpose", cfg, shown_view, by, n_steps, aw.clamp_step(PAGE, n_steps), present)
 ask(anim.transpose_question(tr), anim.output_cell_label(tr))
 st.markdown(_(anim.sizes_line(cfg, tr.out_size)))
 with st.expander(_("Sizes, written out with these numbers"), expanded=not present):
@@ -83,7 +83,7 @@ with st.expander(_("Sizes, written out with these numbers"), expanded=not presen
                   query_params=anim.explorer_params(i, k, s, cfg.dilation, cfg.pad, n))
 st.markdown(aw.legend(aw.TRANSPOSE_LEGEND))
 
-t = aw.step_panel(PAGE, n_steps, played, lambda step: anim.transpose_state(tr, shown_view, by, step))
+t = aw.step_panel(PAGE, n_steps, animation.played, lambda step: anim.transpose_state(tr, shown_view, by, step))
 aw.gif_button("transpose", cfg, shown_view, by, n_steps, fps,
               f"transpose_{shown_view}_in{i}_k{k}_s{s}_{anim.pad_to_text(cfg.pad)}_out{cfg.out}")
 st.caption(_(anim.CAPS_TEXT))
@@ -103,4 +103,5 @@ with st.expander(_("Show me the code that computed these steps")):
     st.code(inspect.getsource(trace_mod.transpose_trace), language="python")
 
 subpixel_section(cfg, present)
+animation.finish()  # the browser player replaces the still frame, once the page is on screen
 write_link(PAGE, from_values(anim.TransposeState, {**cfg.as_url(), "t": t, "fps": fps, "view": view, "by": by}))

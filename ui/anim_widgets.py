@@ -6,7 +6,8 @@ Everything numeric comes from ``convt`` (traces, ``lab.animation``) and every pi
 from __future__ import annotations
 
 import threading
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
 
 import streamlit as st
 
@@ -349,19 +350,54 @@ def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: flo
     return True
 
 
-def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, present: bool) -> bool:
-    """The animation: the browser player, or where it cannot be sent, the exact frame of the
-    server-side step. Says so when the cells are too small for their numbers. True if the player
-    is shown."""
+AUTO_PLAYER_PIXELS = 30_000_000  # frame-pixels drawn for the player without asking (about a second)
+
+
+@dataclass
+class Animation:
+    """An animation page's figure: the exact server-side frame at once, the browser player put in
+    its place by :meth:`finish` at the end of the run, so the rest of the page never waits for the
+    player's frames. ``played``: the player will be there."""
+    played: bool
+    finish: Callable[[], None]
+
+
+def _ask_for_player(key: Tuple) -> None:
+    st.session_state["_player_asked"] = key
+
+
+def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, present: bool) -> Animation:
+    """The animation slot. A player of up to :data:`AUTO_PLAYER_PIXELS` frame-pixels is drawn by
+    itself; a bigger one (several seconds of drawing, on a server other people share) waits for one
+    click. Says so when the cells are too small for their numbers."""
     scale, lang = frame_scale(op, cfg, view, by, n, present), prefs.current().lang
-    played = player(op, cfg, view, by, n, scale, present)
-    if not played:
+    why = export_refusal(op, cfg, view, by, n, scale)
+    w, h = frame_size(op, cfg, view, by, scale)
+    key = (op, cfg, view, by, scale, lang)
+    auto = why is None and (n * w * h <= AUTO_PLAYER_PIXELS or st.session_state.get("_player_asked") == key)
+    slot = st.empty()
+
+    def still():
         st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
+
+    with slot.container():
+        if why:
+            st.info(why)
+        elif not auto:
+            st.button(_("▶ Play in the browser ({n} frames: drawn once, then every step is instant)", n=n),
+                      key=f"{op}_load_player", type="primary", on_click=_ask_for_player, args=(key,))
+        still()
     canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
     note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * grid.DPI / 72)  # points → px
     if note:
         st.info(_(note), icon="🔢")
-    return played
+
+    def finish():
+        if auto:
+            with slot.container():
+                if not player(op, cfg, view, by, n, scale, present):
+                    still()
+    return Animation(auto, finish)
 
 
 def step_panel(prefix: str, n: int, played: bool, describe) -> int:

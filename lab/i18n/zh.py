@@ -74,6 +74,8 @@ COMMON = {
 }
 
 ANIMATION = {
+    "▶ Play in the browser ({n} frames: drawn once, then every step is instant)":
+        "▶ 在浏览器中播放（{n} 帧：只绘制一次，之后每一步都即时显示）",
     # --- forward and transposed convolution pages (pages 1, 2; ui/anim_widgets) ---------------
     # --- present (branch present): pages 1, 2, ui/anim_widgets, lab/animation, the player ---------
     "Example numbers (seed)": "示例数字（随机种子）",
