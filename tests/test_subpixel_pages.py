@@ -25,6 +25,7 @@ def _fresh_caches():
 def app(page, **query):
     at = AppTest.from_file(APP, default_timeout=60)
     at.switch_page(page)
+    at.session_state["tc_sp_open"] = True  # the sub-pixel section is drawn only while it is open
     for k, v in query.items():
         at.query_params[k] = v
     at.run()
@@ -168,3 +169,13 @@ def test_checkerboard_in_chinese():
     assert m["内部次数（二维）"] == "1, 2, 4" and m["最亮 : 最暗的内部格子"] == "4 : 1"
     assert any(C.rule_of_thumb(3, 2, "zh") in e for e in texts(at, "error"))
     assert at.toggle(key="cb_icnr").label == "ICNR 初始化"
+
+
+def test_a_closed_section_draws_nothing():
+    """Closed (the default), the section is its label only: its pictures cost a few hundred ms."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(TRANSPOSE)
+    at.run()
+    assert not at.exception
+    assert "Sub-pixel view: s² small convolutions, interleaved" in [e.label for e in at.expander]
+    assert "Skipped by the phases" not in metrics(at)

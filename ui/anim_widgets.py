@@ -350,7 +350,11 @@ def player(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, scale: flo
     return True
 
 
-AUTO_PLAYER_PIXELS = 30_000_000  # frame-pixels drawn for the player without asking (about a second)
+# Frame-pixels drawn for the player without asking: about 0.4 s of drawing and encoding (the default
+# views' 9 frames are 2.5 M); four times that in presentation mode, where frames are drawn larger
+# and one teacher drives the page.
+AUTO_PLAYER_PIXELS = 10_000_000
+PRESENT_AUTO_FACTOR = 4
 
 
 @dataclass
@@ -368,13 +372,14 @@ def _ask_for_player(key: Tuple) -> None:
 
 def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, present: bool) -> Animation:
     """The animation slot. A player of up to :data:`AUTO_PLAYER_PIXELS` frame-pixels is drawn by
-    itself; a bigger one (several seconds of drawing, on a server other people share) waits for one
-    click. Says so when the cells are too small for their numbers."""
+    itself; a bigger one (seconds of drawing, on a server other people share) waits for one click.
+    Says so when the cells are too small for their numbers."""
     scale, lang = frame_scale(op, cfg, view, by, n, present), prefs.current().lang
     why = export_refusal(op, cfg, view, by, n, scale)
     w, h = frame_size(op, cfg, view, by, scale)
     key = (op, cfg, view, by, scale, lang)
-    auto = why is None and (n * w * h <= AUTO_PLAYER_PIXELS or st.session_state.get("_player_asked") == key)
+    budget = AUTO_PLAYER_PIXELS * (PRESENT_AUTO_FACTOR if present else 1)
+    auto = why is None and (n * w * h <= budget or st.session_state.get("_player_asked") == key)
     slot = st.empty()
 
     def still():

@@ -100,9 +100,14 @@ def _one_phase(dec: S.Decomposition) -> None:
 
 
 def subpixel_section(cfg: anim.AnimConfig, present: bool) -> None:
-    """The expander with the whole view, for the page's configuration ``cfg``."""
+    """The expander with the whole view, for the page's configuration ``cfg``. Drawn only while it
+    is open (its pictures are a few hundred ms a configuration: a closed section costs nothing)."""
     lang = prefs.current().lang
-    with st.expander(_("Sub-pixel view: s² small convolutions, interleaved")):
+    section = st.expander(_("Sub-pixel view: s² small convolutions, interleaved"), key="tc_sp_open",
+                          on_change="rerun")
+    if not section.open:
+        return
+    with section:
         dec = S.from_config(cfg)
         st.markdown(_intro(dec))
         if ask(S.taps_question(dec)):
