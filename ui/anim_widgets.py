@@ -385,24 +385,34 @@ def figure(op: str, cfg: anim.AnimConfig, view: str, by: str, n: int, t: int, pr
     def still():
         st.image(frame_png(op, cfg, view, by, t, scale, lang), width="stretch" if present else "content")
 
-    with slot.container():
-        if why:
-            st.info(why)
-        elif not auto:
-            st.button(_("▶ Play in the browser ({n} frames: drawn once, then every step is instant)", n=n),
-                      key=f"{op}_load_player", type="primary", on_click=_ask_for_player, args=(key,))
-        still()
+    def show_player():
+        with slot.container():
+            if player(op, cfg, view, by, n, scale, present):
+                st.session_state["_player_shown"] = key
+            else:
+                still()
+
+    if auto and st.session_state.get("_player_shown") == key:
+        show_player()   # already drawn: in place at once, so a rerun leaves the browser's player as it is
+        finish = _nothing
+    else:
+        with slot.container():
+            if why:
+                st.info(why)
+            elif not auto:
+                st.button(_("▶ Play in the browser ({n} frames: drawn once, then every step is instant)", n=n),
+                          key=f"{op}_load_player", type="primary", on_click=_ask_for_player, args=(key,))
+            still()
+        finish = show_player if auto else _nothing
     canvas = _renderer(op, cfg, view, by, scale, lang)[0].cv
     note = anim.numbers_note(canvas.numbers, canvas.panels[0].font_pt * grid.DPI / 72)  # points → px
     if note:
         st.info(_(note), icon="🔢")
-
-    def finish():
-        if auto:
-            with slot.container():
-                if not player(op, cfg, view, by, n, scale, present):
-                    still()
     return Animation(auto, finish)
+
+
+def _nothing() -> None:
+    pass
 
 
 def step_panel(prefix: str, n: int, played: bool, describe) -> int:
