@@ -79,21 +79,31 @@ def test_keys_inside_the_player_step_once_each(page):
     assert _counter(player) != "9/16", "space did not play"
 
 
+def _step_right(page, player, times, expect):
+    """Focus the page, press → ``times`` times, and wait for the player's counter to read ``expect``."""
+    page.get_by_test_id("stMain").locator("h1").first.click()
+    for _ in range(times):
+        page.keyboard.press("ArrowRight")
+    assert _wait_counter(player, page, expect) == expect
+    page.wait_for_timeout(300)
+
+
+def _new_seed(page, seed):
+    """Type a new seed (one rerun) and wait for it to finish."""
+    box = page.locator(".st-key-fc_seed input").first
+    box.fill(str(seed))
+    box.press("Enter")
+    wait_for_app_run(page)
+    expect_no_exception(page)
+
+
 def test_a_link_with_t_opens_the_player_on_that_step_and_a_widget_change_keeps_it(page):
     goto(page, f"{page.app_url}/{SIXTEEN}&t=5")
     player = _player(page)
     assert _counter(player) == "6/16", "t counts steps from 0: t=5 is the sixth step"
-    page.get_by_test_id("stMain").locator("h1").first.click()
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    assert _wait_counter(player, page, "8/16") == "8/16"
-    page.wait_for_timeout(300)
+    _step_right(page, player, 2, "8/16")
     # a widget change after the player stepped: the change stays, and so does the player's step
-    seed = page.locator(".st-key-fc_seed input").first
-    seed.fill("3")
-    seed.press("Enter")
-    wait_for_app_run(page)
-    expect_no_exception(page)
+    _new_seed(page, 3)
     for _ in range(30):
         query = parse_qs(urlparse(page.url).query)
         if query.get("seed") == ["3"] and query.get("t") == ["7"]:
@@ -176,16 +186,8 @@ def test_full_screen_shows_the_player_alone_and_keys_still_step(browser, app_url
 def test_on_the_default_view_the_server_takes_the_players_step(page):
     goto(page, f"{page.app_url}/Forward_convolution")   # no query of its own: Streamlit sends the address bar's
     player = _player(page)
-    page.get_by_test_id("stMain").locator("h1").first.click()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    assert _wait_counter(player, page, "4/9") == "4/9"
-    page.wait_for_timeout(300)
-    seed = page.locator(".st-key-fc_seed input").first
-    seed.fill("1")
-    seed.press("Enter")
-    wait_for_app_run(page)
-    expect_no_exception(page)
+    _step_right(page, player, 3, "4/9")
+    _new_seed(page, 1)
     page.get_by_text(re.compile("Step on the server")).first.click()
     main = page.get_by_test_id("stMain")
     assert main.get_by_text(re.compile(r"Step 4/9: y\[1,0\]")).count() >= 1, "the server did not take the step"
