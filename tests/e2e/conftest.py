@@ -115,6 +115,26 @@ def wait_for_app_run(page, timeout: float = 30_000):
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
         state="attached", timeout=timeout)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+    wait_for_layout(page)
+
+
+# The page's height and every iframe's height: the browser player's iframe takes its content's
+# height only after it has loaded, and moves everything below it.
+_LAYOUT = """() => [document.querySelector("[data-testid='stMain']")?.scrollHeight ?? 0,
+                     ...[...document.querySelectorAll("iframe")].map(f => f.offsetHeight)].join(",")"""
+
+
+def wait_for_layout(page, most_ms: int = 5_000, every_ms: int = 150):
+    """Until the layout holds still for ``every_ms`` (at most ``most_ms``: a playing player may
+    keep changing its caption): a click aimed at an element that is still moving (an iframe
+    growing above it on a loaded machine) lands on whatever is there next."""
+    last = page.evaluate(_LAYOUT)
+    for _ in range(most_ms // every_ms):
+        page.wait_for_timeout(every_ms)
+        now = page.evaluate(_LAYOUT)
+        if now == last:
+            return
+        last = now
 
 
 def goto(page, url: str, timeout: float = 60_000):
