@@ -16,8 +16,6 @@ from ui.prefs import _
 
 PAGE = "fc"
 
-st.set_page_config(page_title="Forward convolution · convt", page_icon="🔲", layout="wide")
-
 
 def _load(state: anim.ConvState):
     values = to_values(state)
@@ -28,7 +26,7 @@ def _load(state: anim.ConvState):
 aw.adopt_player_step(PAGE)
 present = page_header(PAGE, anim.ConvState, "🔲 Forward convolution",
                       "The window slides over the padded input; each step is one dot product. The address "
-                      "bar holds this exact view: copy it to share.", load=_load)
+                      "bar holds this exact view: copy it to share.", load=_load, tab="Forward convolution")
 
 # --- controls: above the figure, or in the sidebar in presentation mode -----------------------
 raw, side = aw.geometry_controls(PAGE, st.sidebar if present else None, narrow=present)

@@ -19,8 +19,6 @@ from ui.subpixel_section import subpixel_section
 
 PAGE = "tc"
 
-st.set_page_config(page_title="Transposed convolution · convt", page_icon="🔁", layout="wide")
-
 
 def _load(state: anim.TransposeState):
     values = to_values(state)
@@ -32,7 +30,8 @@ def _load(state: anim.TransposeState):
 aw.adopt_player_step(PAGE)
 present = page_header(PAGE, anim.TransposeState, "🔁 Transposed convolution",
                       "The forward convolution run backwards, three ways, on the same numbers. The address "
-                      "bar holds this exact view: copy it to share.", load=_load)
+                      "bar holds this exact view: copy it to share.", load=_load,
+                      tab="Transposed convolution")
 
 # --- controls: above the figure, or in the sidebar in presentation mode -----------------------
 panel = st.sidebar if present else st.container()

@@ -16,8 +16,6 @@ from ui.style import md
 PAGE = "gr"
 KEYS = {key: f"{PAGE}_{key}" for key in schema(G.GradientConfig)}
 
-st.set_page_config(page_title="Gradient · convt", page_icon="∇", layout="wide")
-
 
 def _preset(name):
     set_widgets(widget_values(PAGE, G.PRESETS[name])[0], only_missing=False)
@@ -53,7 +51,7 @@ def _diff_text(diff, nudged, total) -> str:
 large = page_header(PAGE, G.GradientConfig, "∇ The gradient connection",
                     "Why conv2d_transpose must be told its output shape, and why TF checks it: the gradient of a "
                     "transposed conv *is* a forward conv (and the other way round). Everything below is computed "
-                    "live on the same seeded numbers. The link holds every control.")
+                    "live on the same seeded numbers. The link holds every control.", tab="Gradient")
 
 st.markdown(_("**Load a configuration**"))
 cols = st.columns(len(G.PRESETS))

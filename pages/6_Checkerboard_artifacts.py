@@ -23,8 +23,6 @@ KEYS = {key: f"{PAGE}_{key}" for key in schema(C.CheckerConfig)}
 EXAMPLES = {"k3s2": ("Kernel 3, stride 2 (uneven)", 3, 2), "k4s2": ("Kernel 4, stride 2 (even)", 4, 2),
             "k5s3": ("Kernel 5, stride 3 (uneven)", 5, 3), "k2s3": ("Kernel 2, stride 3 (holes)", 2, 3)}
 
-st.set_page_config(page_title="Checkerboard artifacts · convt", page_icon="🏁", layout="wide")
-
 
 def _load(cfg: C.CheckerConfig):
     """The plain mapping, but the photo size's selectbox holds text."""
@@ -65,7 +63,7 @@ large = page_header(PAGE, C.CheckerConfig, "🏁 Checkerboard artifacts",
                     "A transposed conv stamps the kernel every *stride* cells and adds up the overlaps. When the "
                     "kernel size is not a multiple of the stride, some output cells get more stamps than others — "
                     "and every picture it makes carries that pattern (Odena, Dumoulin & Olah, Distill 2016).",
-                    load=_load)
+                    load=_load, tab="Checkerboard artifacts")
 lang = prefs.current().lang
 
 st.markdown(f"**{_('Try')}**")

@@ -16,8 +16,6 @@ PAGE = "ch"
 KEY_IN, KEY_LAYERS, KEY_FW, KEY_MODE, KEY_ND = "ch_in", "ch_layers", "ch_fw", "ch_mode", "ch_nd"
 MODE_NAMES = {"chain": "Image chain (2-D)", "audio": "Audio decoder (1-D)"}
 
-st.set_page_config(page_title="Encoder–decoder · convt", page_icon="🔁", layout="wide")
-
 
 def _lines(text: str) -> str:
     return "\n".join(part.strip() for part in str(text).replace(";", "\n").split("\n") if part.strip())
@@ -65,7 +63,7 @@ large = page_header(PAGE, C.ChainState, "🔁 Encoder–decoder chains",
                     "Where does a real network's shape break? Build a chain of convs and transposed convs, see every "
                     "intermediate size in TensorFlow, Keras, PyTorch, JAX and ONNX, the first layer that fails with the "
                     "framework's own message, and changes that fix it. The link holds the whole chain.",
-                    load=_load)
+                    load=_load, tab="Encoder decoder")
 
 mode = st.radio(_("Mode"), C.MODES, key=KEY_MODE, format_func=lambda m: _(MODE_NAMES[m]), horizontal=True,
                 help=_("audio: a stack of ConvTranspose1d layers, its length at every layer and causal trimming"))

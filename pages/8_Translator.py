@@ -12,8 +12,6 @@ from ui.style import md
 PAGE = "tr"
 PAD_LABELS = {"SAME": "SAME (size i·s)", "VALID": "VALID", "EXPLICIT": "explicit crops"}
 
-st.set_page_config(page_title="Translator · convt", page_icon="🔀", layout="wide")
-
 
 @st.cache_data(max_entries=128, show_spinner="Running every framework's version…")
 def _translate(layer: T.Layer) -> T.Result:
@@ -23,7 +21,8 @@ def _translate(layer: T.Layer) -> T.Result:
 large = page_header(PAGE, T.Layer, "🔀 Translator",
                     "One transposed-conv layer, written in five frameworks: the arguments, the weight "
                     "permutation (and flip) that carries the same weights over, the padding — and proof: "
-                    "convt's adapters run every version on the same numbers. The link holds every control.")
+                    "convt's adapters run every version on the same numbers. The link holds every control.",
+                    tab="Translator")
 
 c1, c2, c3, c4 = st.columns(4)
 c1.number_input(_("Input size (square)"), 1, T.MAX_INPUT, step=1, key="tr_in")

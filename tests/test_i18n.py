@@ -11,18 +11,18 @@ from lab.i18n.zh import ZH
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"])
-TRANSLATING_CALLS = {"_": (0,), "page_header": (2, 3)}   # which positional arguments are English text
-
+TRANSLATING_CALLS = {"_": (0,), "page_header": (2, 3, "tab")}   # which arguments (position or keyword) are English
 
 def translated_literals():
-    """Every literal string passed to ``_`` (and a page header's title and caption) in page code."""
+    """Every literal string passed to ``_`` (and a page header's title, caption and tab) in page code."""
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATING_CALLS:
+                keywords = {k.arg: k.value for k in node.keywords}
                 for i in TRANSLATING_CALLS[node.func.id]:
-                    if i < len(node.args) and isinstance(node.args[i], ast.Constant) \
-                            and isinstance(node.args[i].value, str) and node.args[i].value:
-                        yield path.relative_to(ROOT), node.args[i].value
+                    arg = keywords.get(i) if isinstance(i, str) else node.args[i] if i < len(node.args) else None
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                        yield path.relative_to(ROOT), arg.value
 
 
 def test_every_translated_string_in_page_code_is_in_every_catalogue():

@@ -102,12 +102,12 @@ def _reasoning(d: Diagnosis, params, chain_params, found) -> None:
 
 
 def main():
-    st.set_page_config(page_title="Error decoder · convt", page_icon="🔎", layout="wide")
     page_header(PAGE, DecoderState, "🔎 Error decoder",
                 "Paste the error your conv2d_transpose / Conv2DTranspose / ConvTranspose2d / "
                 "lax.conv_transpose / ONNX ConvTranspose or a skip connection's concat printed, or the "
                 "whole traceback. The decoder reads its numbers, says what they mean and what to change.",
-                load=_load, wait=False)  # runs no kernel: the compile goes on in the background
+                load=_load, wait=False,
+                tab="Error decoder")  # runs no kernel: the compile goes on in the background
 
     st.markdown(_("**Examples to try** (the seed's messages):"))
     examples = seed_examples()

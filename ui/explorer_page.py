@@ -204,11 +204,11 @@ def _labels(words, options=()):
 
 
 def main():
-    st.set_page_config(page_title="Shape explorer · convt", page_icon="📐", layout="wide")
     large = page_header(PAGE, explorer.ExplorerPage, "📐 Shape explorer",
                         "Which output sizes does a transposed convolution accept, and what does each framework "
                         "print when it refuses? Every control is in the link: share it to show this exact view.",
-                        load=_load, wait=False)  # runs no kernel: the compile goes on in the background
+                        tab="Shape explorer", load=_load,
+                        wait=False)  # runs no kernel: the compile goes on in the background
 
     mode = st.radio(_("Mode"), ["explore", "design"], key="ex_mode", horizontal=True, on_change=_mode_changed,
                     format_func=_labels(MODE_LABELS).get)

@@ -46,8 +46,8 @@ def _cells(cells) -> str:
 
 
 def main():
-    st.set_page_config(page_title="convt · transposed convolution lab", page_icon="🔁", layout="wide")
-    present = page_header(PAGE, wt.HomeState, "🔁 Transposed convolution, and why its shapes fail", "")
+    present = page_header(PAGE, wt.HomeState, "🔁 Transposed convolution, and why its shapes fail", "",
+                          tab="The transposed-convolution lab")
     lang = prefs.current().lang
     st.markdown(_("Your `conv2d_transpose` just failed with `actual = 25, computed = 33`? Five ideas explain "
                   "every such error. Each comes with a picture and a live example on real numbers."))

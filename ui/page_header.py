@@ -21,13 +21,15 @@ from ui.style import apply_style
 from ui.warmup import warm_kernels
 
 
-def page_header(page: str, cls: Type[Any], title: str, caption: str, load: Optional[Load] = None,
-                wait: bool = True) -> bool:
+def page_header(page: str, cls: Type[Any], title: str, caption: str, *, tab: str,
+                load: Optional[Load] = None, wait: bool = True) -> bool:
     """Sets the prefs and widgets from the link, then draws the sidebar switches and the header;
-    returns whether presentation mode is on (figures then drawn large). ``wait=False`` for pages
-    that run no kernel (the compile goes on in the background)."""
+    returns whether presentation mode is on (figures then drawn large). ``tab`` names the page in
+    the browser's tab (in the person's language; the icon is the title's first character).
+    ``wait=False`` for pages that run no kernel (the compile goes on in the background)."""
     run_through_app()
     prefs.read_url()
+    st.set_page_config(page_title=f"{_(tab)} · convt", page_icon=title.split()[0], layout="wide")
     notes = read_link(page, cls, load)
     warm_kernels(wait=wait)
     present = prefs.sidebar_controls().present

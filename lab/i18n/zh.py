@@ -29,6 +29,7 @@ COMMON = {
     "Encoder decoder": "编码器–解码器",
     "Translator": "框架翻译",
     "Misconceptions": "常见误区",
+    "The transposed-convolution lab": "转置卷积实验室",
     # --- page titles and captions ----------------------------------------------------------------
     "🔲 Forward convolution": "🔲 前向卷积",
     "The window slides over the padded input; each step is one dot product. The address bar holds this exact view: copy it to share.":

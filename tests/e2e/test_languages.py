@@ -33,6 +33,7 @@ def test_every_page_in_chinese(browser, app_url, server, file, url, label):
         goto(pg, f"{app_url}/{url}?lang=zh")
         expect_no_exception(pg)
         assert CJK.search(pg.locator("h1").first.inner_text()), f"{file}: the title is not Chinese"
+        assert CJK.search(pg.title()) and pg.title().endswith(" · convt"), f"{file}: the tab says {pg.title()!r}"
         nav = pg.get_by_test_id("stSidebarNav").inner_text()
         assert "首页" in nav and "Home" not in nav, f"{file}: sidebar {nav[:80]!r}"
         share, labels = chinese_share(visible_texts(pg, "[data-testid='stWidgetLabel']"))
