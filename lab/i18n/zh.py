@@ -1512,19 +1512,34 @@ CHAINS = {
     # model paste (ui/model_page)
     "Paste your model (PyTorch or Keras code, read but never run)": "粘贴你的模型（PyTorch 或 Keras 代码，只读取，从不运行）",
     "Model code": "模型代码",
-    "nn.Sequential(...), a module's __init__ and forward (torch.cat for skips), a Keras Sequential([...]) or functional code (layers.Conv2D(...)(x), Concatenate()([a, b])). At most {chars} characters, {lines} lines, {layers} layers.":
-        "nn.Sequential(...)、一个模块的 __init__ 和 forward（跳跃连接用 torch.cat）、Keras 的 Sequential([...]) 或函数式代码（layers.Conv2D(...)(x)、Concatenate()([a, b])）。最多 {chars} 个字符、{lines} 行、{layers} 层。",
+    "nn.Sequential(...), a module's __init__ and forward (torch.cat for skips), a Keras Sequential([...]) or functional code (layers.Conv2D(...)(x), Concatenate()([a, b])); 1-D (Conv1d, Conv1D …), 2-D or 3-D (Conv3d, Conv3D …) layers. At most {chars} characters, {lines} lines, {layers} layers.":
+        "nn.Sequential(...)、一个模块的 __init__ 和 forward（跳跃连接用 torch.cat）、Keras 的 Sequential([...]) 或函数式代码（layers.Conv2D(...)(x)、Concatenate()([a, b])）；一维（Conv1d、Conv1D …）、二维或三维（Conv3d、Conv3D …）的层。最多 {chars} 个字符、{lines} 行、{layers} 层。",
     "Input size for the pasted model": "粘贴模型的输入尺寸",
+    "Sequence length (frames) for the pasted model": "粘贴模型的序列长度（帧数）",
+    "Volume side (depth = height = width) for the pasted model": "粘贴模型的体数据边长（深 = 高 = 宽）",
+    "Sequence length": "序列长度",
+    "Input": "输入",
+    "Volume side": "体数据边长",
+    "PyTorch encoder–decoder (2-D)": "PyTorch 编码器–解码器（二维）",
+    "PyTorch vocoder, HiFi-GAN style (1-D)": "PyTorch 声码器，HiFi-GAN 风格（一维）",
+    "Keras 3-D U-Net": "Keras 三维 U-Net",
     "Pooling is read as a strided conv and upsampling by f as a transposed conv k = s = f (same sizes); activations, norms and dropout keep the size.":
         "池化按带步长的卷积读取，f 倍上采样按 k = s = f 的转置卷积读取（尺寸相同）；激活、归一化和 dropout 不改变尺寸。",
-    "Read as {framework}, {n} size-changing layers:": "按 {framework} 读取，{n} 个改变尺寸的层：",
+    "Read as a 1-D {framework} model (sizes are sequence lengths), {n} size-changing layers:":
+        "按一维 {framework} 模型读取（尺寸是序列长度），{n} 个改变尺寸的层：",
+    "Read as a 2-D {framework} model (sizes are height = width), {n} size-changing layers:":
+        "按二维 {framework} 模型读取（尺寸是高 = 宽），{n} 个改变尺寸的层：",
+    "Read as a 3-D {framework} model (sizes are the side of a cube: depth = height = width), {n} size-changing layers:":
+        "按三维 {framework} 模型读取（尺寸是立方体的边长：深 = 高 = 宽），{n} 个改变尺寸的层：",
+    "how it was read": "读取方式",
     "line": "代码行",
     "code": "代码",
     "read as": "读作",
     "size": "尺寸",
-    "Input {n}: every layer works in {framework}; the solver's round-trip sizes: {sizes}.":
-        "输入 {n}：在 {framework} 中每一层都能运行；求解器给出的可还原尺寸：{sizes}。",
-    "Input {n} breaks at layer {t} (line {line}): {problem}": "输入 {n} 在第 {t} 层（第 {line} 行）出错：{problem}",
+    "{what} {n}: every layer works in {framework} — {walked}; the solver's round-trip sizes: {sizes}.":
+        "{what} {n}：在 {framework} 中每一层都能运行——{walked}；求解器给出的可还原尺寸：{sizes}。",
+    "{what} {n}: every layer works in {framework} — {walked}.": "{what} {n}：在 {framework} 中每一层都能运行——{walked}。",
+    "{what} {n} breaks at layer {t} (line {line}): {problem}": "{what} {n} 在第 {t} 层（第 {line} 行）出错：{problem}",
     "Layer {t} is {name}, read as the transposed conv with the same sizes: for it, resize to the skip tensor's size or crop/pad instead of output_padding.":
         "第 {t} 层是 {name}，按尺寸相同的转置卷积读取：对它来说，应改为缩放到跳跃连接张量的尺寸，或裁剪/填充，而不是用 output_padding。",
     # audio mode (ui/audio_page)
