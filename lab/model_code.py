@@ -228,6 +228,8 @@ def _torch_geometry(kind: str, args: Dict[str, ast.AST], k: int, s: int) -> Tupl
         raise _Unread(f"output_padding={op} is not smaller than the stride {s} (or the dilation); PyTorch refuses "
                       "this layer")
     word = _word(args.get("padding"))
+    if word is not None and kind != "conv":
+        raise _Unread("its padding is a word; PyTorch's transposed convs and pools take a number")
     if word is not None and word not in ("SAME", "VALID"):
         raise _Unread(f"its padding {word.lower()!r} is neither 'same' nor 'valid'")
     if word == "SAME" and s != 1:
@@ -236,20 +238,20 @@ def _torch_geometry(kind: str, args: Dict[str, ast.AST], k: int, s: int) -> Tupl
     if word == "SAME":
         if d == 1 and k % 2:
             return k, "SAME", ""
-        return 1, "VALID", f"padding='same': the length is kept (the sizes of kernel 1, no padding)"
+        return 1, "VALID", "padding='same': the length is kept (the sizes of kernel 1, no padding)"
     p = 0 if word == "VALID" or args.get("padding") is None else _square(args["padding"], "padding")
     if kind == "pool" and 2 * p > k:
         raise _Unread(f"its padding {p} is more than half its kernel {k}; PyTorch refuses this pooling")
     if d == 1 and op == 0 and p in (0, (k - 1) // 2):
         return k, "VALID" if p == 0 else "SAME", ""
     e = span - 2 * p + op
-    if not 1 <= e <= MAX_KERNEL:
-        raise _Unread(f"padding={p} with kernel {k} gives kernel − 2·padding = {e}; convt's chain models PyTorch "
-                      f"layers whose sizes are those of a kernel from 1 to {MAX_KERNEL} with no padding")
     terms = (f"{d}·({k} − 1) + 1" if d != 1 else f"{k}") + (f" − 2·{p}" if p else "") + (f" + {op}" if op else "")
     formula = ("dilation·(k − 1) + 1" if d != 1 else "k") + (" − 2·padding" if p else "") + \
               (" + output_padding" if op else "")
-    return e, "VALID", f"PyTorch's sizes depend only on {formula} = {terms} = {e}: read as kernel {e}, no padding"
+    sizes = f"PyTorch's sizes depend only on {formula} = {terms} = {e}"
+    if not 1 <= e <= MAX_KERNEL:
+        raise _Unread(f"{sizes}; convt's chain models the sizes of kernels from 1 to {MAX_KERNEL} with no padding")
+    return e, "VALID", f"{sizes}: read as kernel {e}, no padding"
 
 
 def _layer(kind: str, call: ast.Call, keras: bool, nd: int = 2) -> Tuple[Optional[Layer], str]:
