@@ -52,8 +52,9 @@ def show() -> None:
         nd = reading.nd if reading is not None else 2
         st.number_input(_(SIZE_LABELS[nd]), 1, C.MAX_INPUT, 61, key=KEY_SIZE)
         if reading is None:
-            st.caption(_("Pooling is read as a strided conv and upsampling by f as a transposed conv k = s = f "
-                         "(same sizes); activations, norms and dropout keep the size."))
+            st.caption(_("Pooling is read as a strided conv, upsampling by f as a transposed conv k = s = f and a "
+                         "padding layer that adds t cells as a transposed conv k = t + 1, s = 1 (same sizes); "
+                         "activations, norms and dropout keep the size."))
             return
         for note in reading.notes:
             st.warning(md(_(note)))

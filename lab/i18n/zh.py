@@ -1523,8 +1523,8 @@ CHAINS = {
     "PyTorch encoder–decoder (2-D)": "PyTorch 编码器–解码器（二维）",
     "PyTorch vocoder, HiFi-GAN style (1-D)": "PyTorch 声码器，HiFi-GAN 风格（一维）",
     "Keras 3-D U-Net": "Keras 三维 U-Net",
-    "Pooling is read as a strided conv and upsampling by f as a transposed conv k = s = f (same sizes); activations, norms and dropout keep the size.":
-        "池化按带步长的卷积读取，f 倍上采样按 k = s = f 的转置卷积读取（尺寸相同）；激活、归一化和 dropout 不改变尺寸。",
+    "Pooling is read as a strided conv, upsampling by f as a transposed conv k = s = f and a padding layer that adds t cells as a transposed conv k = t + 1, s = 1 (same sizes); activations, norms and dropout keep the size.":
+        "池化按带步长的卷积读取，f 倍上采样按 k = s = f 的转置卷积读取，增加 t 个单元的填充层按 k = t + 1、s = 1 的转置卷积读取（尺寸相同）；激活、归一化和 dropout 不改变尺寸。",
     "Read as a 1-D {framework} model (sizes are sequence lengths), {n} size-changing layers:":
         "按一维 {framework} 模型读取（尺寸是序列长度），{n} 个改变尺寸的层：",
     "Read as a 2-D {framework} model (sizes are height = width), {n} size-changing layers:":
