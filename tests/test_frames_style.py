@@ -164,3 +164,18 @@ def test_without_a_cjk_font_chinese_frames_still_draw(monkeypatch):
     finally:
         g.glyphs.cache_clear()
         g.caption_glyphs.cache_clear()
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_without_captions_the_frame_is_the_same_picture_without_the_step_description(name):
+    """The page's frames (``captions=False``: the player and step panel write the description in
+    full) are the captioned frame cut above its caption lines, pixel for pixel."""
+    with_words, bare = renderer(name), renderer(name, captions=False)
+    for t in (0, with_words.n_frames - 1):
+        full, cut = with_words.frame(t), bare.frame(t)
+        w, h = bare.cv.size
+        assert full.shape[1] == w and full.shape[0] == h + g.CAPTION_LINES * g.CAPTION_LINE_PX
+        grid_bottom = bare.cv.panels[0].y0 + max(p.rows for p in bare.cv.panels) * bare.cv.cell_px
+        assert np.array_equal(full[:grid_bottom], cut[:grid_bottom])
+        assert (cut[grid_bottom + 2:, :, :3] == 255).all()            # nothing written under the grid
+        assert (full[grid_bottom + 2:, :, :3] < 128).any()            # the caption is there

@@ -80,8 +80,10 @@ def _renderer(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float = 
     """One frame renderer per configuration, shared by every session: its layout and static layer
     cost about 0.1 s once, a frame then about 30 ms. It reuses its canvas, so frames are drawn
     one at a time under its own lock (held for one frame only). ``scale``: presentation mode draws
-    the frames for the width they are shown at, instead of the browser enlarging a small picture."""
-    return animator(_trace(op, cfg), view, by, scale=scale, lang=lang), threading.Lock()
+    the frames for the width they are shown at, instead of the browser enlarging a small picture.
+    The page's frames carry no caption: the player and the step panel write each step's
+    description in full under them (a GIF's frames keep theirs)."""
+    return animator(_trace(op, cfg), view, by, scale=scale, lang=lang, captions=False), threading.Lock()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -99,7 +101,7 @@ def all_frames(op: str, cfg: anim.AnimConfig, view: str, by: str, scale: float =
     """Every frame as PNG, plus captions (rendered once, then played in the browser or made a GIF).
     A large set takes the server's one export slot (``lab.exports``; :class:`exports.Busy` if taken)."""
     tr = _trace(op, cfg)
-    an = animator(tr, view, by, scale=scale, lang=lang)
+    an = animator(tr, view, by, scale=scale, lang=lang, captions=False)
     with exports.export_slot(exports.export_pixels(an.n_frames, an.cv.size)):
         pngs = [export.png_bytes(an.frame(t)) for t in range(an.n_frames)]
     return pngs, _captions(op, tr, view, by, an.n_frames, lang)

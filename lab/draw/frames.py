@@ -7,8 +7,9 @@
 - :class:`MatrixFrames`: ``C^T`` with the current column (scatter order) or row (gather order) lit.
 
 Build one object per trace (figure and artists once), then call ``frame(t)`` for every step. Every
-class takes ``scale`` (the frame drawn N× larger), ``numbers`` (False: colours only) and ``lang`` (the
-frame's words, step descriptions included, through ``lab.i18n``).
+class takes ``scale`` (the frame drawn N× larger), ``numbers`` (False: colours only), ``lang`` (the
+frame's words, step descriptions included, through ``lab.i18n``) and ``captions`` (False: no step
+description under the panels, where the page writes it in full as text).
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def _kernel_colors(shape, lit=None):
 class ConvFrames:
     """Forward conv: padded input | kernel | output."""
 
-    def __init__(self, tr: ConvTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+    def __init__(self, tr: ConvTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en",
+                 captions: bool = True):
         self.tr, self.words = tr, _Words(lang)
         words = self.words
         (H, W), (kh, kw) = tr.x.shape, tr.w.shape
@@ -61,7 +63,7 @@ class ConvFrames:
         self.cv = g.Canvas([(ph, pw, words("input x {size}; {padding}", size=size_text((H, W), nd), padding=pad_txt)),
                             (kh, kw, words("kernel w\n{size}", size=size_text((kh, kw), nd))),
                             (oh, ow, words("output y\n{size}", size=size_text((oh, ow), nd)))],
-                           numbers=numbers, scale=scale)
+                           numbers=numbers, captions=captions, scale=scale)
         self.cv.set_header(words(
             "Forward conv: {size} input, {ksize} kernel, stride {s}, dilation {d}, {padding} → {out}",
             size=size_text((H, W), nd), ksize=size_text((kh, kw), nd), s=tr.stride[1], d=tr.dilation[1],
@@ -94,7 +96,8 @@ class ConvFrames:
 class ScatterFrames:
     """Transpose, scatter order: input x | kernel w | full output with running sums and the kept window."""
 
-    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en",
+                 captions: bool = True):
         self.tr, self.words = tr, _Words(lang)
         words = self.words
         nd = tr.nd
@@ -110,7 +113,7 @@ class ScatterFrames:
                             (kh, kw, words("kernel w\n{size}", size=size_text((kh, kw), nd))),
                             (self.rows, Lw, words("full output {size}, {sums}", size=size_text(tr.full_size, nd),
                                                   sums=sums))],
-                           numbers=numbers, scale=scale)
+                           numbers=numbers, captions=captions, scale=scale)
         self.cv.set_header(words(
             "Transposed conv, scatter: each input cell stamps value × kernel, stride {s}; overlaps add up",
             s=tr.stride[1]))
@@ -162,7 +165,8 @@ class ScatterFrames:
 class DirectFrames:
     """Transpose as a direct conv: w | w rotated 180° | zero-inserted, padded input | output."""
 
-    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en"):
+    def __init__(self, tr: TransposeTrace, *, scale: float = 1.0, numbers: bool = True, lang: str = "en",
+                 captions: bool = True):
         self.tr, self.words = tr, _Words(lang)
         words = self.words
         (kh, kw) = tr.w.shape
@@ -176,7 +180,7 @@ class DirectFrames:
                             (zh, zw, words("x with {n} zero(s) between cells,\nborder: {sides}",
                                            n=tr.stride[1] - 1, sides=border)),
                             (oh, ow, words("output\n{size}", size=size_text((oh, ow), tr.nd)))],
-                           numbers=numbers, scale=scale)
+                           numbers=numbers, captions=captions, scale=scale)
         self.cv.set_header(words("Transposed conv = direct conv (stride 1) with the kernel {flip}", flip=flip))
         pw, pr, pz, _ = self.cv.panels
         pw.label(g.labels_of(tr.w))
@@ -213,7 +217,7 @@ class MatrixFrames:
     """``C^T`` (out x in) | vec(x) | = vec(out), lit by column (scatter order) or by row (gather order)."""
 
     def __init__(self, tr: TransposeTrace, by: str = "column", *, scale: float = 1.0, numbers: bool = True,
-                 lang: str = "en"):
+                 lang: str = "en", captions: bool = True):
         self.tr, self.by, self.words = tr, by, _Words(lang)
         words = self.words
         self.ct = tr.matrix().T
@@ -222,7 +226,7 @@ class MatrixFrames:
         self.cv = g.Canvas([(n_out, n_in, words("Cᵀ ({rows}×{cols}): the forward\nconv's matrix C, transposed",
                                                 rows=n_out, cols=n_in)),
                             (n_in, 1, "vec\n(x)"),
-                            (n_out, 1, "vec\n(out)")], numbers=numbers, caption_lines=2, scale=scale)
+                            (n_out, 1, "vec\n(out)")], numbers=numbers, captions=captions, scale=scale)
         self.cv.set_header(words("Transposed conv as a matrix: vec(out) = Cᵀ · vec(x), stepping by {by}",
                                  by=words(by)))
         pm, pv, _ = self.cv.panels
@@ -273,10 +277,10 @@ class MatrixFrames:
 
 
 def animator(tr, view: str = "scatter", by: str = "column", *, scale: float = 1.0, numbers: bool = True,
-             lang: str = "en"):
+             lang: str = "en", captions: bool = True):
     """The frame renderer for a trace and view (forward traces have a single view): frames ``scale``×
     the usual size, cell numbers shown or not, words in ``lang``."""
-    style = dict(scale=scale, numbers=numbers, lang=lang)
+    style = dict(scale=scale, numbers=numbers, lang=lang, captions=captions)
     if isinstance(tr, ConvTrace):
         return ConvFrames(tr, **style)
     if view == "scatter":

@@ -43,6 +43,7 @@ HEADER_PX = 26
 TITLE_PX = 34  # two lines of panel title
 GAP_PX = 26
 CAPTION_LINE_PX = 19
+CAPTION_LINES = 2   # a step's description under the panels; longer ones end in an ellipsis
 
 # Colours (RGB 0..255). The pages show a legend naming them.
 WHITE = (255, 255, 255)
@@ -249,12 +250,13 @@ def _title_width_px(title: str, title_pt: float) -> int:
 
 
 class Canvas:
-    """Panels side by side under a header line, with caption lines below.
+    """Panels side by side under a header line, with caption lines below (``captions=False``: none,
+    for a player that writes the step's whole description as text under the frame).
 
     The layout (cell size, which cells are numbered) is decided at 1×; ``scale`` then multiplies every
     length, so an N× frame is the 1× frame drawn N× larger."""
 
-    def __init__(self, panels: Sequence[Tuple[int, int, str]], numbers: bool = True, caption_lines: int = 2,
+    def __init__(self, panels: Sequence[Tuple[int, int, str]], numbers: bool = True, captions: bool = True,
                  scale: float = 1.0):
         if not MIN_SCALE <= scale <= MAX_SCALE:
             raise ValueError(f"scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}, not {scale:g}")
@@ -263,7 +265,8 @@ class Canvas:
         max_rows = max(r for r, _, _ in panels)
         sum_cols = sum(c for _, c, _ in panels)
         top = MARGIN + HEADER_PX + TITLE_PX
-        bottom = caption_lines * CAPTION_LINE_PX + MARGIN + 8
+        bottom = CAPTION_LINES * CAPTION_LINE_PX + MARGIN + 8   # the layout always leaves room for captions,
+        caption_lines = CAPTION_LINES if captions else 0         # so the page's frames and a GIF's are alike
         cell = min(MAX_CELL_PX,
                    (MAX_WIDTH_PX - 2 * MARGIN - GAP_PX * (n - 1)) // max(sum_cols, 1),
                    (MAX_HEIGHT_PX - top - bottom) // max(max_rows, 1))
@@ -289,7 +292,7 @@ class Canvas:
         self.panels: List[GridPanel] = [GridPanel(top, x0, rows, cols, self.cell_px, title, self.numbers, scale)
                                         for x0, (rows, cols, title) in zip(xs, panels)]
         width = max(_px(MIN_WIDTH_PX, scale), right)
-        height = top + max_rows * self.cell_px + _px(bottom, scale)
+        height = top + max_rows * self.cell_px + _px(bottom - (CAPTION_LINES - caption_lines) * CAPTION_LINE_PX, scale)
         self.size = (width + width % 2, height + height % 2)
         self.caption_pt = 10.5 * scale
         self.caption_lines = caption_lines
@@ -307,7 +310,9 @@ class Canvas:
         out: List[str] = []
         for line in lines:
             out += wrap(line, self.caption_em, MONO_EM)
-        if len(out) > self.caption_lines:
+        if not self.caption_lines:
+            out = []
+        elif len(out) > self.caption_lines:
             out = out[: self.caption_lines]
             last = out[-1]
             while last and em_width(last + "…", MONO_EM) > self.caption_em:
