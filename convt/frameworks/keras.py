@@ -212,8 +212,16 @@ def _keras_concat(m, text):
                             {"dimension": dim})
 
 
+def _tf_depth_through_keras(m: re.Match, text: str) -> Optional[Diagnosis]:
+    """keras.ops.conv on the TF backend: TF's graph-mode channel text, raised through Keras."""
+    if not _WRAP.search(text):
+        return None
+    return tensorflow.forward_channels(FW, number(m.group(1)), number(m.group(2)), " (keras.ops.conv)")
+
+
 RULES = [
     Rule("tf_size_mismatch", tensorflow.SIZE_MISMATCH, _tf_size_through_keras),
+    Rule("keras_channels", tensorflow.DEPTH_OF_INPUT, _tf_depth_through_keras),
     Rule("concat", _KERAS_CONCAT, _keras_concat),
     Rule("keras_output_padding", _KERAS_OP_LT, lambda m, t: _keras_op(
         [], [], version=" (An older Keras 3 wording, as users quote it; Keras 3.15 prints \"must be strictly less "

@@ -253,6 +253,10 @@ EXPLANATIONS = {
         "ConvTranspose's W is [C_in, C_out/group, kH, kW]: its FIRST axis must equal X's channels "
         "(PyTorch's layout, not TF's [kH, kW, C_out, C_in]).",
         ["transpose W so that its first axis is C_in"]),
+    "conv_channels": (
+        "Conv (the forward conv) has W of shape [C_out, C_in/group, kH, kW]: its SECOND axis times group must "
+        "equal X's channels (for ConvTranspose it is the first axis).",
+        ["make W.shape[1] * group equal to X's channels"]),
     "group": ("X's channels must split into `group` equal groups.", ["use a group that divides C_in"]),
     "bias": ("B must be 1-D with one value per output channel: W.shape[1] * group.",
              ["give B of shape [W.shape[1] * group]"]),
@@ -289,6 +293,8 @@ _READERS = [
     ("output_shape", re.compile(r"Explicit output size must be positive\. Got: (-?\d+)"), ("output_size",)),
     ("too_small", re.compile(r"Computed output dimension is <= 0 for dim (\d+)\. Input shape: \{(\d+),(\d+)\}"),
      ("dim", "input_h", "input_w")),
+    ("channels", re.compile(r"Input channels C is not equal to kernel channels \* group\. C: (\d+) "
+                                 r"kernel channels: (\d+) group: (\d+)"), ("input_channels", "kernel_channels", "group")),
     ("channels", re.compile(r"filter number not equal to input channel number\. filter_number: (\d+) "
                             r"num_input_channels: (\d+)"), ("filter_number", "input_channels")),
     ("bias", re.compile(r"Bias shape is not compatible with number of output channels.*?Bias: \{([\d,]*)\} "
@@ -315,7 +321,7 @@ def read(message: str) -> Optional[dict]:
 
 def _diagnose(kind: str, facts: dict) -> Diagnosis:
     """An onnxruntime / onnx message in plain words, with the sizes it would accept when it tells them."""
-    text, fixes = explanation(kind)
+    text, fixes = explanation("conv_channels" if kind == "channels" and "kernel_channels" in facts else kind)
     fixes = [Fix(f) for f in fixes]
     valid, geometry = (None, None), Geometry()
     n, i, k, s, d, op = (facts.get(name) for name in ("output_size", "input", "kernel", "stride", "dilation",

@@ -866,6 +866,19 @@ EXPLORER = {
     "B must be {a}-D with one value per output channel:": "B 必须是 {a} 维的，每个输出通道一个值：",
     "ConvTranspose's W is [C_in, C_out/group, kH, kW]:": "ConvTranspose 的 W 是 [C_in, C_out/group, kH, kW]：",
     "its FIRST axis must equal X's channels (PyTorch's layout, not TF's [kH, kW, C_out, C_in]).": "它的**第一维**必须等于 X 的通道数（PyTorch 的布局，而不是 TF 的 [kH, kW, C_out, C_in]）。",
+    "Conv (the forward conv) has W of shape [C_out, C_in/group, kH, kW]:": "Conv（正向卷积）的 W 形状是 [C_out, C_in/group, kH, kW]：",
+    "its SECOND axis times group must equal X's channels (for ConvTranspose it is the first axis).":
+        "它的**第二维**乘以 group 必须等于 X 的通道数（ConvTranspose 则是第一维）。",
+    "make W.shape[1] * group equal to X's channels": "让 W.shape[1] * group 等于 X 的通道数",
+    # TensorFlow / keras.ops.conv: a forward conv's channels
+    "the input has {a} channels, not a multiple of the filter's in_channels ({b}).":
+        "输入有 {a} 个通道，不是卷积核 in_channels（{b}）的倍数。",
+    "A forward conv's filter is [width, in_channels, out_channels] in 1-D, [height, width, in_channels, out_channels] in 2-D and [depth, height, width, in_channels, out_channels] in 3-D:":
+        "正向卷积的卷积核在一维中是 [width, in_channels, out_channels]，二维中是 [height, width, in_channels, out_channels]，三维中是 [depth, height, width, in_channels, out_channels]：",
+    "its second-to-last axis must equal the input's channels (or divide them, for a grouped conv).":
+        "它的倒数第二维必须等于输入的通道数（分组卷积时须能整除它）。",
+    "make the filter's second-to-last axis {a} (the input's channels)": "把卷积核的倒数第二维设为 {a}（输入的通道数）",
+    "if the filter's two channel axes are swapped, transpose its last two axes": "如果卷积核的两个通道维弄反了，就转置它的最后两维",
     "X's channels must split into `group` equal groups.": "X 的通道必须能均分为 `group` 组。",
     "kernel_shape, when given, must equal W's spatial shape.": "如果给出 kernel_shape，它必须等于 W 的空间形状。",
     "onnx's shape inference checks the attributes' lengths and signs when the session is created.": "onnx 的形状推断在创建会话时检查各属性的长度和正负号。",

@@ -1,0 +1,531 @@
+#!/usr/bin/env python3
+"""Differential check of ``convt.explain`` on REAL error messages of the five frameworks.
+
+Draws fresh random refused calls (``--seed``) in TensorFlow (oneDNN off), Keras, PyTorch, JAX and
+onnxruntime, in 1-D, 2-D and 3-D: transposed convs with a wrong output size, forward convs, channel
+and output_padding mistakes, and U-Net skip-connection concats. For each it captures the real
+message (the traceback's last line, ``Type: text``) and the whole traceback as a user pastes it,
+runs ``convt.explain`` on both, and checks the Diagnosis against the truth:
+
+* ``framework`` and ``kind``;
+* ``padding`` (never wrong; required when the message's numbers determine it);
+* the ``facts`` the message prints (by name, against the call's own numbers);
+* ``valid_output_sizes`` against the sizes the REAL framework accepts, asked one by one
+  (every candidate output size tried in the framework for that configuration);
+* the traceback paste reads the same as the bare message.
+
+    TF_ENABLE_ONEDNN_OPTS=0 /work/fwvenv/bin/python tools/differential_explain.py --cases 300 --seed 1
+
+Prints every disagreement (with the message) and counts per framework, kind and dimension;
+``--record FILE`` writes the disagreeing cases as golden fixtures (tests/golden/explain_cases.json
+format: message, traceback and the expected Diagnosis fields) for ``tests/test_explain_golden.py``.
+Exit status 1 if there was any disagreement.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tests" / "golden"))
+
+import numpy as np  # noqa: E402
+
+import convt  # noqa: E402
+from fixtures_jax_onnx import onnx_core_message, onnx_model  # noqa: E402
+from make_fixtures import tf_conv_out  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "golden" / "explain_cases.json"
+NAMES = {1: ("length",), 2: ("height", "width"), 3: ("depth", "height", "width")}
+
+
+@dataclass
+class Case:
+    """One refused call and what its Diagnosis must say.
+
+    ``accept(n)``: does the real framework accept output size ``n`` on every spatial axis of this
+    configuration (None: no output size in this message family). ``axes``: the axes whose valid
+    sizes the message tells (``valid_required``: convt must list them; otherwise a list, when
+    given, must still be right).
+    """
+
+    label: str
+    framework: str
+    kind: str
+    nd: int
+    call: Callable[[], object]
+    facts: Dict[str, int] = field(default_factory=dict)
+    padding: Optional[str] = None          # the true padding string, or None (explicit / not a TF call)
+    padding_required: bool = False        # the message's numbers determine it
+    accept: Optional[Callable[[int], bool]] = None
+    axes: Sequence[int] = ()
+    valid_required: bool = False
+    upto: int = 40
+    axis_named: bool = True               # the message says which axis (ONNX's does not: any one entry)
+    explicit: bool = False                # TF explicit padding: the message cannot tell it from SAME / VALID
+    may_succeed: bool = False             # a forward call that some draws let through (then skipped)
+    one_d_bare: bool = False              # TF 1-D: the bare message reads as a 2-D call's width
+    message: str = ""
+    paste: str = ""
+
+
+def pick(rng, options):
+    return options[int(rng.integers(len(options)))]
+
+
+def ints(rng, lo, hi):
+    return int(rng.integers(lo, hi + 1))
+
+
+def refused(call) -> Optional[tuple]:
+    """(message as the traceback's last line, whole traceback), or None when the call succeeds."""
+    try:
+        call()
+    except Exception as exc:  # noqa: BLE001 - what the user sees is what we check
+        return f"{type(exc).__name__}: {exc}", traceback.format_exc()
+    return None
+
+
+def accepted(call) -> bool:
+    try:
+        call()
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- TensorFlow / Keras
+
+def _tf():
+    import tensorflow as tf
+    return tf
+
+
+def tf_transpose_call(nd):
+    """The call as a user writes it: a pasted traceback shows this line, with the function's name."""
+    tf = _tf()
+    return {1: lambda x, w, **kw: tf.nn.conv1d_transpose(x, w, **kw),
+            2: lambda x, w, **kw: tf.nn.conv2d_transpose(x, w, **kw),
+            3: lambda x, w, **kw: tf.nn.conv3d_transpose(x, w, **kw)}[nd]
+
+
+def tf_transpose_size(rng, nd):
+    """tf.nn.conv{1,2,3}d_transpose with one spatial axis asking for a size TF refuses."""
+    tf = _tf()
+    i, k, s = ints(rng, 1, 7), ints(rng, 1, 5), ints(rng, 1, 4)
+    padding = pick(rng, ["SAME", "VALID"] + (["explicit"] if nd == 2 else []))
+    pads = [ints(rng, 0, 2), ints(rng, 0, 2)] if padding == "explicit" else None
+    b, cin, cout = ints(rng, 1, 2), ints(rng, 1, 3), ints(rng, 1, 3)
+    x = tf.constant(rng.standard_normal([b] + [i] * nd + [cin]).astype(np.float32))
+    w = tf.constant(rng.standard_normal([k] * nd + [cout, cin]).astype(np.float32))
+    fn = tf_transpose_call(nd)
+    arg = padding if pads is None else [[0, 0], pads, pads, [0, 0]]
+    strides = pick(rng, [s, [s] * nd])
+
+    def run(sizes):
+        kw = dict(output_shape=[b] + list(sizes) + [cout], padding=arg)
+        kw["strides"] = strides
+        return fn(x, w, **kw)
+    upto = (i - 1) * s + k + s + 6
+    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
+    good = [n for n in range(1, upto + 1) if accept(n)]
+    axis = ints(rng, 0, nd - 1)
+    bad = pick(rng, [n for n in range(0, upto + 1) if n not in good])
+    sizes = [good[0] if good else bad] * nd
+    sizes[axis] = bad
+    if not good:
+        axis = 0
+    if padding == "explicit":
+        computed = tf_conv_out(bad, k, s, 1, "EXPLICIT", pads[0], pads[1])
+    else:
+        computed = tf_conv_out(bad, k, s, 1, padding)
+    fits = [p for p in ("SAME", "VALID") if tf_conv_out(bad, k, s, 1, p) == computed]
+    label = f"tf.nn.conv{nd}d_transpose"
+    if computed is None:  # the forward conv over the request is negative: TF says so instead
+        return Case(label, "tensorflow", "tf_negative_output", nd, lambda: run(sizes),
+                    {"input": bad, "effective_filter_size": k, "stride": s}, "VALID" if padding == "VALID" else None,
+                    explicit=padding == "explicit")
+    spatial_dim = 2 if nd == 1 else axis + 1
+    facts = {"actual": i, "computed": computed, "input": bad, "filter": k, "stride": s, "dilation": 1,
+             "spatial_dim": spatial_dim}
+    if nd == 1 and (i, k, s) == (1, 1, 1):
+        return None  # TF's 1-D single-value quirk; not this family
+    return Case(label, "tensorflow", "tf_size_mismatch", nd, lambda: run(sizes), facts,
+                padding if padding != "explicit" else None,
+                padding != "explicit" and len(fits) == 1, accept, (axis,),
+                padding != "explicit" and len(fits) == 1, upto,
+                explicit=padding == "explicit" and bool(fits), one_d_bare=nd == 1)
+
+
+def tf_forward(rng, nd):
+    """tf.nn.conv{1,2,3}d refused: input channels not a multiple of the filter's, or VALID kernel too big."""
+    tf = _tf()
+    n, k = ints(rng, 1, 6), ints(rng, 1, 5)
+    mode = pick(rng, ["channels", "too_small"])
+    cin = ints(rng, 2, 4)
+    wcin = cin + 1 if mode == "channels" else cin
+    if mode == "too_small":
+        k = n + ints(rng, 1, 3)
+    x = tf.constant(rng.standard_normal([1] + [n] * nd + [cin]).astype(np.float32))
+    w = tf.constant(rng.standard_normal([k] * nd + [wcin, 2]).astype(np.float32))
+    fn = getattr(tf.nn, f"conv{nd}d")
+    kw = {"stride": 1} if nd == 1 else {"strides": [1] * (nd + 2)}
+    facts = {}
+    return Case(f"tf.nn.conv{nd}d", "tensorflow", mode, nd, lambda: fn(x, w, padding="VALID", **kw), facts,
+                "VALID" if mode == "too_small" else None, may_succeed=mode == "too_small")
+
+
+def keras_layer(rng, nd):
+    """keras Conv{1,2,3}DTranspose / Conv{1,2,3}D layers: output_padding, even kernel with SAME and
+    output_padding=0 (Keras asks TF for a size TF refuses), channel mismatch of a built layer."""
+    import keras
+    tf = _tf()
+    mode = pick(rng, ["even_same", "output_padding", "channels", "forward_channels"])
+    i, s = ints(rng, 2, 6), ints(rng, 2, 3)
+    cls = getattr(keras.layers, f"Conv{nd}DTranspose")
+    if mode == "output_padding":
+        op = s + ints(rng, 0, 1)
+        return Case(f"keras.layers.Conv{nd}DTranspose(output_padding)", "keras", "keras_output_padding", nd,
+                    lambda: cls(2, 3, strides=s, output_padding=op))
+    if mode == "even_same":
+        k = pick(rng, [2, 4])
+        layer = cls(2, k, strides=s, padding="same", output_padding=0)
+        x = tf.constant(rng.standard_normal([1] + [i] * nd + [3]).astype(np.float32))
+        requested = (i - 1) * s + 0  # (i-1)*s + k%2 + output_padding
+
+        def accept(n):
+            w = tf.zeros([k] * nd + [2, 3])
+            fn = getattr(tf.nn, f"conv{nd}d_transpose")
+            return accepted(lambda: fn(x, w, [1] + [n] * nd + [2], s, padding="SAME"))
+        facts = {"actual": i, "input": requested, "filter": k, "stride": s}
+        return Case(f"keras.layers.Conv{nd}DTranspose(even kernel, same)", "keras", "tf_size_mismatch", nd,
+                    lambda: layer(x), facts, "SAME", True, accept, (0,), True, (i - 1) * s + k + s + 4)
+    cin = ints(rng, 2, 4)
+    layer = (cls if mode == "channels" else getattr(keras.layers, f"Conv{nd}D"))(2, 3, padding="same")
+    layer(tf.zeros([1] + [5] * nd + [cin]))
+    x = tf.zeros([1] + [5] * nd + [cin + 1])
+    return Case(f"keras.layers.Conv{nd}D{'Transpose' if mode == 'channels' else ''}(channels)", "keras",
+                "keras_channels", nd, lambda: layer(x), {})
+
+
+def keras_ops(rng, nd):
+    """keras.ops.conv_transpose / keras.ops.conv: channel mismatch."""
+    import keras
+    i, cin = ints(rng, 2, 6), ints(rng, 2, 4)
+    x = np.zeros([1] + [i] * nd + [cin], np.float32)
+    if rng.random() < 0.5:
+        w = np.zeros([3] * nd + [2, cin + 1], np.float32)
+        return Case("keras.ops.conv_transpose(channels)", "keras", "channels", nd,
+                    lambda: keras.ops.conv_transpose(x, w, 2, padding="same"))
+    w = np.zeros([3] * nd + [cin + 1, 2], np.float32)
+    return Case("keras.ops.conv(channels)", "keras", "channels", nd, lambda: keras.ops.conv(x, w, 1, padding="same"))
+
+
+# ----------------------------------------------------------------------------- PyTorch
+
+def torch_transpose(rng, nd):
+    """nn.ConvTranspose{nd}d(...)(x, output_size=...) out of range; F.conv_transpose output_padding
+    too large; channel mismatch."""
+    import torch
+    i, k, s, p, d = ints(rng, 1, 6), ints(rng, 1, 4), ints(rng, 1, 4), ints(rng, 0, 2), ints(rng, 1, 2)
+    cin, cout = ints(rng, 1, 3), ints(rng, 1, 3)
+    x = torch.randn(ints(rng, 1, 2), cin, *[i] * nd)
+    mode = pick(rng, ["output_size", "output_size", "output_padding", "channels"])
+    if mode == "output_padding":
+        op = max(s, d) + ints(rng, 0, 1)
+        w = torch.randn(cin, cout, *[k] * nd)
+        fn = getattr(torch.nn.functional, f"conv_transpose{nd}d")
+        return Case(f"F.conv_transpose{nd}d(output_padding)", "pytorch", "torch_output_padding", nd,
+                    lambda: fn(x, w, stride=s, padding=p, output_padding=op, dilation=d))
+    if mode == "channels":
+        w = torch.randn(cin + 1, cout, *[k] * nd)
+        fn = getattr(torch.nn.functional, f"conv_transpose{nd}d")
+        return Case(f"F.conv_transpose{nd}d(channels)", "pytorch", "torch_channels", nd,
+                    lambda: fn(x, w, stride=s, padding=p, dilation=d),
+                    {"expected_channels": cin + 1, "input_channels": cin})
+    m = getattr(torch.nn, f"ConvTranspose{nd}d")(cin, cout, k, stride=s, padding=p, dilation=d)
+    form = pick(rng, ["list", "tuple", "full"])
+
+    def run(sizes):
+        size = list(sizes) if form == "list" else tuple(sizes)
+        if form == "full":
+            size = list(x.shape[:2]) + list(sizes)
+        with torch.no_grad():
+            return m(x, output_size=size)
+    upto = (i - 1) * s + d * (k - 1) + s + 6
+    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
+    good = [n for n in range(1, upto + 1) if accept(n)]
+    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
+    axis = ints(rng, 0, nd - 1)
+    sizes = [good[0] if good else bad] * nd
+    sizes[axis] = bad
+    names = NAMES[nd]
+    facts = {f"requested_{names[axis]}": bad}
+    for j in range(nd):
+        facts[f"input_{names[j]}"] = i
+    return Case(f"nn.ConvTranspose{nd}d(output_size)", "pytorch", "torch_output_size", nd, lambda: run(sizes), facts,
+                None, False, accept, tuple(range(nd)), True, upto)
+
+
+def torch_forward(rng, nd):
+    """F.conv{nd}d refused: kernel larger than the padded input, or channel mismatch."""
+    import torch
+    n, cin = ints(rng, 1, 6), ints(rng, 1, 3)
+    fn = getattr(torch.nn.functional, f"conv{nd}d")
+    if rng.random() < 0.5:
+        k, p = n + ints(rng, 1, 3), ints(rng, 0, 1)
+        k += 2 * p
+        x, w = torch.randn(1, cin, *[n] * nd), torch.randn(2, cin, *[k] * nd)
+        return Case(f"F.conv{nd}d(kernel too large)", "pytorch", "torch_kernel_too_large", nd,
+                    lambda: fn(x, w, padding=p))
+    x, w = torch.randn(1, cin, *[n + 2] * nd), torch.randn(2, cin + 1, *[3] * nd)
+    return Case(f"F.conv{nd}d(channels)", "pytorch", "torch_channels", nd, lambda: fn(x, w),
+                {"expected_channels": cin + 1, "input_channels": cin})
+
+
+# ----------------------------------------------------------------------------- JAX
+
+def jax_conv(rng, nd):
+    """jax.lax.conv_transpose / conv_general_dilated with a channel mismatch."""
+    import jax
+    import jax.numpy as jnp
+    spatial = "DHW"[3 - nd:] if nd > 1 else "W"
+    lhs_spec, rhs_spec = "N" + spatial + "C", spatial + "IO"
+    i, cin = ints(rng, 2, 6), ints(rng, 1, 3)
+    x = jnp.zeros([1] + [i] * nd + [cin])
+    w = jnp.zeros([3] * nd + [cin + 1, 2])
+    dn = (lhs_spec, rhs_spec, lhs_spec)
+    if rng.random() < 0.5:
+        return Case("jax.lax.conv_transpose(channels)", "jax", "channels", nd,
+                    lambda: jax.lax.conv_transpose(x, w, (2,) * nd, "SAME", dimension_numbers=dn),
+                    {"lhs_features": cin, "rhs_in_features": cin + 1})
+    return Case("jax.lax.conv_general_dilated(channels)", "jax", "channels", nd,
+                lambda: jax.lax.conv_general_dilated(x, w, (1,) * nd, "SAME", dimension_numbers=dn),
+                {"lhs_features": cin, "rhs_in_features": cin + 1})
+
+
+# ----------------------------------------------------------------------------- ONNX
+
+def onnx_run(x_shape, w_shape, attrs, op="ConvTranspose"):
+    import onnxruntime as ort
+    ort.set_default_logger_severity(4)
+    model, _onnx = onnx_model(x_shape, w_shape, None, attrs, "float32", op=op)
+    sess = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return sess.run(None, {"X": np.zeros(x_shape, np.float32), "W": np.zeros(w_shape, np.float32)})
+
+
+def onnx_conv(rng, nd):
+    """onnxruntime ConvTranspose with an inconsistent output_shape (or output_padding), Conv with a
+    channel mismatch."""
+    i, k, s, d = ints(rng, 1, 6), ints(rng, 1, 4), ints(rng, 1, 3), ints(rng, 1, 2)
+    cin, cout = ints(rng, 1, 3), ints(rng, 1, 3)
+    x_shape, w_shape = [1, cin] + [i] * nd, [cin, cout] + [k] * nd
+    mode = pick(rng, ["output_shape", "output_shape", "channels", "conv_channels"])
+    base = {"strides": [s] * nd, "dilations": [d] * nd}
+    if mode == "channels":
+        return Case("onnx ConvTranspose(channels)", "onnx", "channels", nd,
+                    lambda: onnx_run(x_shape, [cin + 1, cout] + [k] * nd, base))
+    if mode == "conv_channels":
+        return Case("onnx Conv(channels)", "onnx", "channels", nd,
+                    lambda: onnx_run([1, cin] + [i + 3] * nd, [2, cin + 1] + [k] * nd, base, op="Conv"))
+    op = ints(rng, 0, max(s, d) - 1)
+    attrs = dict(base, output_padding=[op] * nd)
+
+    def run(sizes):
+        return onnx_run(x_shape, w_shape, dict(attrs, output_shape=list(sizes)))
+    upto = (i - 1) * s + d * (k - 1) + s + 6
+    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
+    good = [n for n in range(1, upto + 1) if accept(n)]
+    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
+    axis = ints(rng, 0, nd - 1)
+    sizes = [good[0] if good else bad] * nd
+    sizes[axis] = bad
+    facts = {"output_size": bad, "input": i, "kernel": k, "stride": s, "dilation": d, "output_padding": op}
+    return Case("onnx ConvTranspose(output_shape)", "onnx", "output_shape", nd, lambda: run(sizes), facts,
+                None, False, accept, (axis,), True, upto, axis_named=False)
+
+
+# ----------------------------------------------------------------------------- concat
+
+def concat(rng, nd):
+    """A skip connection whose spatial sizes differ by one on one axis, in each framework."""
+    fw = pick(rng, ["tensorflow", "keras", "pytorch", "jax"])
+    axis = ints(rng, 0, nd - 1)
+    a = ints(rng, 2, 40)
+    b = a + pick(rng, [-1, 1, -2])
+    ca, cb = ints(rng, 1, 8), ints(rng, 1, 8)
+    sa, sb = [a] * nd, [a] * nd
+    sb[axis] = b
+    facts = {"first_size": a, "second_size": b}
+    if fw == "pytorch":
+        import torch
+        x, y = torch.zeros(1, ca, *sa), torch.zeros(1, cb, *sb)
+        return Case(f"torch.cat({nd}-D)", fw, "concat", nd, lambda: torch.cat([x, y], dim=1), facts)
+    if fw == "jax":
+        import jax.numpy as jnp
+        first = pick(rng, [True, False])
+        x = jnp.zeros((1, ca, *sa) if first else (1, *sa, ca))
+        y = jnp.zeros((1, cb, *sb) if first else (1, *sb, cb))
+        return Case(f"jnp.concatenate({nd}-D)", fw, "concat", nd,
+                    lambda: jnp.concatenate([x, y], axis=1 if first else -1), facts)
+    if fw == "tensorflow":
+        tf = _tf()
+        x, y = tf.zeros([1, *sa, ca]), tf.zeros([1, *sb, cb])
+        return Case(f"tf.concat({nd}-D)", fw, "concat", nd, lambda: tf.concat([x, y], axis=-1), facts)
+    import keras
+    layer = keras.layers.Concatenate()
+    return Case(f"keras Concatenate({nd}-D)", fw, "concat", nd,
+                lambda: layer([keras.Input((*sa, ca)), keras.Input((*sb, cb))]), facts)
+
+
+GENERATORS = {
+    "tensorflow": [tf_transpose_size, tf_transpose_size, tf_forward],
+    "keras": [keras_layer, keras_ops],
+    "pytorch": [torch_transpose, torch_forward],
+    "jax": [jax_conv],
+    "onnx": [onnx_conv],
+    "concat": [concat],
+}
+
+
+# ----------------------------------------------------------------------------- the comparison
+
+def check(case: Case, d, where: str) -> List[str]:
+    """Disagreements of one Diagnosis with the truth."""
+    problems = []
+    if d.framework != case.framework:
+        problems.append(f"{where}: framework {d.framework!r}, expected {case.framework!r}")
+        return problems
+    if case.kind in ("channels", "too_small"):
+        if d.kind == "unknown":
+            problems.append(f"{where}: not recognised (kind unknown)")
+    elif d.kind != case.kind:
+        problems.append(f"{where}: kind {d.kind!r}, expected {case.kind!r}")
+    for name, value in case.facts.items():
+        if value is not None and d.facts.get(name) != value:
+            problems.append(f"{where}: fact {name} = {d.facts.get(name)!r}, expected {value}")
+    if case.explicit:
+        return problems  # explicit pads that give what SAME / VALID gives: the message cannot tell
+    if d.padding is not None and d.padding != case.padding:
+        problems.append(f"{where}: padding {d.padding!r}, expected {case.padding!r}")
+    elif case.padding_required and d.padding is None:
+        problems.append(f"{where}: padding None, the numbers say {case.padding}")
+    valid = d.valid_output_sizes
+    if not case.axis_named and case.accept is not None:
+        told = [v for v in valid if v is not None]
+        if not told:
+            problems.append(f"{where}: valid_output_sizes {valid}, the message tells them (on an unnamed axis)")
+        valid = (told[0] if told else None,) + (None,) * (case.nd - 1)
+        case.axes = (0,)
+    if case.one_d_bare and where == "message" and len(valid) == 2 and valid[0] is None:
+        valid = valid[1:]  # conv1d_transpose runs as conv2d_transpose: its length is the width
+    if len(valid) != case.nd and (case.accept is not None or any(v is not None for v in valid)):
+        problems.append(f"{where}: valid_output_sizes has {len(valid)} axes for a {case.nd}-D call")
+        return problems
+    if case.accept is None:
+        if any(v is not None for v in valid):
+            problems.append(f"{where}: valid_output_sizes {valid}, but the message tells no output size")
+        return problems
+    truth = {}
+    for j, sizes in enumerate(valid):
+        if sizes is None:
+            if j in case.axes and case.valid_required:
+                problems.append(f"{where}: valid_output_sizes[{j}] is None, the message tells them")
+            continue
+        if j not in case.axes:
+            problems.append(f"{where}: valid_output_sizes[{j}] = {sizes}, the message says nothing of that axis")
+            continue
+        candidates = sorted(set(range(1, case.upto + 1)) | set(sizes))
+        key = tuple(candidates)
+        if key not in truth:
+            truth[key] = [n for n in candidates if case.accept(n)]
+        if list(sizes) != truth[key]:
+            problems.append(f"{where}: valid_output_sizes[{j}] = {sizes}, the framework accepts {truth[key]}")
+    return problems
+
+
+def run_case(case: Case) -> List[str]:
+    got = refused(case.call)
+    if got is None and case.may_succeed:
+        return None
+    if got is None:
+        return [f"{case.label}: the framework accepted the call (generator bug)"]
+    case.message, case.paste = got
+    problems = check(case, convt.explain(case.message), "message")
+    if not problems:
+        pasted = convt.explain(case.paste)
+        problems = [p.replace("message:", "traceback:") for p in check(case, pasted, "traceback")]
+    return problems
+
+
+def expected_record(case: Case) -> dict:
+    """A golden fixture: the real texts and the Diagnosis fields they must give."""
+    valid = None
+    if case.accept is not None:
+        sizes = [n for n in range(1, case.upto + 1) if case.accept(n)]
+        valid = [sizes if j in case.axes and case.valid_required else None for j in range(case.nd)]
+    return {"label": case.label, "nd": case.nd, "framework": case.framework, "kind": case.kind,
+            "padding": case.padding if case.padding_required else None, "facts": case.facts,
+            "valid_output_sizes": valid, "message": case.message, "traceback": case.paste}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cases", type=int, default=100, help="cases per framework family and dimension")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", default="", help="comma-separated families (tensorflow,keras,pytorch,jax,onnx,concat)")
+    ap.add_argument("--record", metavar="FILE", help="append the disagreeing cases to this golden file")
+    ap.add_argument("--show", type=int, default=3, help="messages shown per kind of disagreement")
+    args = ap.parse_args()
+    rng = np.random.default_rng(args.seed)
+    counts = collections.Counter()
+    problems = []
+    families = [f for f in GENERATORS if not args.only or f in args.only.split(",")]
+    for family in families:
+        for nd in (1, 2, 3):
+            for _ in range(args.cases):
+                case = pick(rng, GENERATORS[family])(rng, nd)
+                if case is None:
+                    continue
+                found = run_case(case)
+                if found is None:
+                    continue
+                counts[(case.framework, case.kind, nd)] += 1
+                if found:
+                    problems.append((case, found))
+    shown = collections.Counter()
+    for case, found in problems:
+        key = (case.label, found[0].split(" = ")[0].split(",")[0][:60])
+        shown[key] += 1
+        if shown[key] <= args.show:
+            print(f"--- {case.label} ({case.nd}-D)\n    {case.message[:600]!r}")
+            for p in found:
+                print("    " + p)
+    print("\ncounts (framework, kind, dims): cases")
+    for key in sorted(counts):
+        print(f"  {key}: {counts[key]}")
+    print(f"{sum(counts.values())} cases, seed {args.seed}, {len(problems)} disagreements")
+    if args.record and problems:
+        path = Path(args.record)
+        old = json.loads(path.read_text()) if path.exists() else {"meta": {}, "cases": []}
+        old["cases"] += [expected_record(case) for case, _ in problems]
+        path.write_text(json.dumps(old, indent=1) + "\n")
+        print(f"recorded {len(problems)} cases in {path}")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
