@@ -17,8 +17,10 @@ runs ``convt.explain`` on both, and checks the Diagnosis against the truth:
     TF_ENABLE_ONEDNN_OPTS=0 /work/fwvenv/bin/python tools/differential_explain.py --cases 300 --seed 1
 
 Prints every disagreement (with the message) and counts per framework, kind and dimension;
-``--record FILE`` writes the disagreeing cases as golden fixtures (tests/golden/explain_cases.json
-format: message, traceback and the expected Diagnosis fields) for ``tests/test_explain_golden.py``.
+``--record FILE`` appends the disagreeing cases to a golden file; ``--golden N`` writes
+tests/golden/explain_cases.json: the first N cases of every call and dimension and every
+disagreement, each with its message, traceback, truth and the sizes the framework accepted, which
+``tests/test_explain_golden.py`` replays through ``check_record`` without the frameworks.
 Exit status 1 if there was any disagreement.
 """
 from __future__ import annotations
@@ -143,7 +145,7 @@ def tf_transpose_size(rng, nd):
     accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
     good = [n for n in range(1, upto + 1) if accept(n)]
     axis = ints(rng, 0, nd - 1)
-    bad = pick(rng, [n for n in range(0, upto + 1) if n not in good])
+    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
     sizes = [good[0] if good else bad] * nd
     sizes[axis] = bad
     if not good:
@@ -155,7 +157,7 @@ def tf_transpose_size(rng, nd):
     fits = [p for p in ("SAME", "VALID") if tf_conv_out(bad, k, s, 1, p) == computed]
     label = f"tf.nn.conv{nd}d_transpose"
     if computed is None:  # the forward conv over the request is negative: TF says so instead
-        return Case(label, "tensorflow", "tf_negative_output", nd, lambda: run(sizes),
+        return Case(label + "(negative)", "tensorflow", "tf_negative_output", nd, lambda: run(sizes),
                     {"input": bad, "effective_filter_size": k, "stride": s}, "VALID" if padding == "VALID" else None,
                     explicit=padding == "explicit")
     spatial_dim = 2 if nd == 1 else axis + 1
@@ -168,6 +170,20 @@ def tf_transpose_size(rng, nd):
                 padding != "explicit" and len(fits) == 1, accept, (axis,),
                 padding != "explicit" and len(fits) == 1, upto,
                 explicit=padding == "explicit" and bool(fits), one_d_bare=nd == 1)
+
+
+def tf_transpose_other(rng, nd):
+    """tf.nn.conv{1,2,3}d_transpose with a channel or batch mistake (sizes right)."""
+    tf = _tf()
+    i, k, s = ints(rng, 1, 5), ints(rng, 1, 4), ints(rng, 1, 3)
+    b, cin, cout = ints(rng, 1, 2), ints(rng, 1, 3), ints(rng, 1, 3)
+    mode = pick(rng, ["x_channels", "output_channels", "batch"])
+    x = tf.zeros([b] + [i] * nd + [cin + (mode == "x_channels")])
+    w = tf.zeros([k] * nd + [cout, cin])
+    out = [b + (mode == "batch")] + [i * s] * nd + [cout + (mode == "output_channels")]
+    fn = tf_transpose_call(nd)
+    return Case(f"tf.nn.conv{nd}d_transpose({mode})", "tensorflow", "recognised", nd,
+                lambda: fn(x, w, output_shape=out, strides=s, padding="SAME"))
 
 
 def tf_forward(rng, nd):
@@ -183,8 +199,8 @@ def tf_forward(rng, nd):
     w = tf.constant(rng.standard_normal([k] * nd + [wcin, 2]).astype(np.float32))
     fn = getattr(tf.nn, f"conv{nd}d")
     kw = {"stride": 1} if nd == 1 else {"strides": [1] * (nd + 2)}
-    facts = {}
-    return Case(f"tf.nn.conv{nd}d", "tensorflow", mode, nd, lambda: fn(x, w, padding="VALID", **kw), facts,
+    facts = {"input_channels": cin, "filter_in_channels": wcin} if mode == "channels" else {}
+    return Case(f"tf.nn.conv{nd}d({mode})", "tensorflow", mode, nd, lambda: fn(x, w, padding="VALID", **kw), facts,
                 "VALID" if mode == "too_small" else None, may_succeed=mode == "too_small")
 
 
@@ -213,6 +229,12 @@ def keras_layer(rng, nd):
         facts = {"actual": i, "input": requested, "filter": k, "stride": s}
         return Case(f"keras.layers.Conv{nd}DTranspose(even kernel, same)", "keras", "tf_size_mismatch", nd,
                     lambda: layer(x), facts, "SAME", True, accept, (0,), True, (i - 1) * s + k + s + 4)
+    if mode == "forward_channels" and rng.random() < 0.4:
+        n = ints(rng, 1, 4)
+        layer = getattr(keras.layers, f"Conv{nd}D")(2, n + ints(rng, 1, 2), padding="valid")
+        x = tf.zeros([1] + [n] * nd + [3])
+        return Case(f"keras.layers.Conv{nd}D(input smaller than kernel)", "keras", "recognised", nd,
+                    lambda: layer(x), {f"input_{NAMES[nd][0]}": n}, "VALID", True, may_succeed=True)
     cin = ints(rng, 2, 4)
     layer = (cls if mode == "channels" else getattr(keras.layers, f"Conv{nd}D"))(2, 3, padding="same")
     layer(tf.zeros([1] + [5] * nd + [cin]))
@@ -231,7 +253,8 @@ def keras_ops(rng, nd):
         return Case("keras.ops.conv_transpose(channels)", "keras", "channels", nd,
                     lambda: keras.ops.conv_transpose(x, w, 2, padding="same"))
     w = np.zeros([3] * nd + [cin + 1, 2], np.float32)
-    return Case("keras.ops.conv(channels)", "keras", "channels", nd, lambda: keras.ops.conv(x, w, 1, padding="same"))
+    return Case("keras.ops.conv(channels)", "keras", "channels", nd, lambda: keras.ops.conv(x, w, 1, padding="same"),
+                {"input_channels": cin, "filter_in_channels": cin + 1})
 
 
 # ----------------------------------------------------------------------------- PyTorch
@@ -242,7 +265,8 @@ def torch_transpose(rng, nd):
     import torch
     i, k, s, p, d = ints(rng, 1, 6), ints(rng, 1, 4), ints(rng, 1, 4), ints(rng, 0, 2), ints(rng, 1, 2)
     cin, cout = ints(rng, 1, 3), ints(rng, 1, 3)
-    x = torch.randn(ints(rng, 1, 2), cin, *[i] * nd)
+    unbatched = rng.random() < 0.2
+    x = torch.randn(*([] if unbatched else [ints(rng, 1, 2)]), cin, *[i] * nd)
     mode = pick(rng, ["output_size", "output_size", "output_padding", "channels"])
     if mode == "output_padding":
         op = max(s, d) + ints(rng, 0, 1)
@@ -262,7 +286,7 @@ def torch_transpose(rng, nd):
     def run(sizes):
         size = list(sizes) if form == "list" else tuple(sizes)
         if form == "full":
-            size = list(x.shape[:2]) + list(sizes)
+            size = list(x.shape[:-nd]) + list(sizes)
         with torch.no_grad():
             return m(x, output_size=size)
     upto = (i - 1) * s + d * (k - 1) + s + 6
@@ -275,7 +299,7 @@ def torch_transpose(rng, nd):
     names = NAMES[nd]
     facts = {f"requested_{names[axis]}": bad}
     for j in range(nd):
-        facts[f"input_{names[j]}"] = i
+        facts[f"input_{names[j]}"] = None if unbatched else i  # unbatched: torch prints the wrong slice
     return Case(f"nn.ConvTranspose{nd}d(output_size)", "pytorch", "torch_output_size", nd, lambda: run(sizes), facts,
                 None, False, accept, tuple(range(nd)), True, upto)
 
@@ -291,6 +315,10 @@ def torch_forward(rng, nd):
         x, w = torch.randn(1, cin, *[n] * nd), torch.randn(2, cin, *[k] * nd)
         return Case(f"F.conv{nd}d(kernel too large)", "pytorch", "torch_kernel_too_large", nd,
                     lambda: fn(x, w, padding=p))
+    if rng.random() < 0.3:
+        x, w = torch.randn(1, cin, *[n + 2] * nd), torch.randn(2, cin, *[3] * nd)
+        return Case(f"F.conv{nd}d(padding='same', stride 2)", "pytorch", "recognised", nd,
+                    lambda: fn(x, w, stride=2, padding="same"))
     x, w = torch.randn(1, cin, *[n + 2] * nd), torch.randn(2, cin + 1, *[3] * nd)
     return Case(f"F.conv{nd}d(channels)", "pytorch", "torch_channels", nd, lambda: fn(x, w),
                 {"expected_channels": cin + 1, "input_channels": cin})
@@ -308,6 +336,11 @@ def jax_conv(rng, nd):
     x = jnp.zeros([1] + [i] * nd + [cin])
     w = jnp.zeros([3] * nd + [cin + 1, 2])
     dn = (lhs_spec, rhs_spec, lhs_spec)
+    if rng.random() < 0.3:
+        w = jnp.zeros([3] * nd + [cin, 2])
+        pads = [(-(2 * i + 4), 0)] * nd
+        return Case("jax.lax.conv_transpose(negative padding)", "jax", "negative_padding", nd,
+                    lambda: jax.lax.conv_transpose(x, w, (2,) * nd, pads, dimension_numbers=dn))
     if rng.random() < 0.5:
         return Case("jax.lax.conv_transpose(channels)", "jax", "channels", nd,
                     lambda: jax.lax.conv_transpose(x, w, (2,) * nd, "SAME", dimension_numbers=dn),
@@ -338,6 +371,9 @@ def onnx_conv(rng, nd):
     if mode == "channels":
         return Case("onnx ConvTranspose(channels)", "onnx", "channels", nd,
                     lambda: onnx_run(x_shape, [cin + 1, cout] + [k] * nd, base))
+    if mode == "conv_channels" and rng.random() < 0.4:
+        return Case("onnx Conv(input smaller than kernel)", "onnx", "recognised", nd,
+                    lambda: onnx_run([1, cin] + [i] * nd, [2, cin] + [i + ints(rng, 1, 2)] * nd, base, op="Conv"))
     if mode == "conv_channels":
         return Case("onnx Conv(channels)", "onnx", "channels", nd,
                     lambda: onnx_run([1, cin] + [i + 3] * nd, [2, cin + 1] + [k] * nd, base, op="Conv"))
@@ -383,6 +419,10 @@ def concat(rng, nd):
                     lambda: jnp.concatenate([x, y], axis=1 if first else -1), facts)
     if fw == "tensorflow":
         tf = _tf()
+        if rng.random() < 0.3:
+            x, y = tf.zeros([1, ca, *sa]), tf.zeros([1, cb, *sb])
+            return Case(f"tf.concat({nd}-D, channels first)", fw, "concat", nd, lambda: tf.concat([x, y], axis=1),
+                        facts)
         x, y = tf.zeros([1, *sa, ca]), tf.zeros([1, *sb, cb])
         return Case(f"tf.concat({nd}-D)", fw, "concat", nd, lambda: tf.concat([x, y], axis=-1), facts)
     import keras
@@ -392,7 +432,7 @@ def concat(rng, nd):
 
 
 GENERATORS = {
-    "tensorflow": [tf_transpose_size, tf_transpose_size, tf_forward],
+    "tensorflow": [tf_transpose_size, tf_transpose_size, tf_transpose_other, tf_forward],
     "keras": [keras_layer, keras_ops],
     "pytorch": [torch_transpose, torch_forward],
     "jax": [jax_conv],
@@ -409,7 +449,7 @@ def check(case: Case, d, where: str) -> List[str]:
     if d.framework != case.framework:
         problems.append(f"{where}: framework {d.framework!r}, expected {case.framework!r}")
         return problems
-    if case.kind in ("channels", "too_small"):
+    if case.kind in ("channels", "too_small", "recognised"):
         if d.kind == "unknown":
             problems.append(f"{where}: not recognised (kind unknown)")
     elif d.kind != case.kind:
@@ -471,15 +511,34 @@ def run_case(case: Case) -> List[str]:
     return problems
 
 
+RECORDED = ("label", "framework", "kind", "nd", "facts", "padding", "padding_required", "axes", "valid_required",
+            "upto", "axis_named", "explicit", "one_d_bare", "message", "paste")
+
+
 def expected_record(case: Case) -> dict:
-    """A golden fixture: the real texts and the Diagnosis fields they must give."""
-    valid = None
-    if case.accept is not None:
-        sizes = [n for n in range(1, case.upto + 1) if case.accept(n)]
-        valid = [sizes if j in case.axes and case.valid_required else None for j in range(case.nd)]
-    return {"label": case.label, "nd": case.nd, "framework": case.framework, "kind": case.kind,
-            "padding": case.padding if case.padding_required else None, "facts": case.facts,
-            "valid_output_sizes": valid, "message": case.message, "traceback": case.paste}
+    """A golden fixture: the real texts, the truth ``check`` compares with, and the output sizes the
+    framework accepted (``accepted``, asked one by one up to ``upto``; None: no output size here)."""
+    record = {name: getattr(case, name) for name in RECORDED}
+    record["axes"] = list(case.axes)
+    record["accepted"] = (None if case.accept is None else
+                          [n for n in range(1, case.upto + 1) if case.accept(n)])
+    return record
+
+
+def replayed(record: dict) -> Case:
+    """A recorded case, its framework replaced by the sizes it accepted (``tests/test_explain_golden``)."""
+    accepted = record.get("accepted")
+    fields = {name: record[name] for name in RECORDED}
+    fields["axes"] = tuple(fields["axes"])
+    return Case(call=None, accept=None if accepted is None else set(accepted).__contains__, **fields)
+
+
+def check_record(record: dict) -> List[str]:
+    """The disagreements of convt.explain with a recorded case, on its message and its traceback."""
+    case = replayed(record)
+    return (check(case, convt.explain(case.message), "message")
+            + [p.replace("message:", "traceback:") for p in check(replayed(record), convt.explain(case.paste),
+                                                                  "traceback")])
 
 
 def main():
@@ -488,11 +547,13 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", default="", help="comma-separated families (tensorflow,keras,pytorch,jax,onnx,concat)")
     ap.add_argument("--record", metavar="FILE", help="append the disagreeing cases to this golden file")
+    ap.add_argument("--golden", type=int, default=0, metavar="N",
+                    help=f"write the first N cases of every call and dimension (and every disagreement) to {GOLDEN}")
     ap.add_argument("--show", type=int, default=3, help="messages shown per kind of disagreement")
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
-    counts = collections.Counter()
-    problems = []
+    counts, kept = collections.Counter(), collections.Counter()
+    problems, golden = [], []
     families = [f for f in GENERATORS if not args.only or f in args.only.split(",")]
     for family in families:
         for nd in (1, 2, 3):
@@ -503,6 +564,10 @@ def main():
                 found = run_case(case)
                 if found is None:
                     continue
+                key = (case.label, nd)
+                if args.golden and (found or kept[key] < args.golden):
+                    kept[key] += 1
+                    golden.append(expected_record(case))
                 counts[(case.framework, case.kind, nd)] += 1
                 if found:
                     problems.append((case, found))
@@ -524,7 +589,24 @@ def main():
         old["cases"] += [expected_record(case) for case, _ in problems]
         path.write_text(json.dumps(old, indent=1) + "\n")
         print(f"recorded {len(problems)} cases in {path}")
+    if args.golden:
+        meta = {"tool": "tools/differential_explain.py", "seed": args.seed, "cases": args.cases,
+                "command": f"TF_ENABLE_ONEDNN_OPTS=0 /work/fwvenv/bin/python tools/differential_explain.py "
+                           f"--cases {args.cases} --seed {args.seed} --golden {args.golden}",
+                "versions": versions()}
+        GOLDEN.write_text(json.dumps({"meta": meta, "cases": golden}, indent=1) + "\n")
+        print(f"wrote {len(golden)} cases to {GOLDEN}")
     sys.exit(1 if problems else 0)
+
+
+def versions() -> Dict[str, str]:
+    import jax
+    import keras
+    import onnxruntime
+    import tensorflow
+    import torch
+    return {"tensorflow": tensorflow.__version__, "keras": keras.__version__, "torch": torch.__version__,
+            "jax": jax.__version__, "onnxruntime": onnxruntime.__version__}
 
 
 if __name__ == "__main__":
