@@ -79,7 +79,9 @@ class Case:
     axis_named: bool = True               # the message says which axis (ONNX's does not: any one entry)
     explicit: bool = False                # TF explicit padding: the message cannot tell it from SAME / VALID
     may_succeed: bool = False             # a forward call that some draws let through (then skipped)
-    one_d_bare: bool = False              # TF 1-D: the bare message reads as a 2-D call's width
+    one_d_bare: bool = False              # TF 1-D: the bare message (keras.ops: also the traceback) reads as a
+                                          # 2-D call's width
+    bare_framework: Optional[str] = None  # keras.ops: the bare message is TF's own, only the traceback says Keras
     message: str = ""
     paste: str = ""
 
@@ -127,7 +129,8 @@ def tf_transpose_call(nd):
 def tf_transpose_size(rng, nd):
     """tf.nn.conv{1,2,3}d_transpose with one spatial axis asking for a size TF refuses."""
     tf = _tf()
-    i, k, s = ints(rng, 1, 7), ints(rng, 1, 5), ints(rng, 1, 4)
+    big = rng.random() < 0.2 and nd < 3
+    i, k, s = ints(rng, 1, 30 if big else 7), ints(rng, 1, 7 if big else 5), ints(rng, 1, 6 if big else 4)
     padding = pick(rng, ["SAME", "VALID"] + (["explicit"] if nd == 2 else []))
     pads = [ints(rng, 0, 2), ints(rng, 0, 2)] if padding == "explicit" else None
     b, cin, cout = ints(rng, 1, 2), ints(rng, 1, 3), ints(rng, 1, 3)
@@ -137,9 +140,13 @@ def tf_transpose_size(rng, nd):
     arg = padding if pads is None else [[0, 0], pads, pads, [0, 0]]
     strides = pick(rng, [s, [s] * nd])
 
-    def run(sizes):
+    traced = rng.random() < 0.2  # inside tf.function: TF's graph-execution form of the same text
+
+    def run(sizes, traced=False):
         kw = dict(output_shape=[b] + list(sizes) + [cout], padding=arg)
         kw["strides"] = strides
+        if traced:
+            return tf.function(lambda x, w: fn(x, w, **kw))(x, w)
         return fn(x, w, **kw)
     upto = (i - 1) * s + k + s + 6
     accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
@@ -155,9 +162,9 @@ def tf_transpose_size(rng, nd):
     else:
         computed = tf_conv_out(bad, k, s, 1, padding)
     fits = [p for p in ("SAME", "VALID") if tf_conv_out(bad, k, s, 1, p) == computed]
-    label = f"tf.nn.conv{nd}d_transpose"
+    label = f"tf.function(tf.nn.conv{nd}d_transpose)" if traced else f"tf.nn.conv{nd}d_transpose"
     if computed is None:  # the forward conv over the request is negative: TF says so instead
-        return Case(label + "(negative)", "tensorflow", "tf_negative_output", nd, lambda: run(sizes),
+        return Case(label + "(negative)", "tensorflow", "tf_negative_output", nd, lambda: run(sizes, traced),
                     {"input": bad, "effective_filter_size": k, "stride": s}, "VALID" if padding == "VALID" else None,
                     explicit=padding == "explicit")
     spatial_dim = 2 if nd == 1 else axis + 1
@@ -165,7 +172,7 @@ def tf_transpose_size(rng, nd):
              "spatial_dim": spatial_dim}
     if nd == 1 and (i, k, s) == (1, 1, 1):
         return None  # TF's 1-D single-value quirk; not this family
-    return Case(label, "tensorflow", "tf_size_mismatch", nd, lambda: run(sizes), facts,
+    return Case(label, "tensorflow", "tf_size_mismatch", nd, lambda: run(sizes, traced), facts,
                 padding if padding != "explicit" else None,
                 padding != "explicit" and len(fits) == 1, accept, (axis,),
                 padding != "explicit" and len(fits) == 1, upto,
@@ -177,13 +184,19 @@ def tf_transpose_other(rng, nd):
     tf = _tf()
     i, k, s = ints(rng, 1, 5), ints(rng, 1, 4), ints(rng, 1, 3)
     b, cin, cout = ints(rng, 1, 2), ints(rng, 1, 3), ints(rng, 1, 3)
-    mode = pick(rng, ["x_channels", "output_channels", "batch"])
-    x = tf.zeros([b] + [i] * nd + [cin + (mode == "x_channels")])
+    mode = pick(rng, ["x_channels", "output_channels", "batch", "dilation", "traced_channels"])
+    x = tf.zeros([b] + [i] * nd + [cin + (mode in ("x_channels", "traced_channels"))])
     w = tf.zeros([k] * nd + [cout, cin])
     out = [b + (mode == "batch")] + [i * s] * nd + [cout + (mode == "output_channels")]
     fn = tf_transpose_call(nd)
-    return Case(f"tf.nn.conv{nd}d_transpose({mode})", "tensorflow", "recognised", nd,
-                lambda: fn(x, w, output_shape=out, strides=s, padding="SAME"))
+    kw = dict(output_shape=out, strides=s, padding="SAME")
+    if mode == "dilation":
+        kw.update(strides=1, dilations=2, output_shape=[b] + [i] * nd + [cout])
+    if mode == "traced_channels":  # inside tf.function: TF's static shape check while tracing
+        traced = tf.function(lambda x, w: fn(x, w, **kw))
+        return Case(f"tf.function(tf.nn.conv{nd}d_transpose)(channels)", "tensorflow", "recognised", nd,
+                    lambda: traced(x, w), padding="SAME")  # the traced node prints its padding
+    return Case(f"tf.nn.conv{nd}d_transpose({mode})", "tensorflow", "recognised", nd, lambda: fn(x, w, **kw))
 
 
 def tf_forward(rng, nd):
@@ -220,6 +233,13 @@ def keras_layer(rng, nd):
         k = pick(rng, [2, 4])
         layer = cls(2, k, strides=s, padding="same", output_padding=0)
         x = tf.constant(rng.standard_normal([1] + [i] * nd + [3]).astype(np.float32))
+        label = f"keras.layers.Conv{nd}DTranspose(even kernel, same)"
+        call = lambda: layer(x)  # noqa: E731
+        if rng.random() < 0.3:  # in a model, run by predict: the graph-execution form
+            inputs = keras.Input([i] * nd + [3])
+            model = keras.Model(inputs, layer(inputs))
+            label = f"keras.Model(Conv{nd}DTranspose(even kernel, same)).predict"
+            call = lambda: model.predict(x, verbose=0)  # noqa: E731
         requested = (i - 1) * s + 0  # (i-1)*s + k%2 + output_padding
 
         def accept(n):
@@ -227,8 +247,8 @@ def keras_layer(rng, nd):
             fn = getattr(tf.nn, f"conv{nd}d_transpose")
             return accepted(lambda: fn(x, w, [1] + [n] * nd + [2], s, padding="SAME"))
         facts = {"actual": i, "input": requested, "filter": k, "stride": s}
-        return Case(f"keras.layers.Conv{nd}DTranspose(even kernel, same)", "keras", "tf_size_mismatch", nd,
-                    lambda: layer(x), facts, "SAME", True, accept, (0,), True, (i - 1) * s + k + s + 4)
+        return Case(label, "keras", "tf_size_mismatch", nd, call, facts, "SAME", True, accept, (0,), True,
+                    (i - 1) * s + k + s + 4)
     if mode == "forward_channels" and rng.random() < 0.4:
         n = ints(rng, 1, 4)
         layer = getattr(keras.layers, f"Conv{nd}D")(2, n + ints(rng, 1, 2), padding="valid")
@@ -248,6 +268,19 @@ def keras_ops(rng, nd):
     import keras
     i, cin = ints(rng, 2, 6), ints(rng, 2, 4)
     x = np.zeros([1] + [i] * nd + [cin], np.float32)
+    if rng.random() < 0.3:  # even kernel, 'same', output_padding=0: Keras asks TF for (i-1)*s
+        tf = _tf()
+        k, s = pick(rng, [2, 4]), ints(rng, 2, 3)
+        w = np.zeros([k] * nd + [2, cin], np.float32)
+
+        def accept(n):
+            fn = tf_transpose_call(nd)
+            return accepted(lambda: fn(tf.constant(x), tf.constant(w), output_shape=[1] + [n] * nd + [2], strides=s,
+                                       padding="SAME"))
+        return Case("keras.ops.conv_transpose(even kernel, same)", "keras", "tf_size_mismatch", nd,
+                    lambda: keras.ops.conv_transpose(x, w, s, padding="same", output_padding=0),
+                    {"actual": i, "input": (i - 1) * s, "filter": k, "stride": s}, "SAME", True, accept, (0,), True,
+                    (i - 1) * s + k + s + 4, one_d_bare=nd == 1, bare_framework="tensorflow")
     if rng.random() < 0.5:
         w = np.zeros([3] * nd + [2, cin + 1], np.float32)
         return Case("keras.ops.conv_transpose(channels)", "keras", "channels", nd,
@@ -263,11 +296,25 @@ def torch_transpose(rng, nd):
     """nn.ConvTranspose{nd}d(...)(x, output_size=...) out of range; F.conv_transpose output_padding
     too large; channel mismatch."""
     import torch
-    i, k, s, p, d = ints(rng, 1, 6), ints(rng, 1, 4), ints(rng, 1, 4), ints(rng, 0, 2), ints(rng, 1, 2)
+    big = rng.random() < 0.2 and nd < 3
+    i, k, s, p, d = (ints(rng, 1, 25 if big else 6), ints(rng, 1, 6 if big else 4), ints(rng, 1, 6 if big else 4),
+                     ints(rng, 0, 3 if big else 2), ints(rng, 1, 3 if big else 2))
     cin, cout = ints(rng, 1, 3), ints(rng, 1, 3)
     unbatched = rng.random() < 0.2
     x = torch.randn(*([] if unbatched else [ints(rng, 1, 2)]), cin, *[i] * nd)
-    mode = pick(rng, ["output_size", "output_size", "output_padding", "channels"])
+    mode = pick(rng, ["output_size", "output_size", "output_padding", "channels", "too_small", "size_length"])
+    if mode == "too_small":
+        w = torch.randn(cin, cout, *[k] * nd)
+        fn = getattr(torch.nn.functional, f"conv_transpose{nd}d")
+        pad = ((i - 1) * s + d * (k - 1) + 2) // 2 + ints(rng, 0, 2)
+        # 1-D runs as 2-D on a unit height, so its message reads (1 x W); with mkldnn on (the default) some
+        # fail in oneDNN instead ("could not construct a memory descriptor"); an output of 0 may be accepted
+        return Case(f"F.conv_transpose{nd}d(padding too large)", "pytorch", "recognised", nd,
+                    lambda: fn(x, w, stride=s, padding=pad, dilation=d), may_succeed=True)
+    if mode == "size_length":
+        m = getattr(torch.nn, f"ConvTranspose{nd}d")(cin, cout, k, stride=s)
+        return Case(f"nn.ConvTranspose{nd}d(output_size of the wrong length)", "pytorch", "torch_output_size_length",
+                    nd, lambda: m(x, output_size=[5] * (nd + 3)))
     if mode == "output_padding":
         op = max(s, d) + ints(rng, 0, 1)
         w = torch.randn(cin, cout, *[k] * nd)
@@ -363,7 +410,9 @@ def onnx_run(x_shape, w_shape, attrs, op="ConvTranspose"):
 def onnx_conv(rng, nd):
     """onnxruntime ConvTranspose with an inconsistent output_shape (or output_padding), Conv with a
     channel mismatch."""
-    i, k, s, d = ints(rng, 1, 6), ints(rng, 1, 4), ints(rng, 1, 3), ints(rng, 1, 2)
+    big = rng.random() < 0.2 and nd < 3
+    i, k, s, d = (ints(rng, 1, 25 if big else 6), ints(rng, 1, 6 if big else 4), ints(rng, 1, 5 if big else 3),
+                  ints(rng, 1, 3 if big else 2))
     cin, cout = ints(rng, 1, 3), ints(rng, 1, 3)
     x_shape, w_shape = [1, cin] + [i] * nd, [cin, cout] + [k] * nd
     mode = pick(rng, ["output_shape", "output_shape", "channels", "conv_channels"])
@@ -379,6 +428,11 @@ def onnx_conv(rng, nd):
                     lambda: onnx_run([1, cin] + [i + 3] * nd, [2, cin + 1] + [k] * nd, base, op="Conv"))
     op = ints(rng, 0, max(s, d) - 1)
     attrs = dict(base, output_padding=[op] * nd)
+    extra = pick(rng, [None, None, "pads", "auto_pad"])
+    if extra == "pads":
+        attrs["pads"] = [ints(rng, 0, 2) for _ in range(2 * nd)]
+    elif extra == "auto_pad":
+        attrs["auto_pad"] = pick(rng, ["SAME_UPPER", "SAME_LOWER", "VALID"])
 
     def run(sizes):
         return onnx_run(x_shape, w_shape, dict(attrs, output_shape=list(sizes)))
@@ -446,7 +500,10 @@ GENERATORS = {
 def check(case: Case, d, where: str) -> List[str]:
     """Disagreements of one Diagnosis with the truth."""
     problems = []
-    if d.framework != case.framework:
+    padding_required, valid_required = case.padding_required, case.valid_required
+    if where == "message" and case.bare_framework and d.framework == case.bare_framework:
+        padding_required = valid_required = False  # read as the bare framework's call: its rules only
+    elif d.framework != case.framework:
         problems.append(f"{where}: framework {d.framework!r}, expected {case.framework!r}")
         return problems
     if case.kind in ("channels", "too_small", "recognised"):
@@ -461,7 +518,7 @@ def check(case: Case, d, where: str) -> List[str]:
         return problems  # explicit pads that give what SAME / VALID gives: the message cannot tell
     if d.padding is not None and d.padding != case.padding:
         problems.append(f"{where}: padding {d.padding!r}, expected {case.padding!r}")
-    elif case.padding_required and d.padding is None:
+    elif padding_required and d.padding is None:
         problems.append(f"{where}: padding None, the numbers say {case.padding}")
     valid = d.valid_output_sizes
     if not case.axis_named and case.accept is not None:
@@ -470,7 +527,7 @@ def check(case: Case, d, where: str) -> List[str]:
             problems.append(f"{where}: valid_output_sizes {valid}, the message tells them (on an unnamed axis)")
         valid = (told[0] if told else None,) + (None,) * (case.nd - 1)
         case.axes = (0,)
-    if case.one_d_bare and where == "message" and len(valid) == 2 and valid[0] is None:
+    if case.one_d_bare and (where == "message" or case.bare_framework) and len(valid) == 2 and valid[0] is None:
         valid = valid[1:]  # conv1d_transpose runs as conv2d_transpose: its length is the width
     if len(valid) != case.nd and (case.accept is not None or any(v is not None for v in valid)):
         problems.append(f"{where}: valid_output_sizes has {len(valid)} axes for a {case.nd}-D call")
@@ -482,7 +539,7 @@ def check(case: Case, d, where: str) -> List[str]:
     truth = {}
     for j, sizes in enumerate(valid):
         if sizes is None:
-            if j in case.axes and case.valid_required:
+            if j in case.axes and valid_required:
                 problems.append(f"{where}: valid_output_sizes[{j}] is None, the message tells them")
             continue
         if j not in case.axes:
@@ -512,7 +569,7 @@ def run_case(case: Case) -> List[str]:
 
 
 RECORDED = ("label", "framework", "kind", "nd", "facts", "padding", "padding_required", "axes", "valid_required",
-            "upto", "axis_named", "explicit", "one_d_bare", "message", "paste")
+            "upto", "axis_named", "explicit", "one_d_bare", "bare_framework", "message", "paste")
 
 
 def expected_record(case: Case) -> dict:
@@ -528,7 +585,7 @@ def expected_record(case: Case) -> dict:
 def replayed(record: dict) -> Case:
     """A recorded case, its framework replaced by the sizes it accepted (``tests/test_explain_golden``)."""
     accepted = record.get("accepted")
-    fields = {name: record[name] for name in RECORDED}
+    fields = {name: record[name] if name in record else getattr(Case, name) for name in RECORDED}
     fields["axes"] = tuple(fields["axes"])
     return Case(call=None, accept=None if accepted is None else set(accepted).__contains__, **fields)
 

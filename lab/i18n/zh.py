@@ -900,6 +900,14 @@ EXPLORER = {
         "或者为新的通道数另建一个层（Conv2DTranspose 的卷积核是 (kh, kw, filters, input_channels)）",
     "the input has {a} channels but the kernel expects {b} (its last axis).": "输入有 {a} 个通道，但卷积核期望 {b} 个（它的最后一维）。",
     "make the kernel's last axis equal to the input's channels": "让卷积核的最后一维等于输入的通道数",
+    # TensorFlow inside tf.function: the static channel check of conv2d_transpose
+    "TensorFlow (while tracing, inside tf.function):": "TensorFlow（追踪时，在 tf.function 内）：",
+    "your input x has {a} channels but the filter's last axis (in_channels of [height, width, output_channels, in_channels]) is {b}.":
+        "你的输入 x 有 {a} 个通道，但卷积核的最后一维（[height, width, output_channels, in_channels] 中的 in_channels）是 {b}。",
+    "This channel check is the one conv2d_transpose check TF does before running;": "这个通道检查是 TF 在运行前对 conv2d_transpose 做的唯一检查；",
+    "sizes are checked only when the op runs.": "尺寸要到算子运行时才检查。",
+    "make the filter's last axis {a} (or give x {b} channels)": "把卷积核的最后一维设为 {a}（或者让 x 有 {b} 个通道）",
+    "if the filter's two channel axes are swapped, transpose it:": "如果卷积核的两个通道维弄反了，就转置它：",
     # TensorFlow / keras.ops.conv: a forward conv's channels
     "the input has {a} channels, not a multiple of the filter's in_channels ({b}).":
         "输入有 {a} 个通道，不是卷积核 in_channels（{b}）的倍数。",
