@@ -249,7 +249,7 @@ def onnx_core_message(msg: str) -> str:
     return msg.split("\n")[0].strip()
 
 
-def onnx_model(x_shape, w_shape, b_shape, attrs, elem):
+def onnx_model(x_shape, w_shape, b_shape, attrs, elem, op="ConvTranspose"):
     import onnx
     from onnx import TensorProto, helper
 
@@ -257,7 +257,7 @@ def onnx_model(x_shape, w_shape, b_shape, attrs, elem):
     inputs = [helper.make_tensor_value_info("X", t, list(x_shape)), helper.make_tensor_value_info("W", t, list(w_shape))]
     if b_shape is not None:
         inputs.append(helper.make_tensor_value_info("B", t, list(b_shape)))
-    node = helper.make_node("ConvTranspose", [v.name for v in inputs], ["Y"], name="convt", **attrs)
+    node = helper.make_node(op, [v.name for v in inputs], ["Y"], name="convt", **attrs)
     graph = helper.make_graph([node], "g", inputs, [helper.make_tensor_value_info("Y", t, None)])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 22)])
     model.ir_version = 10

@@ -330,9 +330,9 @@ _READERS = [
                             r"feature dimension size, but (\d+) // (\d+) != (\d+)"),
      ("lhs_features", "feature_group_count", "rhs_in_features")),
     ("negative_padding", re.compile(r"Negative padding is larger than the size of the corresponding dimension: got "
-                                    r"padding=\(\(" + _NUM + r", " + _NUM + r"\), \(" + _NUM + r", " + _NUM +
-                                    r"\)\) for lhs_shape\[2:\]=\((?:np\.int64\()?(\d+)\)?, (?:np\.int64\()?(\d+)"),
-     ("pad_lo_h", "pad_hi_h", "pad_lo_w", "pad_hi_w", "dilated_h", "dilated_w")),
+                                    r"padding=\(((?:\(-?\d{1,9}, -?\d{1,9}\),? ?){1,3})\) for lhs_shape\[2:\]="
+                                    r"\(((?:(?:np\.int(?:64|32)\()?\d{1,9}\)?,? ?){1,3})\)"),
+     ("padding", "lhs_spatial")),
     ("pads_count", re.compile(r"Wrong number of explicit pads for convolution: expected (\d+), got (\d+)"),
      ("expected_pairs", "got_pairs")),
     ("padding_mode", re.compile(r"Invalid padding mode: (.{0,200})"), ("padding",)),
@@ -349,20 +349,41 @@ _READERS = [
 ]
 
 
+_AXIS_LETTERS = {1: (("l", "length"),), 2: (("h", "height"), ("w", "width")),
+                 3: (("d", "depth"), ("h", "height"), ("w", "width"))}
+
+
+def _per_axis(kind: str, facts: dict) -> dict:
+    """negative_padding's printed pads and stride-dilated sizes as numbers, one set per spatial axis
+    (``pad_lo_h``, ``pad_hi_h``, ``dilated_h``…; ``_l`` for a 1-D conv's length, ``_d`` for depth)."""
+    if kind != "negative_padding" or not isinstance(facts.get("padding"), str):
+        return facts
+    pads = [(int(a), int(b)) for a, b in re.findall(r"\((-?\d{1,9}), (-?\d{1,9})\)", facts["padding"])]
+    plain = re.sub(r"np\.int(?:64|32)\(|\)", "", str(facts.get("lhs_spatial", "")))
+    sizes = [int(v) for v in re.findall(r"\d{1,9}", plain)]
+    out = {}
+    for (letter, _name), pad, size in zip(_AXIS_LETTERS.get(len(pads), ()), pads, sizes or [None] * len(pads)):
+        out.update({f"pad_lo_{letter}": pad[0], f"pad_hi_{letter}": pad[1], f"dilated_{letter}": size})
+    return out
+
+
 def read(message: str) -> Optional[dict]:
     """``{"kind", "facts"}`` for a JAX conv_transpose message (numbers as ints), else None."""
-    return read_table(_READERS, message)
+    found = read_table(_READERS, message)
+    return found and dict(found, facts=_per_axis(found["kind"], found["facts"]))
 
 
 def _diagnose(kind: str, facts: dict) -> Diagnosis:
     """A JAX message in plain words; the numbers it gives make the sentence concrete."""
     text, fixes = explanation(kind)
+    facts = _per_axis(kind, facts)
     if kind == "channels":
         text = (f"The input has {facts.get('lhs_features')} channels but the kernel's input-feature axis, "
                 f"as JAX reads it, has {facts.get('rhs_in_features')}. " + text)
     elif kind == "negative_padding":
         sides = [(facts.get(f"pad_lo_{a}"), facts.get(f"pad_hi_{a}"), facts.get(f"dilated_{a}"), name)
-                 for a, name in (("h", "height"), ("w", "width"))]
+                 for nd in (1, 2, 3) if f"pad_lo_{_AXIS_LETTERS[nd][-1][0]}" in facts and len(facts) == 3 * nd
+                 for a, name in _AXIS_LETTERS[nd]]
         short = [f"along the {name} the stride-dilated input has {n} cells and pads ({lo}, {hi}) leave "
                  f"{n + lo + hi}" for lo, hi, n, name in sides if None not in (lo, hi, n) and n + lo + hi < 0]
         text = (f"{'; '.join(short).capitalize()}. " if short else "") + text

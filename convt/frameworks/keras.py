@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import Dict, List, Optional, Sequence
 
 from convt.arithmetic import effective_kernel
-from convt.diagnosis import AXES, Diagnosis, Framework, Geometry, SizeList, diagnosis, forward_arithmetic, size_list
+from convt.diagnosis import (AXES, Diagnosis, Framework, Geometry, SizeList, diagnosis, forward_arithmetic, size_list,
+                             spatial_names)
 from convt.errors import ShapeError
 from convt.frameworks import tensorflow
 from convt.frameworks._reading import (NUM, Rule, concat_diagnosis, number, numbers, shape_difference, shape_text,
@@ -212,8 +213,57 @@ def _keras_concat(m, text):
                             {"dimension": dim})
 
 
+def _tf_depth_through_keras(m: re.Match, text: str) -> Optional[Diagnosis]:
+    """keras.ops.conv on the TF backend: TF's graph-mode channel text, raised through Keras."""
+    if not _WRAP.search(text):
+        return None
+    return tensorflow.forward_channels(FW, number(m.group(1)), number(m.group(2)), " (keras.ops.conv)")
+
+
+_KERAS_TOO_SMALL = re.compile(r"Computed output size would be zero or negative\.?(?:\s{0,4}Received:? `?inputs shape="
+                              r"\(([^()]{0,200})\)`?,\s{0,4}`?kernel shape=\(([^()]{0,200})\)`?,\s{0,4}"
+                              r"`?dilation_rate=\[([0-9 ,]{0,100})\]`?,\s{0,4}`?strides=\(([^()]{0,100})\)`?,\s{0,4}"
+                              r"`?padding=(\w{1,10}))?")
+
+
+def _keras_too_small(m: re.Match, text: str) -> Diagnosis:
+    """Keras 3's forward Conv1D/2D/3D (``compute_conv_output_shape``): an input smaller than the
+    dilated kernel with padding='valid' (channels last; the kernel is (*spatial, in, out))."""
+    facts: Dict[str, Optional[int]] = {}
+    padding = None
+    where = ""
+    valid: tuple = (None, None)
+    if m.group(1) is not None:
+        inputs, kernel = numbers(m.group(1)), numbers(m.group(2))
+        dilations = [number(v) for v in re.findall(r"-?[0-9]{1,9}", m.group(3))]
+        nd = len(kernel) - 2
+        spatial = inputs[1:1 + nd] if len(inputs) == nd + 2 else []
+        if 1 <= nd <= 3 and len(spatial) == nd:
+            names = spatial_names(nd)
+            if len(dilations) == 1:
+                dilations = dilations * nd
+            small = []
+            for j, name in enumerate(names):
+                facts[f"input_{name}"], facts[f"kernel_{name}"] = spatial[j], kernel[j]
+                d = dilations[j] if j < len(dilations) else None
+                k_eff = effective_kernel(kernel[j], d) if None not in (kernel[j], d) and d >= 1 else None
+                if k_eff is not None and spatial[j] is not None and spatial[j] < k_eff:
+                    small.append(f"{name} {spatial[j]} < {k_eff}")
+            if small:
+                where = f" ({', '.join(small)})"
+            valid = (None,) * nd
+        padding = {"valid": "VALID", "same": "SAME"}.get(m.group(5).lower())
+    text_ = ("Keras: with padding='valid' a forward conv needs every input size to be at least the dilated "
+             f"kernel, (kernel - 1) * dilation + 1; this input is smaller on some axis{where}, so the output "
+             "would have no cells.")
+    fixes = ["use padding='same'", "or a smaller kernel", "or fewer downsampling layers before this one"]
+    return diagnosis(FW, "keras_output_too_small", text_, facts, padding, valid, fixes=fixes)
+
+
 RULES = [
     Rule("tf_size_mismatch", tensorflow.SIZE_MISMATCH, _tf_size_through_keras),
+    Rule("keras_output_too_small", _KERAS_TOO_SMALL, _keras_too_small),
+    Rule("keras_channels", tensorflow.DEPTH_OF_INPUT, _tf_depth_through_keras),
     Rule("concat", _KERAS_CONCAT, _keras_concat),
     Rule("keras_output_padding", _KERAS_OP_LT, lambda m, t: _keras_op(
         [], [], version=" (An older Keras 3 wording, as users quote it; Keras 3.15 prints \"must be strictly less "

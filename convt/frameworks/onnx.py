@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
-from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, diagnosis, size_list
+from convt.diagnosis import Diagnosis, Fix, Framework, Geometry, diagnosis, size_list, spatial_names
 from convt.errors import ShapeError, refusal
-from convt.frameworks._reading import read_table, table_rules
+from convt.frameworks._reading import number, read_table, table_rules
 
 FW = Framework.ONNX
 TITLE = "ONNX"
@@ -253,6 +253,14 @@ EXPLANATIONS = {
         "ConvTranspose's W is [C_in, C_out/group, kH, kW]: its FIRST axis must equal X's channels "
         "(PyTorch's layout, not TF's [kH, kW, C_out, C_in]).",
         ["transpose W so that its first axis is C_in"]),
+    "conv_channels": (
+        "Conv (the forward conv) has W of shape [C_out, C_in/group, kH, kW]: its SECOND axis times group must "
+        "equal X's channels (for ConvTranspose it is the first axis).",
+        ["make W.shape[1] * group equal to X's channels"]),
+    "conv_too_small": (
+        "Conv (the forward conv) refused the input's spatial shape: on some axis the padded input is smaller "
+        "than the dilated kernel, (k - 1) * d + 1, so the output would have no cells.",
+        ["use a smaller kernel or dilation", "or pads (or auto_pad='SAME_UPPER') so that every axis keeps a cell"]),
     "group": ("X's channels must split into `group` equal groups.", ["use a group that divides C_in"]),
     "bias": ("B must be 1-D with one value per output channel: W.shape[1] * group.",
              ["give B of shape [W.shape[1] * group]"]),
@@ -289,6 +297,9 @@ _READERS = [
     ("output_shape", re.compile(r"Explicit output size must be positive\. Got: (-?\d+)"), ("output_size",)),
     ("too_small", re.compile(r"Computed output dimension is <= 0 for dim (\d+)\. Input shape: \{(\d+),(\d+)\}"),
      ("dim", "input_h", "input_w")),
+    ("too_small", re.compile(r"Invalid input shape: \{([\d,]{0,100})\}"), ("input_shape",)),
+    ("channels", re.compile(r"Input channels C is not equal to kernel channels \* group\. C: (\d+) "
+                                 r"kernel channels: (\d+) group: (\d+)"), ("input_channels", "kernel_channels", "group")),
     ("channels", re.compile(r"filter number not equal to input channel number\. filter_number: (\d+) "
                             r"num_input_channels: (\d+)"), ("filter_number", "input_channels")),
     ("bias", re.compile(r"Bias shape is not compatible with number of output channels.*?Bias: \{([\d,]*)\} "
@@ -315,7 +326,14 @@ def read(message: str) -> Optional[dict]:
 
 def _diagnose(kind: str, facts: dict) -> Diagnosis:
     """An onnxruntime / onnx message in plain words, with the sizes it would accept when it tells them."""
-    text, fixes = explanation(kind)
+    if kind == "too_small" and "input_shape" in facts:  # Conv's (the forward conv's) wording
+        sizes = [number(v) for v in str(facts.pop("input_shape")).split(",") if v.strip()]
+        names = spatial_names(len(sizes)) if 1 <= len(sizes) <= 3 else ()
+        facts.update({f"input_{name}": v for name, v in zip(names, sizes)})
+        kind_text = "conv_too_small"
+    else:
+        kind_text = "conv_channels" if kind == "channels" and "kernel_channels" in facts else kind
+    text, fixes = explanation(kind_text)
     fixes = [Fix(f) for f in fixes]
     valid, geometry = (None, None), Geometry()
     n, i, k, s, d, op = (facts.get(name) for name in ("output_size", "input", "kernel", "stride", "dilation",

@@ -1142,8 +1142,13 @@ _TF_DEPTH = re.compile(r"input depth must be evenly divisible by filter depth(?:
                        + r"\s{0,4}vs\.?\s{0,4}" + NUM + ")?")
 
 
+_FORWARD_OP = re.compile(r"\[Op:Conv[123]D\]|__wrapped__Conv[123]D_device|= Conv[123]D\[")
+
+
 def _tf_depth(m: re.Match, text: str) -> Diagnosis:
     got, want = number(m.group(1)), number(m.group(2))
+    if got is not None and _FORWARD_OP.search(text[m.start() - 300 if m.start() > 300 else 0:m.end() + 300]):
+        return forward_channels(FW, got, want)
     facts = {"output_channels": got, "filter_output_channels": want}
     nums = f" (here {got} vs {want})" if got is not None else ""
     text_ = ("TensorFlow: the channel count in output_shape must equal the filter's axis 2 "
@@ -1152,6 +1157,29 @@ def _tf_depth(m: re.Match, text: str) -> Diagnosis:
     fixes = ["set output_shape[-1] to filters.shape[2]",
              "or build the filter with output_channels = output_shape[-1]"]
     return diagnosis(FW, "tf_output_channels", text_, facts, fixes=fixes)
+
+
+DEPTH_OF_INPUT = re.compile(r"Depth of input \(" + NUM + r"\) is not a multiple of input depth of filter \("
+                                + NUM + r"\)")
+
+
+def forward_channels(framework: Framework, got: Optional[int], want: Optional[int], via: str = "") -> Diagnosis:
+    """A forward conv (tf.nn.conv1d/2d/3d, keras.ops.conv) whose input channels are not a multiple of
+    the filter's in_channels (``[Op:Conv2D]``'s ``input depth … 4 vs 5``; the graph-mode ``Depth of
+    input (4) is not a multiple of input depth of filter (5)``)."""
+    text_ = (f"TensorFlow{via}: the input has {got} channels, not a multiple of the filter's in_channels "
+             f"({want}). A forward conv's filter is [width, in_channels, out_channels] in 1-D, "
+             "[height, width, in_channels, out_channels] in 2-D and [depth, height, width, in_channels, "
+             "out_channels] in 3-D: its second-to-last axis must equal the input's channels (or divide "
+             "them, for a grouped conv).")
+    fixes = [f"make the filter's second-to-last axis {got} (the input's channels)",
+             "if the filter's two channel axes are swapped, transpose its last two axes"]
+    kind = "keras_channels" if framework == Framework.KERAS else "tf_channels"
+    return diagnosis(framework, kind, text_, {"input_channels": got, "filter_in_channels": want}, fixes=fixes)
+
+
+def _tf_depth_of_input(m: re.Match, text: str) -> Diagnosis:
+    return forward_channels(FW, number(m.group(1)), number(m.group(2)))
 
 
 _TF_GROUPED = re.compile(r"Gradients for grouped convolutions are not supported on CPU\.?"
@@ -1312,6 +1340,7 @@ RULES = [
     Rule("tf_channels", re.compile(r"filter and out_backprop must have the same out_depth"), _tf_out_depth),
     Rule("tf_output_channels", _TF_DEPTH, _tf_depth),
     Rule("tf_grouped", _TF_GROUPED, _tf_grouped),
+    Rule("tf_channels", DEPTH_OF_INPUT, _tf_depth_of_input),
     Rule("tf_channels", _TF_DIMS, _tf_dims),
     Rule("tf_negative_output", _TF_NEG, _tf_negative),
     Rule("tf_dilation_cpu", re.compile(r"do(?:es)? not yet support dilation rates larger than 1"), _tf_dilation),

@@ -867,6 +867,57 @@ EXPLORER = {
     "B must be {a}-D with one value per output channel:": "B 必须是 {a} 维的，每个输出通道一个值：",
     "ConvTranspose's W is [C_in, C_out/group, kH, kW]:": "ConvTranspose 的 W 是 [C_in, C_out/group, kH, kW]：",
     "its FIRST axis must equal X's channels (PyTorch's layout, not TF's [kH, kW, C_out, C_in]).": "它的**第一维**必须等于 X 的通道数（PyTorch 的布局，而不是 TF 的 [kH, kW, C_out, C_in]）。",
+    "Conv (the forward conv) has W of shape [C_out, C_in/group, kH, kW]:": "Conv（正向卷积）的 W 形状是 [C_out, C_in/group, kH, kW]：",
+    "its SECOND axis times group must equal X's channels (for ConvTranspose it is the first axis).":
+        "它的**第二维**乘以 group 必须等于 X 的通道数（ConvTranspose 则是第一维）。",
+    "Conv (the forward conv) refused the input's spatial shape:": "Conv（正向卷积）拒绝了输入的空间形状：",
+    "on some axis the padded input is smaller than the dilated kernel, (k - 1) * d + 1, so the output would have no cells.":
+        "在某个轴上，填充后的输入比膨胀后的卷积核 (k - 1) * d + 1 还小，所以输出一个格子也没有。",
+    "or pads (or auto_pad='SAME_UPPER') so that every axis keeps a cell": "或者加 pads（或 auto_pad='SAME_UPPER'），让每个轴至少留下一个格子",
+    "make W.shape[1] * group equal to X's channels": "让 W.shape[1] * group 等于 X 的通道数",
+    # Keras: a forward conv's input smaller than its kernel
+    "with padding='valid' a forward conv needs every input size to be at least the dilated kernel, (kernel - 1) * dilation + 1;":
+        "使用 padding='valid' 时，正向卷积的每个输入尺寸都必须至少等于膨胀后的卷积核 (kernel - 1) * dilation + 1；",
+    "this input is smaller on some axis ({a}), so the output would have no cells.":
+        "这个输入在某个轴上更小（{a}），所以输出一个格子也没有。",
+    "this input is smaller on some axis, so the output would have no cells.":
+        "这个输入在某个轴上更小，所以输出一个格子也没有。",
+    "use padding='same'": "使用 padding='same'",
+    "or a smaller kernel": "或者用更小的卷积核",
+    "or fewer downsampling layers before this one": "或者在这一层之前少用几个下采样层",
+    # Keras: a built layer, or keras.ops.conv_transpose, given other channels
+    "the layer {name} was built for inputs with {a} channels (axis {b}) and now received {shape}, with {c}.":
+        "层 {name} 是按 {a} 个通道（轴 {b}）的输入构建的，现在收到的是 {shape}，有 {c} 个通道。",
+    "the layer {name} was built for inputs with {a} channels (axis {b}) and now received {shape}.":
+        "层 {name} 是按 {a} 个通道（轴 {b}）的输入构建的，现在收到的是 {shape}。",
+    "the layer was built for inputs with {a} channels (axis {b}) and now received {shape}, with {c}.":
+        "这个层是按 {a} 个通道（轴 {b}）的输入构建的，现在收到的是 {shape}，有 {c} 个通道。",
+    "the layer was built for inputs with {a} channels (axis {b}) and now received {shape}.":
+        "这个层是按 {a} 个通道（轴 {b}）的输入构建的，现在收到的是 {shape}。",
+    "A layer's kernel is created on the first call, so every later input must have the same channel count.":
+        "层的卷积核在第一次调用时创建，所以之后的每个输入都必须有相同的通道数。",
+    "give the layer inputs with {a} channels": "给这个层输入 {a} 个通道的数据",
+    "or use a new layer for the new channel count (Conv2DTranspose kernel is (kh, kw, filters, input_channels))":
+        "或者为新的通道数另建一个层（Conv2DTranspose 的卷积核是 (kh, kw, filters, input_channels)）",
+    "the input has {a} channels but the kernel expects {b} (its last axis).": "输入有 {a} 个通道，但卷积核期望 {b} 个（它的最后一维）。",
+    "make the kernel's last axis equal to the input's channels": "让卷积核的最后一维等于输入的通道数",
+    # TensorFlow inside tf.function: the static channel check of conv2d_transpose
+    "TensorFlow (while tracing, inside tf.function):": "TensorFlow（追踪时，在 tf.function 内）：",
+    "your input x has {a} channels but the filter's last axis (in_channels of [height, width, output_channels, in_channels]) is {b}.":
+        "你的输入 x 有 {a} 个通道，但卷积核的最后一维（[height, width, output_channels, in_channels] 中的 in_channels）是 {b}。",
+    "This channel check is the one conv2d_transpose check TF does before running;": "这个通道检查是 TF 在运行前对 conv2d_transpose 做的唯一检查；",
+    "sizes are checked only when the op runs.": "尺寸要到算子运行时才检查。",
+    "make the filter's last axis {a} (or give x {b} channels)": "把卷积核的最后一维设为 {a}（或者让 x 有 {b} 个通道）",
+    "if the filter's two channel axes are swapped, transpose it:": "如果卷积核的两个通道维弄反了，就转置它：",
+    # TensorFlow / keras.ops.conv: a forward conv's channels
+    "the input has {a} channels, not a multiple of the filter's in_channels ({b}).":
+        "输入有 {a} 个通道，不是卷积核 in_channels（{b}）的倍数。",
+    "A forward conv's filter is [width, in_channels, out_channels] in 1-D, [height, width, in_channels, out_channels] in 2-D and [depth, height, width, in_channels, out_channels] in 3-D:":
+        "正向卷积的卷积核在一维中是 [width, in_channels, out_channels]，二维中是 [height, width, in_channels, out_channels]，三维中是 [depth, height, width, in_channels, out_channels]：",
+    "its second-to-last axis must equal the input's channels (or divide them, for a grouped conv).":
+        "它的倒数第二维必须等于输入的通道数（分组卷积时须能整除它）。",
+    "make the filter's second-to-last axis {a} (the input's channels)": "把卷积核的倒数第二维设为 {a}（输入的通道数）",
+    "if the filter's two channel axes are swapped, transpose its last two axes": "如果卷积核的两个通道维弄反了，就转置它的最后两维",
     "X's channels must split into `group` equal groups.": "X 的通道必须能均分为 `group` 组。",
     "kernel_shape, when given, must equal W's spatial shape.": "如果给出 kernel_shape，它必须等于 W 的空间形状。",
     "onnx's shape inference checks the attributes' lengths and signs when the session is created.": "onnx 的形状推断在创建会话时检查各属性的长度和正负号。",
@@ -901,6 +952,8 @@ EXPLORER = {
         "conv{n}d_transpose 接受 {a} 维输入 [{x}]、{b} 维卷积核 [{w}]，以及 {c} 维（或 {d} 个值的）output_shape。",
     "conv{n}d and conv{m}d_transpose take a {a}-D input [{x}], a {b}-D filter and (the transpose) an output_shape of exactly {c} values.":
         "conv{n}d 和 conv{m}d_transpose 接受 {a} 维输入 [{x}]、{b} 维卷积核，以及（转置时）恰好 {c} 个值的 output_shape。",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}; along the {axis3} the stride-dilated input has {e} cells and pads ({r}) leave {f}. Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); here they crop more than it has. By default integer pads are pads of that direct conv, not of the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.":
+        "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个；沿{axis2}，按步长膨胀后的输入有 {c} 个格子，填充 ({q}) 之后剩下 {d} 个；沿{axis3}，按步长膨胀后的输入有 {e} 个格子，填充 ({r}) 之后剩下 {f} 个。负的填充会裁剪等价直接卷积中按步长膨胀后的输入（(i-1)*s + 1 个格子）；这里裁掉的比它本身还多。默认情况下，整数填充是这个直接卷积的填充，而不是前向卷积的填充（jax#32267）：use_consistent_padding=True 会像 PyTorch 的 padding 那样解读它们。",
     "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}. Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); here they crop more than it has. By default integer pads are pads of that direct conv, not of the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.":
         "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个。负的填充会裁剪等价直接卷积中按步长膨胀后的输入（(i-1)*s + 1 个格子）；这里裁掉的比它本身还多。默认情况下，整数填充是这个直接卷积的填充，而不是前向卷积的填充（jax#32267）：use_consistent_padding=True 会像 PyTorch 的 padding 那样解读它们。",
     "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}. Negative pads crop the stride-dilated input of the equivalent direct conv ((i-1)*s + 1 cells); here they crop more than it has. By default integer pads are pads of that direct conv, not of the forward conv (jax#32267): use_consistent_padding=True reads them like PyTorch's padding.":
@@ -1059,6 +1112,8 @@ EXPLORER = {
     "make filters.shape[{a}] equal to x.shape[{b}] (NHWC), e.g. build the filter as [k, k, out_channels, x.shape[{c}]]":
         "让 filters.shape[{a}] 等于 x.shape[{b}]（NHWC），例如把卷积核构造为 [k, k, out_channels, x.shape[{c}]]",
     "strides={a}, [{b}] or [{c}] (conv1d / conv1d_transpose:": "strides={a}、[{b}] 或 [{c}]（conv1d / conv1d_transpose：",
+    "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}; along the {axis3} the stride-dilated input has {e} cells and pads ({r}) leave {f}.":
+        "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个；沿{axis2}，按步长膨胀后的输入有 {c} 个格子，填充 ({q}) 之后剩下 {d} 个；沿{axis3}，按步长膨胀后的输入有 {e} 个格子，填充 ({r}) 之后剩下 {f} 个。",
     "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}.": "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个。",
     "Along the {axis} the stride-dilated input has {a} cells and pads ({p}) leave {b}; along the {axis2} the stride-dilated input has {c} cells and pads ({q}) leave {d}.":
         "沿{axis}，按步长膨胀后的输入有 {a} 个格子，填充 ({p}) 之后剩下 {b} 个；沿{axis2}，按步长膨胀后的输入有 {c} 个格子，填充 ({q}) 之后剩下 {d} 个。",
