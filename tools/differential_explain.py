@@ -292,6 +292,20 @@ def keras_ops(rng, nd):
 
 # ----------------------------------------------------------------------------- PyTorch
 
+def refused_sizes(rng, run, i, k, s, d, nd):
+    """Probe ``run(sizes)`` for every output size up to a bound past the largest valid one, then pick
+    a refused size on one random axis (the others valid where any is). Returns
+    ``(upto, accept, axis, bad, sizes)``."""
+    upto = (i - 1) * s + d * (k - 1) + s + 6
+    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
+    good = [n for n in range(1, upto + 1) if accept(n)]
+    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
+    axis = ints(rng, 0, nd - 1)
+    sizes = [good[0] if good else bad] * nd
+    sizes[axis] = bad
+    return upto, accept, axis, bad, sizes
+
+
 def torch_transpose(rng, nd):
     """nn.ConvTranspose{nd}d(...)(x, output_size=...) out of range; F.conv_transpose output_padding
     too large; channel mismatch."""
@@ -336,13 +350,7 @@ def torch_transpose(rng, nd):
             size = list(x.shape[:-nd]) + list(sizes)
         with torch.no_grad():
             return m(x, output_size=size)
-    upto = (i - 1) * s + d * (k - 1) + s + 6
-    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
-    good = [n for n in range(1, upto + 1) if accept(n)]
-    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
-    axis = ints(rng, 0, nd - 1)
-    sizes = [good[0] if good else bad] * nd
-    sizes[axis] = bad
+    upto, accept, axis, bad, sizes = refused_sizes(rng, run, i, k, s, d, nd)
     names = NAMES[nd]
     facts = {f"requested_{names[axis]}": bad}
     for j in range(nd):
@@ -436,13 +444,7 @@ def onnx_conv(rng, nd):
 
     def run(sizes):
         return onnx_run(x_shape, w_shape, dict(attrs, output_shape=list(sizes)))
-    upto = (i - 1) * s + d * (k - 1) + s + 6
-    accept = lambda n: accepted(lambda: run([n] * nd))  # noqa: E731
-    good = [n for n in range(1, upto + 1) if accept(n)]
-    bad = pick(rng, [n for n in range(1, upto + 1) if n not in good])
-    axis = ints(rng, 0, nd - 1)
-    sizes = [good[0] if good else bad] * nd
-    sizes[axis] = bad
+    upto, accept, axis, bad, sizes = refused_sizes(rng, run, i, k, s, d, nd)
     facts = {"output_size": bad, "input": i, "kernel": k, "stride": s, "dilation": d, "output_padding": op}
     return Case("onnx ConvTranspose(output_shape)", "onnx", "output_shape", nd, lambda: run(sizes), facts,
                 None, False, accept, (axis,), True, upto, axis_named=False)
