@@ -177,13 +177,13 @@ def plan(x_shape, w_shape, b_shape=None, *, auto_pad="NOTSET", dilations=None, g
         if output_padding[a] >= top:
             _fail("output_padding", f"output_padding[{a}] ({output_padding[a]}) must be less than max(stride, "
                                     f"dilation) ({top}) for spatial dimension {a}.")
-    axes = tuple(_axis(a, x_shape[2 + a], w_shape[2 + a], strides[a], dilations[a], output_padding[a],
-                       auto_pad, pads[a], pads[a + 2], None if output_shape is None else output_shape[a])
-                 for a in range(2))
-    for a in range(2):
+    axes = []
+    for a in range(2):      # one axis at a time: its size is checked before the next axis is computed
+        axes.append(_axis(a, x_shape[2 + a], w_shape[2 + a], strides[a], dilations[a], output_padding[a],
+                          auto_pad, pads[a], pads[a + 2], None if output_shape is None else output_shape[a]))
         if axes[a].out <= 0:
             _fail("too_small", f"Computed output dimension is <= 0 for dim {a}. Input shape: {_shape(x_shape[2:])}")
-    return Plan((x_shape[0], c_out, axes[0].out, axes[1].out), axes, group)
+    return Plan((x_shape[0], c_out, axes[0].out, axes[1].out), tuple(axes), group)
 
 
 def _axis(a, i, k, s, d, op, auto_pad, head, tail, requested) -> Axis:

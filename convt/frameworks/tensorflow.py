@@ -13,6 +13,7 @@ here translates that into the user's words. Sources: reference/framework_rules.m
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -290,7 +291,23 @@ def _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, 
     # beyond TF: dilations > 1 are computed (TF's CPU kernel refuses them; the arithmetic is defined)
     requested, pad_before = backprop_input_check(x_shape, w_shape, sizes, (strides[1], strides[2]),
                                                  (dilations[1], dilations[2]), pads, refuse_dilation=cpu)
+    _check_empty_filter_gemm(x_shape, x_dtype, w_shape, requested)
     return TransposePlan(requested, (strides[1], strides[2]), (dilations[1], dilations[2]), pad_before)
+
+
+def _check_empty_filter_gemm(x_shape, x_dtype, w_shape, requested) -> None:
+    """``Conv2DCustomBackpropInputOp`` (float32) on a filter with no taps (a zero-sized spatial axis):
+    for a batch of 2 or more whose work is too small for its parallel contraction (per thread, under
+    256 KiB of floats: ``x``'s cells and channels), each image's matrix product is a direct
+    ``dnnl_sgemm`` call with an empty matrix, which oneDNN refuses (invalid arguments). Batch 1, a
+    larger input and float64 get zeros. Only reached when the output has cells."""
+    if str(x_dtype) != "float32" or w_shape[0] * w_shape[1] or x_shape[0] < 2 or not math.prod(requested):
+        return
+    threads = max(1, os.cpu_count() or 1)
+    if math.prod(x_shape[1:]) // threads < (256 << 10) // 4:
+        raise ShapeError("Failed to call dnnl_sgemm. Error code: 2",
+                         "TF's float32 CPU kernel cannot multiply by a filter with no taps (a kernel size of "
+                         "0) for a batch of several images; float64, batch 1 or a real kernel work.")
 
 
 def backprop_input_check(x_shape, w_shape, output_shape: Sequence[int], strides: Tuple[int, int],
@@ -479,22 +496,29 @@ def conv3d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
 
 def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_format, dilations) -> ForwardPlan:
     """``tf.nn.conv3d`` (``Conv3D``; strides and dilations are passed raw: 5-long lists)."""
-    strides = _attr_list(strides, "strides")
-    dilations = [1, 1, 1, 1, 1] if dilations is None else _attr_list(dilations, "dilations")
+    # the wrapper's conversions (list, string, list), then the op def's attribute checks in its
+    # attribute order (strides, padding, data_format, dilations)
+    strides = _attr_list(strides, "strides", check_length=False)
+    if not isinstance(padding, str):
+        _padding_string(padding, ("SAME", "VALID"))
+    dilations = [1, 1, 1, 1, 1] if dilations is None else _attr_list(dilations, "dilations", check_length=False)
+    _attr_length(strides, "strides")
     _padding_string(padding, ("SAME", "VALID"))
     fmt = _data_format("NDHWC" if data_format is None else data_format, ("NDHWC", "NCDHW"))
+    _attr_length(dilations, "dilations")
     _check_same_dtype("Conv3D", x_dtype, w_dtype, "input #1(zero-based)")
     if len(strides) != 5:
         raise ShapeError("Sliding window strides field must specify 5 dimensions")
     first = 2 if fmt == "NCDHW" else 1
-    if strides[0] != 1 or strides[5 - first] != 1:
+    channel = 1 if fmt == "NCDHW" else 4
+    if strides[0] != 1 or strides[channel] != 1:
         raise ShapeError("Current implementation does not yet support strides in the batch and depth dimensions.",
                          "The batch and channel entries of strides must be 1.")
     if min(strides[first:first + 3]) <= 0:
         raise ShapeError("Spatial strides should be larger than 0.")
     if len(dilations) != 5:
         raise ShapeError("Dilation rates field must specify 5 dimensions")
-    if dilations[0] != 1 or dilations[5 - first] != 1:
+    if dilations[0] != 1 or dilations[channel] != 1:
         raise ShapeError("Current implementation does not yet support dilation rates in the batch and depth dimensions.")
     if min(dilations[first:first + 3]) <= 0:
         raise ShapeError("Dilated rates should be larger than 0.")
@@ -508,11 +532,13 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
         raise ShapeError("filter must be 5-dimensional", "A conv3d filter is [depth, height, width, in, out].")
     in_depth = x_shape[1] if fmt == "NCDHW" else x_shape[4]
     spatial = x_shape[2:5] if fmt == "NCDHW" else x_shape[1:4]
-    if w_shape[3] <= 0:
-        raise ShapeError(f"filter depth must be stricly positive, got {w_shape[3]}")
+    if w_shape[3] == 0:
+        raise ShapeError("filter_depth must be non-zero")
     if in_depth % w_shape[3]:
         raise ShapeError(f"Input depth must be evenly divisible by filter depth: {in_depth} vs {w_shape[3]}",
                          f"The filter's fourth axis ({w_shape[3]}) is its input channels; your input has {in_depth}.")
+    if math.prod(w_shape) == 0:   # before the windows: a zero-sized filter is refused whatever the sizes
+        raise ShapeError("filter must not have zero elements (i.e. all dimensions must be non-zero)")
     windows = [_forward_window(spatial[a], w_shape[a], strides[first + a], dilations[first + a], padding)
                for a in range(3)]
     plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), tuple(v.pad_before for v in windows),
@@ -531,16 +557,22 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
     return plan
 
 
-def _attr_list(value, name: str) -> List[int]:
+def _attr_list(value, name: str, check_length: bool = True) -> List[int]:
     """A list attribute passed raw to the op (``tf.nn.conv3d``): a list or tuple of at least 5 ints."""
     if not isinstance(value, (list, tuple)):
         raise ShapeError(f"Expected list for '{name}' argument to 'conv3d' Op, not {value}.",
                          f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
     values = as_int_list(list(value), name)
+    if check_length:
+        _attr_length(values, name)
+    return values
+
+
+def _attr_length(values, name: str) -> None:
+    """The op def's ``minimum 5`` on a list attribute."""
     if len(values) < 5:
         raise ShapeError(f"Length for attr '{name}' of {len(values)} must be at least minimum 5",
                          f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
-    return values
 
 
 def _get_sequence_nd(value, n: int, channel_index: int, name: str) -> List[int]:

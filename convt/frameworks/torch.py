@@ -169,6 +169,7 @@ class ForwardPlan:
     stride: Tuple[int, ...]
     dilation: Tuple[int, ...]
     groups: int
+    no_channels: bool = False     # ATen's empty backend on an input with 0 channels: 0 output channels
 
 
 @dataclass(frozen=True)
@@ -218,8 +219,10 @@ def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding,
                          f"Kernel size: ({' x '.join(map(str, spans))}). Kernel size can't be greater than "
                          "actual input size",
                          "The (dilated) kernel is larger than the padded input.")
+    _check_not_empty(xb, nd)
+    _check_empty_backend(xb, w_shape)
     out = tuple((padded[a] - spans[a]) // stride[a] + 1 for a in range(nd))
-    return ForwardPlan(batched, extra, tuple(p[0] for p in pairs), out, stride, dilation, groups)
+    return ForwardPlan(batched, extra, tuple(p[0] for p in pairs), out, stride, dilation, groups, xb[1] == 0)
 
 
 def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding, output_padding,
@@ -250,6 +253,18 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
                          f"{op}'s weight is [in_channels, out_channels / groups, *kernel]: its "
                          "FIRST axis must equal your input's channels.")
     _check_bias(bias_shape, w_shape[1] * groups, w_shape, transposed=True)
+    _check_not_empty(xb, nd)
+    if xb[0] == 0:      # ATen's empty backend: none of the kernel's checks below, the size formula as it is
+        _check_empty_backend(xb, w_shape)
+        out = tuple(output_size(xb[2 + a], w_shape[2 + a], stride[a], pad[a], output_padding[a], dilation[a])
+                    for a in range(nd))
+        shape = [0, w_shape[1] * groups] + ([1] if nd == 1 else []) + list(out)
+        bad = next((i for i, v in enumerate(shape) if v < 0), None)
+        if bad is not None:
+            raise ShapeError(f"invalid shape dimension {shape[bad]} at index {bad} of shape {bracket(shape)}",
+                             "The transposed conv's output size formula gives a negative size here; with an "
+                             "empty batch PyTorch skips its other checks and fails allocating the output.")
+        return TransposePlan(batched, stride, dilation, pad, out, groups)
     if min(w_shape[2:]) <= 0:
         raise ShapeError("kernel size should be greater than zero, but got "
                          + _named("kernel", unit_height(w_shape[2:], 1, nd)))
@@ -270,6 +285,24 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
                          "(input - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 "
                          "is below 1: padding crops away more than the transposed conv produces.")
     return TransposePlan(batched, stride, dilation, pad, out, groups)
+
+
+def _check_not_empty(xb, nd: int) -> None:
+    """ATen's backend choice: an input with cells in its batch and channel axes but none in a spatial
+    one is refused before any kernel's own checks (a 1-D input shown as 2-D, on a unit height)."""
+    if xb[0] and xb[1] and 0 in xb[2:]:
+        shown = tuple(xb[:2]) + ((1,) if nd == 1 else ()) + tuple(xb[2:])
+        raise ShapeError(f"Only zero batch or zero channel inputs are supported, but got input shape: {bracket(shown)}",
+                         "A spatial axis of the input has no cells; only an empty batch or an empty channel "
+                         "axis gives an empty output.")
+
+
+def _check_empty_backend(xb, w_shape) -> None:
+    """ATen's empty backend (an empty batch or no channels) multiplies the input by the weight's
+    first value: a weight with no values fails there unless the input has no channels."""
+    if (xb[0] == 0 or xb[1] == 0) and xb[1] != 0 and 0 in w_shape:
+        raise ShapeError("select(): index 0 out of range for tensor of size [0] at dimension 0",
+                         "The weight has no values (a kernel size of 0).")
 
 
 def _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation, nd: int = 2) -> Tuple[int, ...]:
