@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from convt._arrays import as_int, as_int_list
-from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage, windowed_output
+from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage, trunc_div, windowed_output
 from convt.diagnosis import (AXES, AXES_3D, Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
                              forward_arithmetic, padding_name, size_list)
 from convt.errors import ShapeError
@@ -300,11 +300,14 @@ def _check_empty_filter_gemm(x_shape, x_dtype, w_shape, requested) -> None:
     for a batch of 2 or more whose work is too small for its parallel contraction (per thread, under
     256 KiB of floats: ``x``'s cells and channels), each image's matrix product is a direct
     ``dnnl_sgemm`` call with an empty matrix, which oneDNN refuses (invalid arguments). Batch 1, a
-    larger input and float64 get zeros. Only reached when the output has cells."""
-    if str(x_dtype) != "float32" or w_shape[0] * w_shape[1] or x_shape[0] < 2 or not math.prod(requested):
+    larger input, an input with no cells or channels and float64 get zeros. Only reached when the
+    output has cells."""
+    work = math.prod(x_shape[1:])        # out_backprop's cells times its channels, per image
+    if str(x_dtype) != "float32" or w_shape[0] * w_shape[1] or x_shape[0] < 2 or not math.prod(requested) \
+            or not work:
         return
     threads = max(1, os.cpu_count() or 1)
-    if math.prod(x_shape[1:]) // threads < (256 << 10) // 4:
+    if work // threads < (256 << 10) // 4:
         raise ShapeError("Failed to call dnnl_sgemm. Error code: 2",
                          "TF's float32 CPU kernel cannot multiply by a filter with no taps (a kernel size of "
                          "0) for a batch of several images; float64, batch 1 or a real kernel work.")
@@ -541,7 +544,9 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
         raise ShapeError("filter must not have zero elements (i.e. all dimensions must be non-zero)")
     windows = [_forward_window(spatial[a], w_shape[a], strides[first + a], dilations[first + a], padding)
                for a in range(3)]
-    plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), tuple(v.pad_before for v in windows),
+    starts = tuple(_cuboid_same_start(spatial[a], w_shape[a], strides[first + a], dilations[first + a], windows[a])
+                   if padding == "SAME" else windows[a].pad_before for a in range(3))
+    plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), starts,
                        tuple(strides[first:first + 3]), tuple(dilations[first:first + 3]), w_shape[4], 1, False)
     if not (x_shape[0] * math.prod(plan.sizes) * w_shape[4] and math.prod(x_shape)):
         return replace(plan, empty=True)
@@ -555,6 +560,14 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
         raise ShapeError(f"Number of channels in filter ({w_shape[3]}) must match last dimension of input "
                          f"({in_depth})", "TF's CPU conv3d has no grouped form.")
     return plan
+
+
+def _cuboid_same_start(n: int, k: int, s: int, d: int, window: Window) -> int:
+    """Where ``Conv3D``'s SAME window starts: Eigen's ``CuboidConvolution`` pads
+    ``((out - 1) * s + k_eff - n) / 2`` cells before the data, in C++ division and without TF's
+    ``max(0, ...)``: when the stride is larger than the kernel that can be negative, and the
+    windows then start inside the input (n=3, k=1, s=3 reads cell 1, where conv2d reads cell 0)."""
+    return trunc_div((window.size - 1) * s + effective_kernel(k, d) - n, 2)
 
 
 def _attr_list(value, name: str, check_length: bool = True) -> List[int]:
@@ -1401,6 +1414,13 @@ RULES = [
     simple(FW, "tf_negative_dimension", r"Dimension -?[0-9]{1,1000} must be >= 0",
            "TensorFlow: an entry of output_shape is negative.",
            ["make every output_shape entry >= 0"]),
+    simple(FW, "tf_zero_filter", r"filter must not have zero elements|Failed to call dnnl_sgemm",
+           "TensorFlow: the filter has no taps (a kernel size of 0). conv2d / conv3d refuse it; float32 "
+           "transposes fail in their matrix product for a batch of several images.",
+           ["give the filter at least one tap per spatial axis"]),
+    simple(FW, "tf_filter_depth", r"filter_depth must be non-zero",
+           "TensorFlow: the filter has 0 input channels (axis 3 of a conv3d filter).",
+           ["give the filter as many input channels as the input has"]),
     simple(FW, "tf_filter_depth", r"filter depth must be strictly great",
            "TensorFlow: the filter has 0 channels on axis 2 "
            "(output_channels).", ["give the filter at least one output channel"]),

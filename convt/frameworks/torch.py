@@ -195,6 +195,12 @@ def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding,
     xb = tuple(x_shape) if batched else (1,) + tuple(x_shape)
     if not isinstance(padding, str) and any(p < 0 for p in _ntuple(padding, "padding", nd)):
         raise ShapeError("negative padding is not supported")
+    if isinstance(padding, str):
+        # ATen's _convolution_mode reads the string first; 'same' (_convolution_same) then checks the
+        # ranks and refuses any stride but 1, all before the dtype and stride-sign checks
+        if padding == "same" and len(w_shape) >= 3:
+            _check_weight_rank(xb, w_shape, space="")
+        _string_padding(padding, [1] * nd, stride, dilation)
     _check_common(x_dtype, w_dtype, stride, dilation)
     extra = (0,) * nd
     if len(w_shape) == nd + 2 and isinstance(padding, str):
@@ -382,10 +388,11 @@ def _check_common(x_dtype, w_dtype, stride, dilation) -> None:
         raise ShapeError("dilation should be greater than zero")
 
 
-def _check_weight_rank(x_shape, w_shape) -> None:
+def _check_weight_rank(x_shape, w_shape, space: str = " ") -> None:
+    """(ATen's ``_convolution_same`` prints the weight's sizes with no space before them.)"""
     if len(w_shape) != len(x_shape):
-        raise ShapeError(f"Expected {len(w_shape)}-dimensional input for {len(w_shape)}-dimensional weight "
-                         f"{bracket(w_shape)}, but got {len(x_shape)}-dimensional input of size "
+        raise ShapeError(f"Expected {len(w_shape)}-dimensional input for {len(w_shape)}-dimensional weight"
+                         f"{space}{bracket(w_shape)}, but got {len(x_shape)}-dimensional input of size "
                          f"{bracket(x_shape)} instead")
 
 
@@ -414,7 +421,7 @@ def _string_padding(padding: str, kernel, stride, dilation) -> List[Tuple[int, i
         return [(0, 0)] * len(kernel)
     if padding != "same":
         raise ShapeError(f"Invalid padding string: '{padding}'", "conv takes 'valid', 'same' or integers.")
-    if max(stride) != 1:
+    if any(v != 1 for v in stride):
         raise ShapeError("padding='same' is not supported for strided convolutions")
     totals = [dilation[a] * (kernel[a] - 1) for a in range(len(kernel))]
     return [(t // 2, t - t // 2) for t in totals]
@@ -634,6 +641,21 @@ RULES = [
            "output from a transposed conv, lower padding (towards 0) or use output_padding / "
            "output_size; to crop asymmetrically, compute with padding=0 and slice.",
            ["use padding >= 0", "slice the output instead: y[..., a:a+H, b:b+W]"]),
+    simple(FW, "torch_rank", r"Expected [0-9]{1,2}-dimensional input for [0-9]{1,2}-dimensional weight",
+           "PyTorch: the input and the weight must have the same number of axes: (N, C, *spatial) and "
+           "(out, in / groups, *kernel) for a forward conv.",
+           ["give the weight one axis per spatial axis of the input, plus two"]),
+    simple(FW, "torch_empty_input", r"Only zero batch or zero channel inputs are supported",
+           "PyTorch: a spatial axis of the input has no cells. Only an empty batch or an empty channel "
+           "axis gives an (empty) output; a 1-D input is shown as 2-D, with a height of 1.",
+           ["give every spatial axis at least one cell"]),
+    simple(FW, "torch_empty_batch", r"invalid shape dimension -?[0-9]{1,18} at index [0-9]{1,3} of shape",
+           "PyTorch: with an empty batch the kernels' checks are skipped and the output size formula "
+           "(i - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 came out negative.",
+           ["use less padding"]),
+    simple(FW, "torch_empty_weight", r"select\(\): index 0 out of range for tensor of size \[0\]",
+           "PyTorch: with an empty batch the conv multiplies by the weight's first value, and this weight "
+           "has none (a kernel size of 0).", ["give the kernel at least one tap per axis"]),
     simple(FW, "torch_stride", r"non-positive stride is not supported",
            "PyTorch: stride must be >= 1 in every dimension.",
            ["use stride >= 1"]),
