@@ -314,9 +314,8 @@ def jax_case(rng, nd):
                  ("NHWC", "IOHW", "NCHW"), ("NWHC", "HWIO", "NCWH")],
              3: [None, ("NCDHW", "OIDHW", "NCDHW"), ("NDHWC", "DHWIO", "NDHWC"), ("NCDHW", "DHWIO", "NDHWC")]}
     dn = pick(rng, specs[nd])
-    if nd != 2 and dn is None:
-        dn = specs[nd][ri(rng, 1, len(specs[nd]) - 1)]     # JAX's default only fits 2-D
-    lhs, rhs, _ = dn or ("NHWC", "HWIO", "NHWC")
+    defaults = {1: ("NHC", "HIO", "NHC"), 2: ("NHWC", "HWIO", "NHWC"), 3: ("NHWDC", "HWDIO", "NHWDC")}
+    lhs, rhs, _ = dn or defaults[nd]
     letters = {1: "H"}.get(nd)
     if letters:                                          # 1-D specs spell their axis H
         n, k = {"H": n["W"]}, {"H": k["W"]}
