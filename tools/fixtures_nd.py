@@ -878,6 +878,10 @@ def gen_torch_found(r):
     add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 0])
     add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 2], dilation=0)
     add("empty_batch", "conv1d", [0, 2, 3], [3, 2, 0], [3])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 6], [2, 2, 3, 3], stride=[3, 2], dilation=[1, 3],
+        padding=[2, 0])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 1], [2, 2, 1, 1], padding=[1, 1])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 1], [2, 2, 1, 1], padding=[1, 2])
     # no input channels: no output channels
     add("no_channels", "conv2d", [1, 0, 3, 3], [3, 0, 2, 2], [3])
     add("no_channels", "conv1d", [0, 3], [3, 0, 2], [3])

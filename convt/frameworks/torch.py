@@ -264,12 +264,7 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
         _check_empty_backend(xb, w_shape)
         out = tuple(output_size(xb[2 + a], w_shape[2 + a], stride[a], pad[a], output_padding[a], dilation[a])
                     for a in range(nd))
-        shape = [0, w_shape[1] * groups] + ([1] if nd == 1 else []) + list(out)
-        bad = next((i for i, v in enumerate(shape) if v < 0), None)
-        if bad is not None:
-            raise ShapeError(f"invalid shape dimension {shape[bad]} at index {bad} of shape {bracket(shape)}",
-                             "The transposed conv's output size formula gives a negative size here; with an "
-                             "empty batch PyTorch skips its other checks and fails allocating the output.")
+        _check_empty_view([0, w_shape[1] * groups] + ([1] if nd == 1 else []) + list(out))
         return TransposePlan(batched, stride, dilation, pad, out, groups)
     if min(w_shape[2:]) <= 0:
         raise ShapeError("kernel size should be greater than zero, but got "
@@ -301,6 +296,26 @@ def _check_not_empty(xb, nd: int) -> None:
         raise ShapeError(f"Only zero batch or zero channel inputs are supported, but got input shape: {bracket(shown)}",
                          "A spatial axis of the input has no cells; only an empty batch or an empty channel "
                          "axis gives an empty output.")
+
+
+def _check_empty_view(shape) -> None:
+    """The empty backend views its (empty) result as the output shape: ATen's ``infer_size`` reads a
+    size of -1 as "infer this one", any other negative size is refused where it stands."""
+    inferred = None
+    for index, size in enumerate(shape):
+        if size == -1:
+            if inferred is not None:
+                raise ShapeError("only one dimension can be inferred", _EMPTY_VIEW)
+            inferred = index
+        elif size < 0:
+            raise ShapeError(f"invalid shape dimension {size} at index {index} of shape {bracket(shape)}", _EMPTY_VIEW)
+    if inferred is not None:
+        raise ShapeError(f"cannot reshape tensor of 0 elements into shape {bracket(shape)} because the unspecified "
+                         "dimension size -1 can be any value and is ambiguous", _EMPTY_VIEW)
+
+
+_EMPTY_VIEW = ("The transposed conv's output size formula gives a negative size here; with an empty batch "
+               "PyTorch skips its other checks and fails shaping the output.")
 
 
 def _check_empty_backend(xb, w_shape) -> None:
@@ -649,7 +664,9 @@ RULES = [
            "PyTorch: a spatial axis of the input has no cells. Only an empty batch or an empty channel "
            "axis gives an (empty) output; a 1-D input is shown as 2-D, with a height of 1.",
            ["give every spatial axis at least one cell"]),
-    simple(FW, "torch_empty_batch", r"invalid shape dimension -?[0-9]{1,18} at index [0-9]{1,3} of shape",
+    simple(FW, "torch_empty_batch", r"invalid shape dimension -?[0-9]{1,18} at index [0-9]{1,3} of shape|"
+                                     r"cannot reshape tensor of 0 elements into shape \[[-0-9, ]{0,80}\] because the "
+                                     r"unspecified dimension size -1|only one dimension can be inferred",
            "PyTorch: with an empty batch the kernels' checks are skipped and the output size formula "
            "(i - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 came out negative.",
            ["use less padding"]),
