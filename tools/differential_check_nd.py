@@ -12,10 +12,16 @@ CPU provider: auto_pad, pads, output_padding, output_shape, dilations, group, ke
 * both refuse: convt's message must start with TF's core / PyTorch's text, or contain JAX's /
   onnxruntime's sentence (as the golden tests require);
 * both compute: the same shape and values within 1e-4 (float32) / 1e-9 (float64);
-* TF's transposes refuse dilations > 1 on CPU and convt computes them: compared with PyTorch instead.
+* TF's transposes refuse dilations > 1 on CPU and convt computes them: compared with PyTorch instead
+  (and a refusal then only as TF words it without the dilation);
+* not compared, only counted: calls that abort XLA (JAX runs in a child process), the order of TF's
+  op-attribute checks (it varies from one TF process to the next). ONNX is drawn in float32 only:
+  onnxruntime's CPU provider has no float64 ConvTranspose (NOT_IMPLEMENTED), which convt computes.
+  TF's conv3d_transpose is never given an empty input axis (it segfaults TF 2.21).
 
-    TF_ENABLE_ONEDNN_OPTS=0 /work/fwvenv/bin/python tools/differential_check_nd.py --cases 300 --seed 7
-    ... --only jax,onnx --nd 1,3
+    TF_ENABLE_ONEDNN_OPTS=0 /work/fwvenv/bin/python tools/differential_check_nd.py --cases 150 --seed 7
+    ... --only jax,onnx --nd 1,3        # --cases rounds: each is 2 TF, 2 PyTorch, 1 JAX, 1 ONNX call per dimension
+    DIFF_TRACE=1 ...                    # each TF / JAX call on stderr before it runs
 
 It prints every disagreement (with the call, to replay) and exits 1 if there was any.
 """
