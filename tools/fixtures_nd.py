@@ -1066,6 +1066,8 @@ def replay_torch(c):
         out = naive_forward(x, w, s, d, pads, g)
         if b is not None:
             out += b.reshape((1, -1) + (1,) * nd)
+        if x.shape[1] == 0:          # ATen's empty backend: no input channels, no output channels
+            out = out[:, :0]
     return out[0] if unb else out
 
 
@@ -1089,13 +1091,24 @@ def replay_tf(c, rec):
         s = seqn(a.get("stride", a.get("strides")), nd)
         dl = seqn(a.get("dilations"), nd)
         pads = []
+        crop = []
         for n, k, st, dd in zip(x.shape[1:-1], w.shape[:nd], s, dl):
             ke = (k - 1) * dd + 1
             if a["padding"] == "SAME":
-                tot = max(0, (-(-n // st) - 1) * st + ke - n)
+                need = (-(-n // st) - 1) * st + ke - n
+                if nd == 3 and need < 0:
+                    # conv3d (Eigen's CuboidConvolution): a negative need, halved in C++ (toward zero),
+                    # starts the windows inside the input
+                    crop.append((-need) // 2)
+                    pads.append((0, 0))
+                    continue
+                tot = max(0, need)
                 pads.append((tot // 2, tot - tot // 2))
             else:
                 pads.append((0, 0))
+            crop.append(0)
+        if any(crop):
+            xc = xc[(slice(None), slice(None)) + tuple(slice(c_, None) for c_ in crop)]
         out = naive_forward(xc, np.moveaxis(np.moveaxis(w, -1, 0), -1, 1), s, dl, pads)
     out = np.moveaxis(out, 1, -1)
     assert list(out.shape) == rec["shape"], (c["id"], out.shape, rec["shape"])
