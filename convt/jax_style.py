@@ -1,6 +1,7 @@
-"""``jax.lax.conv_transpose`` of JAX 0.10 (2-D), and Flax's ``nn.ConvTranspose`` on top of it.
+"""``jax.lax.conv_transpose`` of JAX 0.10 (1-D, 2-D and 3-D), and Flax's ``nn.ConvTranspose`` (2-D) on top of it.
 
-Default layouts as JAX's: lhs NHWC, rhs HWIO, output NHWC (any ``dimension_numbers`` strings work).
+Default layouts as JAX's: lhs NHWC, rhs HWIO, output NHWC (NHC / HIO / NHC in 1-D, NHWDC / HWDIO / NHWDC
+in 3-D; any ``dimension_numbers`` strings work).
 JAX computes a direct conv of the stride-dilated input, with the kernel *not* flipped unless
 ``transpose_kernel=True``; ``convt.frameworks.jax`` turns that into the canonical window of a
 transposed conv with the flipped kernel, which ``convt.kernels`` computes. Refusals raise
@@ -26,16 +27,19 @@ def conv_transpose(lhs, rhs, strides, padding, rhs_dilation=None, dimension_numb
     plan = rules.plan(x.shape, w.shape, strides, _padding_arg(padding), dilation, dimension_numbers,
                       bool(transpose_kernel), bool(use_consistent_padding))
     dtype = compute_dtype(x)
-    dy = np.ascontiguousarray(x.transpose(plan.lhs_perm).transpose(0, 2, 3, 1), dtype=dtype)   # NHWC
-    k = w.transpose(plan.rhs_perm)            # (O, I, kh, kw) as JAX's direct conv reads it
+    nd = x.ndim - 2
+    spatial = tuple(range(2, nd + 2))
+    dy = np.ascontiguousarray(x.transpose(plan.lhs_perm).transpose(0, *spatial, 1), dtype=dtype)   # N, *S, C
+    k = w.transpose(plan.rhs_perm)            # (O, I, *k) as JAX's direct conv reads it
+    flip = (slice(None), slice(None)) + (slice(None, None, -1),) * nd
     if transpose_kernel:
-        k = k[:, :, ::-1, ::-1]
+        k = k[flip]
     # the direct conv does not flip: the transposed conv that equals it uses the flipped kernel
-    kern = np.ascontiguousarray(k[:, :, ::-1, ::-1].transpose(2, 3, 0, 1), dtype=dtype)   # (kh, kw, O, I)
+    kern = np.ascontiguousarray(k[flip].transpose(*spatial, 0, 1), dtype=dtype)   # (*k, O, I)
     axes = plan.axes
-    y = transpose_window(dy, kern, (axes[0].stride, axes[1].stride), (axes[0].dilation, axes[1].dilation),
-                         (axes[0].start, axes[1].start), (axes[0].out, axes[1].out))
-    y = y.transpose(0, 3, 1, 2).transpose(np.argsort(plan.out_perm))
+    y = transpose_window(dy, kern, [a.stride for a in axes], [a.dilation for a in axes], [a.start for a in axes],
+                         [a.out for a in axes])
+    y = y.transpose(0, nd + 1, *range(1, nd + 1)).transpose(np.argsort(plan.out_perm))
     return y.astype(x.dtype if x.dtype in (np.float32, np.float64) else dtype, copy=False)
 
 

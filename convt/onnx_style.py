@@ -1,4 +1,5 @@
-"""ONNX ``ConvTranspose`` as onnxruntime's CPU provider computes it (X NCHW, W [C_in, C_out/group, kH, kW]).
+"""ONNX ``ConvTranspose`` as onnxruntime's CPU provider computes it (X NCHW, W [C_in, C_out/group, kH, kW];
+1-D and 3-D alike: X [N, C, *spatial], W [C_in, C_out/group, *kernel]).
 
 ``convt.frameworks.onnx`` decides the output size and window (or refuses, with onnx's shape-inference
 text where the session would not be created, onnxruntime's where the run fails); ``convt.kernels``
@@ -24,14 +25,15 @@ def conv_transpose(X, W, B=None, *, auto_pad="NOTSET", dilations=None, group=1, 
     plan = rules.plan(x.shape, w.shape, None if b is None else b.shape, auto_pad=auto_pad,
                       group=as_int_list(group, "group")[0], **attrs)
     dtype = compute_dtype(x)
-    ax = plan.axes
-    y = transpose_window(np.ascontiguousarray(x.transpose(0, 2, 3, 1), dtype=dtype),
-                         np.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype),
-                         (ax[0].stride, ax[1].stride), (ax[0].dilation, ax[1].dilation),
-                         (ax[0].start, ax[1].start), (ax[0].out, ax[1].out), plan.group)
-    y = y.transpose(0, 3, 1, 2)
+    ax, nd = plan.axes, x.ndim - 2
+    spatial = tuple(range(2, nd + 2))
+    y = transpose_window(np.ascontiguousarray(x.transpose(0, *spatial, 1), dtype=dtype),
+                         np.ascontiguousarray(w.transpose(*spatial, 1, 0), dtype=dtype),
+                         [a.stride for a in ax], [a.dilation for a in ax], [a.start for a in ax],
+                         [a.out for a in ax], plan.group)
+    y = y.transpose(0, nd + 1, *range(1, nd + 1))
     if b is not None:
-        y = y + b.astype(dtype)[None, :, None, None]
+        y = y + b.astype(dtype).reshape((1, -1) + (1,) * nd)
     return y.astype(x.dtype if x.dtype in (np.float32, np.float64) else dtype, copy=False)
 
 

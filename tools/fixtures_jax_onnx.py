@@ -416,6 +416,86 @@ def gen_onnx(r):
     return cases
 
 
+def gen_onnx_found(r):
+    """Calls where tools/differential_check_nd.py found convt and onnxruntime disagreeing (fixed since):
+    ids oxnf####, appended after the others; ``--found-only`` re-records just these."""
+    cases = []
+
+    def add(fam, x_shape, w_shape, b_shape=None, **attrs):
+        case = {"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": "float32",
+                "x_shape": x_shape, "w_shape": w_shape, "args": attrs}
+        if b_shape:
+            case["b_shape"] = b_shape
+        cases.append(case)
+
+    # each axis's size is checked before the next axis is computed: axis 0 is too small before axis 1's
+    # output_padding (1, below the dilation but not the stride) is refused
+    add("order", [2, 1, 1, 2], [1, 2, 1, 2], strides=[3, 1], dilations=[1, 2], pads=[2, 1, 2, 2],
+        output_padding=[1, 1])
+    add("order", [1, 1, 2, 3], [1, 1, 1, 2], strides=[1, 1], dilations=[1, 2], pads=[3, 0, 0, 0],
+        output_padding=[0, 1])
+    # 1-D and 3-D nodes (convt covered 2-D only until the differential check compared them)
+    add("valid_1d", [2, 2, 5], [2, 3, 3], [3], strides=[2], pads=[1, 0])
+    add("valid_1d", [1, 4, 4], [4, 1, 2], [2], strides=[3], auto_pad="SAME_LOWER", group=2, dilations=[2])
+    add("valid_1d", [1, 1, 3], [1, 2, 3], strides=[2], output_shape=[8], output_padding=[1])
+    add("valid_3d", [1, 2, 2, 3, 2], [2, 2, 2, 1, 2], [2], strides=[2, 1, 3], auto_pad="SAME_UPPER")
+    add("valid_3d", [2, 2, 3, 2, 2], [2, 1, 2, 2, 3], strides=[1, 2, 2], pads=[1, 0, 2, 0, 1, 1],
+        dilations=[2, 1, 1], output_padding=[0, 1, 1])
+    add("too_small", [1, 1, 2, 2, 2], [1, 1, 1, 1, 1], strides=[1, 1, 1], pads=[0, 0, 2, 0, 0, 1])
+    add("output_shape", [1, 1, 3], [1, 1, 2], strides=[2], output_shape=[9])
+    return cases
+
+
+def gen_jax_found(r):
+    """1-D and 3-D ``lax.conv_transpose`` calls (convt covered 2-D only until the differential check
+    compared them): ids jxnf####, appended after the others."""
+    cases = []
+
+    def add(fam, x_shape, w_shape, form="str", dtype="float32", **args):
+        cases.append({"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": dtype,
+                      "x_shape": x_shape, "w_shape": w_shape, "args": args, "padding_form": form})
+
+    # 1-D: default NHC / HIO / NHC, every padding form, both flags
+    add("valid_1d", [2, 5, 3], [3, 3, 2], strides=[2], padding="SAME")
+    add("valid_1d", [1, 4, 2], [4, 3, 2], strides=[3], padding="VALID", rhs_dilation=[2], transpose_kernel=True)
+    add("valid_1d", [2, 6, 1], [2, 1, 2], "tuples", strides=[2], padding=[[2, -1]])
+    add("valid_1d", [1, 5, 2], [3, 2, 2], "tuples", "float64", strides=[3], padding=[[1, 0]],
+        use_consistent_padding=True)
+    add("valid_1d", [1, 2, 6], [3, 2, 3], strides=[2], padding="SAME",
+        dimension_numbers=["NCH", "OIH", "NCH"])
+    # 3-D: default NHWDC / HWDIO / NHWDC, channels first, explicit pads, dilation
+    add("valid_3d", [1, 3, 2, 4, 2], [2, 3, 2, 2, 3], strides=[2, 1, 3], padding="SAME")
+    add("valid_3d", [2, 2, 3, 2, 4], [3, 2, 2, 2, 1], "tuples", strides=[1, 2, 2], padding=[[1, 2], [0, 1], [2, 0]],
+        rhs_dilation=[2, 1, 1], dimension_numbers=["NCDHW", "OIDHW", "NCDHW"])
+    add("valid_3d", [1, 3, 3, 2, 2], [2, 2, 2, 3, 2], strides=[2, 2, 1], padding="VALID", transpose_kernel=True,
+        use_consistent_padding=True, dimension_numbers=["NDHWC", "DHWIO", "NDHWC"])
+    # refusals in 1-D / 3-D: pad count, dilation lengths, negative pads, an empty kernel, channels
+    add("pads_count", [1, 4, 2], [3, 2, 2], "tuples", strides=[2], padding=[[1, 1], [1, 1]])
+    add("strides_len", [1, 3, 3, 3, 1], [2, 2, 2, 1, 1], strides=[2, 2, 2, 1], padding="VALID")
+    add("negative_padding", [1, 2, 1], [2, 1, 1], "tuples", strides=[2], padding=[[-3, -2]])
+    add("zero_kernel", [1, 3, 3, 3, 1], [2, 0, 2, 1, 1], "tuples", strides=[1, 1, 1], padding=[[0, 0]] * 3)
+    add("channels", [1, 4, 3], [2, 2, 2], strides=[1], padding="SAME")
+    return cases
+
+
+def record_onnx_found():
+    cases = gen_onnx_found(random.Random(MASTER_SEED + 2))
+    for n, c in enumerate(cases):
+        c["id"] = f"oxnf{n:04d}"
+        c.update(run_onnx(c))
+    return cases
+
+
+def record_jax_found():
+    cases = gen_jax_found(random.Random(MASTER_SEED + 3))
+    for n, c in enumerate(cases):
+        c["id"] = f"jxnf{n:04d}"
+    results = run_jax_cases(cases)
+    for c in cases:
+        c.update(results[c["id"]])
+    return cases
+
+
 # ----------------------------------------------------------------------------- crash-safe JAX runs
 def jax_worker():
     """Run the cases read from stdin, one JSON result per line (XLA may abort the process)."""
@@ -482,15 +562,35 @@ def main():
     results = run_jax_cases(jax_cases)         # x64 on: float64 cases stay float64
     for c in jax_cases:
         c.update(results[c["id"]])
+    jax_cases += record_jax_found()
     write("jax_cases.json", {**meta, "x64": True, "core": "tools/fixtures_jax_onnx.py: jax_core_message"}, jax_cases)
     for n, c in enumerate(onnx_cases):
         c["id"] = f"ox{n:04d}"
         c.update(run_onnx(c))
+    onnx_cases += record_onnx_found()
     write("onnx_cases.json", {**meta, "opset": 22, "provider": "CPUExecutionProvider",
                               "core": "tools/fixtures_jax_onnx.py: onnx_core_message"}, onnx_cases)
     for name, cs in (("jax", jax_cases), ("onnx", onnx_cases)):
         print(name, len(cs), "cases,", sum(not c["ok"] for c in cs), "refused")
 
 
+def main_found_only():
+    """Re-record only the differential check's cases (jxnf, oxnf) in the existing jax/onnx files."""
+    for name, prefix, record in (("jax_cases.json", "jxnf", record_jax_found),
+                                 ("onnx_cases.json", "oxnf", record_onnx_found)):
+        path = GOLDEN / name
+        data = json.loads(path.read_text())
+        found = record()
+        data["cases"] = [c for c in data["cases"] if not c["id"].startswith(prefix)] + found
+        data["meta"]["counts"] = {"total": len(data["cases"]), "failing": sum(not c["ok"] for c in data["cases"])}
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        print(f"{name}: wrote {len(found)} {prefix} cases")
+
+
 if __name__ == "__main__":
-    jax_worker() if "--jax-worker" in sys.argv else main()
+    if "--jax-worker" in sys.argv:
+        jax_worker()
+    elif "--found-only" in sys.argv:
+        main_found_only()
+    else:
+        main()

@@ -801,6 +801,122 @@ def run_torch(r):
     return cases
 
 
+# ============================================================================ found by the differential check
+# Calls where tools/differential_check_nd.py found convt and the framework disagreeing (fixed since);
+# ids tfnf#### / ptnf####, appended after the generated cases. ``--found-only`` re-records just these
+# into the existing files (the other cases untouched).
+FOUND_SEED = MASTER_SEED + 11
+
+
+def gen_tf_found(r):
+    cases = []
+
+    def add(fam, fn, x, w, dtype="float32", **args):
+        cases.append(mf.tf_case(r, fam, fn, x, w, args, dtype=dtype))
+
+    ones5 = [1, 1, 1, 1, 1]
+    # conv3d, NCDHW: the channel stride / dilation is index 1 (then the CPU's NHWC-only refusal, or
+    # an empty output that never reaches it)
+    add("channels_first", "conv3d", [1, 4, 5, 5, 2], [1, 2, 2, 1, 1], strides=[1, 1, 1, 1, 2], padding="VALID",
+        data_format="NCDHW")
+    add("channels_first", "conv3d", [1, 4, 5, 5, 2], [1, 2, 2, 1, 1], strides=ones5, padding="VALID",
+        data_format="NCDHW", dilations=[1, 1, 1, 1, 2])
+    # conv3d: a zero-sized filter is refused before the launch's format / dilation checks and the sizes
+    add("zero_filter", "conv3d", [1, 4, 5, 5, 1], [0, 2, 4, 1, 1], strides=ones5, padding="VALID",
+        dilations=[1, 1, 2, 1, 1])
+    add("zero_filter", "conv3d", [1, 1, 5, 5, 4], [0, 2, 4, 1, 1], strides=ones5, padding="VALID",
+        data_format="NCDHW")
+    add("zero_filter", "conv3d", [1, 4, 5, 5, 1], [9, 2, 2, 1, 0], strides=ones5, padding="VALID")
+    add("zero_filter", "conv3d", [1, 4, 5, 5, 3], [1, 2, 2, 0, 1], strides=ones5, padding="VALID")
+    # conv3d: the wrapper converts strides, padding, dilations before the op checks lengths
+    add("order", "conv3d", [1, 4, 4, 4, 1], [1, 1, 1, 1, 1], strides=[1, 1, 1], padding=[[0, 0]] * 5)
+    add("order", "conv3d", [1, 4, 4, 4, 1], [1, 1, 1, 1, 1], strides=[1, 1, 1], padding="SAME", dilations=2)
+    # conv3d SAME with a stride larger than the kernel: Eigen's CuboidConvolution starts the windows
+    # ((out-1)*s + k - n) / 2 cells before the data, negative here
+    add("same_start", "conv3d", [2, 4, 3, 5, 1], [4, 1, 4, 1, 1], "float64", strides=[1, 1, 3, 2, 1],
+        padding="SAME")
+    add("same_start", "conv3d", [1, 6, 3, 5, 2], [4, 1, 4, 2, 3], strides=[1, 3, 3, 2, 1], padding="SAME")
+    add("same_start", "conv3d", [1, 5, 4, 7, 2], [1, 2, 2, 2, 2], strides=[1, 5, 4, 5, 1], padding="SAME")
+    # float32 transposes with a tapless filter: dnnl_sgemm refuses for a batch > 1 (not batch 1, not float64)
+    add("zero_filter", "conv2d_transpose", [2, 3, 3, 2], [0, 1, 2, 2], output_shape=[2, 3, 3, 2], strides=1,
+        padding="SAME")
+    add("zero_filter", "conv2d_transpose", [2, 3, 3, 2], [1, 0, 2, 2], output_shape=[2, 6, 6, 2], strides=2,
+        padding="SAME")
+    add("zero_filter", "conv2d_transpose", [1, 3, 3, 2], [0, 1, 2, 2], output_shape=[1, 3, 3, 2], strides=1,
+        padding="SAME")
+    add("zero_filter", "conv2d_transpose", [2, 3, 3, 2], [0, 1, 2, 2], "float64", output_shape=[2, 3, 3, 2],
+        strides=1, padding="SAME")
+    add("zero_filter", "conv1d_transpose", [2, 3, 2], [0, 2, 2], output_shape=[2, 3, 2], strides=1, padding="SAME")
+    add("zero_filter", "conv2d_transpose", [2, 3, 3, 0], [0, 3, 1, 0], output_shape=[2, 3, 3, 1], strides=1,
+        padding="SAME")
+    return cases
+
+
+def gen_torch_found(r):
+    cases = []
+
+    def add(fam, fn, x, w, b=None, dtype="float32", **args):
+        c = {"fn": fn, "family": fam, "seed": int(r.integers(2**31)), "dtype": dtype, "x_shape": x,
+             "w_shape": w, "args": args}
+        if b is not None:
+            c["b_shape"] = b
+        cases.append(c)
+
+    # an input with an empty spatial axis (batch and channels not empty): refused before the kernels'
+    # checks, a 1-D input shown on a unit height
+    add("empty_axis", "conv_transpose1d", [2, 1, 0], [1, 1, 1], stride=2)
+    add("empty_axis", "conv_transpose2d", [1, 6, 5, 0], [6, 2, 4, 4], stride=[3, 2], padding=[2, 2], groups=3)
+    add("empty_axis", "conv_transpose3d", [1, 2, 7, 0, 2], [2, 2, 2, 2, 2], stride=[2, 3, 3], groups=2,
+        output_padding=[0, 0, 3])
+    add("empty_axis", "conv1d", [1, 2, 0], [1, 2, 1], padding=1)
+    add("empty_axis", "conv1d", [2, 0], [1, 2, 1], padding=1)
+    add("empty_axis", "conv3d", [1, 2, 0, 3, 3], [1, 2, 1, 1, 1], padding=1)
+    # an empty batch: ATen's empty backend skips the kernels' checks
+    add("empty_batch", "conv_transpose1d", [0, 1, 1], [1, 1, 4], dilation=2, padding=2, output_padding=2)
+    add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 1], output_padding=3)
+    add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 1], padding=5)
+    add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 0])
+    add("empty_batch", "conv_transpose1d", [0, 2, 3], [2, 1, 2], dilation=0)
+    add("empty_batch", "conv1d", [0, 2, 3], [3, 2, 0], [3])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 6], [2, 2, 3, 3], stride=[3, 2], dilation=[1, 3],
+        padding=[2, 0])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 1], [2, 2, 1, 1], padding=[1, 1])
+    add("empty_batch", "conv_transpose2d", [0, 2, 1, 1], [2, 2, 1, 1], padding=[1, 2])
+    # no input channels: no output channels
+    add("no_channels", "conv2d", [1, 0, 3, 3], [3, 0, 2, 2], [3])
+    add("no_channels", "conv1d", [0, 3], [3, 0, 2], [3])
+    # padding='same': the string, the ranks and stride 1 are checked before the stride's sign and the dtypes
+    add("same_order", "conv3d", [2, 2, 7, 6], [2, 2, 1, 4, 4], stride=[-1, 1, 3], dilation=[2, 1, 1], padding="same")
+    add("same_order", "conv2d", [1, 2, 7, 6], [2, 2, 1, 4], stride=[-1, 1], padding="same")
+    add("same_order", "conv2d", [1, 2, 7, 6], [2, 2, 1, 4, 1], stride=[2, 1], padding="same")
+    return cases
+
+
+def run_found(r):
+    """The differential check's cases: (TF cases, PyTorch cases), recorded."""
+    tf_found = gen_tf_found(r)
+    for n, c in enumerate(tf_found):
+        c["id"] = f"tfnf{n:04d}"
+        mf.finish_tf(c, tf_run(c))
+    t_found = gen_torch_found(r)
+    for n, c in enumerate(t_found):
+        c["id"] = f"ptnf{n:04d}"
+        res = torch_run(c)
+        arr = res.pop("_out", None)
+        c.update(res)
+        if arr is not None:
+            c["values"] = encode_values(arr, c["seed"])
+    return tf_found, t_found
+
+
+def replace_found(path: Path, prefix: str, found) -> None:
+    """Swap the ``prefix`` cases of an existing fixture file for ``found``."""
+    data = json.loads(path.read_text())
+    data["cases"] = [c for c in data["cases"] if not c["id"].startswith(prefix)] + found
+    path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+    print(f"wrote {path}: {len(found)} {prefix} cases", file=sys.stderr)
+
+
 # ============================================================================ Keras
 def gen_keras(r):
     cfgs = [dict(nd=1, i=25, k=2, s=2, d=1, padding="same", output_padding=0),
@@ -950,6 +1066,8 @@ def replay_torch(c):
         out = naive_forward(x, w, s, d, pads, g)
         if b is not None:
             out += b.reshape((1, -1) + (1,) * nd)
+        if x.shape[1] == 0:          # ATen's empty backend: no input channels, no output channels
+            out = out[:, :0]
     return out[0] if unb else out
 
 
@@ -973,13 +1091,24 @@ def replay_tf(c, rec):
         s = seqn(a.get("stride", a.get("strides")), nd)
         dl = seqn(a.get("dilations"), nd)
         pads = []
+        crop = []
         for n, k, st, dd in zip(x.shape[1:-1], w.shape[:nd], s, dl):
             ke = (k - 1) * dd + 1
             if a["padding"] == "SAME":
-                tot = max(0, (-(-n // st) - 1) * st + ke - n)
+                need = (-(-n // st) - 1) * st + ke - n
+                if nd == 3 and need < 0:
+                    # conv3d (Eigen's CuboidConvolution): a negative need, halved in C++ (toward zero),
+                    # starts the windows inside the input
+                    crop.append((-need) // 2)
+                    pads.append((0, 0))
+                    continue
+                tot = max(0, need)
                 pads.append((tot // 2, tot - tot // 2))
             else:
                 pads.append((0, 0))
+            crop.append(0)
+        if any(crop):
+            xc = xc[(slice(None), slice(None)) + tuple(slice(c_, None) for c_ in crop)]
         out = naive_forward(xc, np.moveaxis(np.moveaxis(w, -1, 0), -1, 1), s, dl, pads)
     out = np.moveaxis(out, 1, -1)
     assert list(out.shape) == rec["shape"], (c["id"], out.shape, rec["shape"])
@@ -1109,10 +1238,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(GOLDEN))
     ap.add_argument("--verify", action="store_true", help="numpy only: replay accepted cases")
+    ap.add_argument("--found-only", action="store_true",
+                    help="re-record only the differential check's cases (tfnf/ptnf) in the existing files")
     args = ap.parse_args()
     if args.verify:
         verify(args.out)
         check_rules(args.out)
+        return
+    if args.found_only:
+        tf_found, t_found = run_found(np.random.default_rng(FOUND_SEED))
+        replace_found(Path(args.out) / "tf_nd_cases.json", "tfnf", tf_found)
+        replace_found(Path(args.out) / "torch_nd_cases.json", "ptnf", t_found)
         return
 
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -1132,6 +1268,9 @@ def main():
     r = np.random.default_rng(MASTER_SEED)
     tf_cases, sweeps = run_tf(r)
     t_cases = run_torch(r)
+    tf_found, t_found = run_found(np.random.default_rng(FOUND_SEED))   # own stream: the rest keeps its seeds
+    tf_cases += tf_found
+    t_cases += t_found
     k_cases = [run_keras(cfg, n) for n, cfg in enumerate(gen_keras(r))]
     for n, c in enumerate(k_cases):
         c["id"] = f"ksnd{n:04d}"

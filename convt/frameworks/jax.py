@@ -31,6 +31,8 @@ FW = Framework.JAX
 TITLE = "JAX"
 MARKER = re.compile(r"jax|XlaRuntimeError|conv_general_dilated|flax|Cannot lower jaxpr")
 DEFAULT_DIMENSION_NUMBERS = ("NHWC", "HWIO", "NHWC")
+# conv_transpose's defaults by rank (1-D and 3-D too; JAX's 3-D default spells its axes H, W, D)
+DEFAULTS_BY_RANK = {3: ("NHC", "HIO", "NHC"), 4: DEFAULT_DIMENSION_NUMBERS, 5: ("NHWDC", "HWDIO", "NHWDC")}
 
 
 class Axis(NamedTuple):
@@ -50,7 +52,7 @@ class Plan(NamedTuple):
     lhs_perm: Tuple[int, ...]     # lhs axes -> (N, C, H, W)
     rhs_perm: Tuple[int, ...]     # rhs axes -> (O, I, H, W) as JAX reads them (after any swap)
     out_perm: Tuple[int, ...]     # output axes -> (N, C, H, W)
-    axes: Tuple[Axis, Axis]
+    axes: Tuple[Axis, ...]        # one per spatial axis (2 for a 2-D conv)
     out_shape: Tuple[int, ...]    # in the output spec's order
 
 
@@ -82,13 +84,14 @@ def dilations_not_positive(dilation) -> str:
     return f"All dilations must be positive, got {tuple(dilation)}."
 
 
-def wrong_number_of_pads(n: int) -> str:
-    return f"Wrong number of explicit pads for convolution: expected 2, got {n}."
+def wrong_number_of_pads(n: int, expected: int = 2) -> str:
+    return f"Wrong number of explicit pads for convolution: expected {expected}, got {n}."
 
 
 def negative_padding(pads, lhs_spatial) -> str:
+    spatial = ", ".join(lhs_spatial) + ("," if len(lhs_spatial) == 1 else "")     # a Python tuple's repr
     return ("Negative padding is larger than the size of the corresponding dimension: "
-            f"got padding={tuple(tuple(p) for p in pads)} for lhs_shape[2:]=({', '.join(lhs_spatial)})")
+            f"got padding={tuple(tuple(p) for p in pads)} for lhs_shape[2:]=({spatial})")
 
 
 def empty_window(axis: int) -> str:
@@ -96,10 +99,10 @@ def empty_window(axis: int) -> str:
             f"{axis}-th window dimension, but got 0.")
 
 
-def dilation_rank(which: str, n: int) -> str:
+def dilation_rank(which: str, n: int, spatial: int = 2) -> str:
     """XLA's verifier: ``which`` is "base" (strides, the input dilation) or "window" (rhs_dilation)."""
     return (f"Cannot lower jaxpr with verifier errors:\n\texpects {which}-dilation factors to have same "
-            f"dimension-size as size of window dimensions (2), but got: {n}.")
+            f"dimension-size as size of window dimensions ({spatial}), but got: {n}.")
 
 
 # ----------------------------------------------------------------------------- plain words
@@ -191,7 +194,9 @@ def output_size(i: int, k: int, s: int, padding, d: int = 1, use_consistent_padd
 
 # ----------------------------------------------------------------------------- dimension numbers
 def dimension_permutations(dimension_numbers, lhs_shape=(), rhs_shape=()) -> Tuple[Tuple[int, ...], ...]:
-    """``conv_dimension_numbers`` / ``conv_general_permutations`` for 4-D operands, JAX's TypeErrors."""
+    """``conv_dimension_numbers`` / ``conv_general_permutations`` (operands of ``len(lhs_shape)``
+    dimensions, 4 when no shape is given), JAX's TypeErrors."""
+    ndim = len(lhs_shape) or 4
     dn = dimension_numbers
     if not isinstance(dn, (list, tuple)):
         raise ShapeError(f"convolution dimension_numbers must be tuple/list or None, got {type(dn)}.")
@@ -200,7 +205,7 @@ def dimension_permutations(dimension_numbers, lhs_shape=(), rhs_shape=()) -> Tup
     if not all(isinstance(e, str) for e in dn):
         raise ShapeError(f"convolution dimension_numbers elements must be strings, got {tuple(map(type, dn))}.")
     for i, e in enumerate(dn):
-        if len(e) != 4:
+        if len(e) != ndim:
             raise ShapeError(f"convolution dimension_numbers[{i}] must have len equal to the ndim of lhs and "
                              f"rhs, got {len(e)} for lhs and rhs shapes {tuple(lhs_shape)} and {tuple(rhs_shape)}.")
     pairs = (("N", "C"), ("O", "I"), ("N", "C"))
@@ -238,13 +243,15 @@ def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, r
     (tuples or lists, as the caller passed them: JAX tells them apart).
     """
     lhs_shape, rhs_shape = tuple(lhs_shape), tuple(rhs_shape)
-    if len(lhs_shape) != len(rhs_shape) or len(lhs_shape) != 4:
-        raise ShapeError(f"convt.jax_style covers 2-D convolutions: lhs and rhs must both have 4 dimensions, "
-                         f"got {len(lhs_shape)} and {len(rhs_shape)} (JAX asserts len(lhs.shape) == len(rhs.shape)).")
-    lhs_perm, rhs_perm, out_perm = dimension_permutations(dimension_numbers or DEFAULT_DIMENSION_NUMBERS,
+    if len(lhs_shape) != len(rhs_shape) or len(lhs_shape) not in DEFAULTS_BY_RANK:
+        raise ShapeError(f"convt.jax_style covers 1-D to 3-D convolutions: lhs and rhs must both have 3 to 5 "
+                         f"dimensions, got {len(lhs_shape)} and {len(rhs_shape)} (JAX asserts "
+                         "len(lhs.shape) == len(rhs.shape)).")
+    nd = len(lhs_shape) - 2
+    lhs_perm, rhs_perm, out_perm = dimension_permutations(dimension_numbers or DEFAULTS_BY_RANK[len(lhs_shape)],
                                                          lhs_shape, rhs_shape)
     kernel = [rhs_shape[a] for a in rhs_perm[2:]]
-    rhs_dilation = list(rhs_dilation) if rhs_dilation is not None else [1, 1]
+    rhs_dilation = list(rhs_dilation) if rhs_dilation is not None else [1] * nd
     strides = list(strides)
     string_mode = isinstance(padding, str) and padding in ("SAME", "VALID")
     if use_consistent_padding or string_mode:
@@ -265,36 +272,36 @@ def plan(lhs_shape: Sequence[int], rhs_shape: Sequence[int], strides, padding, r
     lhs_c, rhs_i = lhs_shape[lhs_perm[1]], rhs_shape[rhs_perm[1]]
     if lhs_c != rhs_i:
         _fail("channels", feature_mismatch(lhs_c, rhs_i))
-    lhs_dil, rhs_dil = _aligned(strides), _aligned(rhs_dilation)
+    lhs_dil, rhs_dil = _aligned(strides, nd), _aligned(rhs_dilation, nd)
     for dil in (strides, rhs_dilation):
         if any(v <= 0 for v in dil):
             _fail("dilations", dilations_not_positive(dil))
-    if len(pads) != 2:
-        raise ShapeError(wrong_number_of_pads(len(pads)), explanation("pads_count")[0])
+    if len(pads) != nd:
+        raise ShapeError(wrong_number_of_pads(len(pads), nd), explanation("pads_count")[0])
     dilated = [dilate_dim(i, s) for i, s in zip(spatial_in, lhs_dil)]
     k_effs = [dilate_dim(k, d) for k, d in zip(kernel, rhs_dil)]
-    if any(dilated[a] + pads[a][0] + pads[a][1] < 0 for a in range(2)):
+    if any(dilated[a] + pads[a][0] + pads[a][1] < 0 for a in range(nd)):
         _fail("negative_padding", negative_padding(
-            pads, [_dilated_repr(spatial_in[a], lhs_dil[a]) for a in range(2)]))
-    if len(strides) != 2:
-        _fail("strides_rank", dilation_rank("base", len(strides)))
-    if len(rhs_dilation) != 2:
-        _fail("strides_rank", dilation_rank("window", len(rhs_dilation)))
-    for a in range(2):
+            pads, [_dilated_repr(spatial_in[a], lhs_dil[a]) for a in range(nd)]))
+    if len(strides) != nd:
+        _fail("strides_rank", dilation_rank("base", len(strides), nd))
+    if len(rhs_dilation) != nd:
+        _fail("strides_rank", dilation_rank("window", len(rhs_dilation), nd))
+    for a in range(nd):
         if kernel[a] <= 0:
             _fail("empty_kernel", empty_window(a))
     axes = tuple(Axis(spatial_in[a], kernel[a], k_effs[a], lhs_dil[a], rhs_dil[a], pads[a][0], pads[a][1],
                       max(0, dilated[a] + pads[a][0] + pads[a][1] - k_effs[a] + 1), k_effs[a] - 1 - pads[a][0])
-                 for a in range(2))
-    out_trans = (lhs_shape[lhs_perm[0]], rhs_shape[rhs_perm[0]], axes[0].out, axes[1].out)
-    out_shape = tuple(out_trans[out_perm.index(a)] for a in range(4))
+                 for a in range(nd))
+    out_trans = (lhs_shape[lhs_perm[0]], rhs_shape[rhs_perm[0]]) + tuple(axis.out for axis in axes)
+    out_shape = tuple(out_trans[out_perm.index(a)] for a in range(nd + 2))
     return Plan(lhs_perm, rhs_perm, out_perm, axes, out_shape)
 
 
-def _aligned(dilation) -> list:
-    """``lax._dilate_shape`` aligns a short dilation list to the END of (N, C, H, W)."""
-    full = [1] * (4 - len(dilation)) + list(dilation)
-    return full[2:4]
+def _aligned(dilation, nd: int = 2) -> list:
+    """``lax._dilate_shape`` aligns a short dilation list to the END of (N, C, *spatial)."""
+    full = [1] * (nd + 2 - len(dilation)) + list(dilation)
+    return full[2:nd + 2]
 
 
 def _named_pads(padding: str, spatial_in, k_effs):
@@ -303,7 +310,7 @@ def _named_pads(padding: str, spatial_in, k_effs):
     if name not in ("SAME", "SAME_LOWER", "VALID"):
         _fail("unknown_padding", unrecognized_padding_type(padding))
     if name == "VALID":
-        return [(0, 0), (0, 0)]
+        return [(0, 0)] * len(k_effs)
     totals = [max(0, k - 1) for k in k_effs]
     if name == "SAME":
         return [(t // 2, t - t // 2) for t in totals]
@@ -324,7 +331,6 @@ def _index(v) -> int:
 
 
 # ----------------------------------------------------------------------------- reading JAX's messages
-_NUM = r"(-?\d+)"
 _READERS = [
     ("channels", re.compile(r"lhs feature dimension size divided by feature_group_count must equal the rhs input "
                             r"feature dimension size, but (\d+) // (\d+) != (\d+)"),

@@ -46,8 +46,8 @@ class Axis(NamedTuple):
 
 
 class Plan(NamedTuple):
-    out_shape: Tuple[int, int, int, int]
-    axes: Tuple[Axis, Axis]
+    out_shape: Tuple[int, ...]    # (N, C_out, *spatial)
+    axes: Tuple[Axis, ...]        # one per spatial axis
     group: int
 
 
@@ -151,14 +151,15 @@ def spec_output_shape(x_shape, w_shape, *, auto_pad="NOTSET", dilations=None, gr
 # ----------------------------------------------------------------------------- onnxruntime (each run)
 def plan(x_shape, w_shape, b_shape=None, *, auto_pad="NOTSET", dilations=None, group=1, kernel_shape=None,
          output_padding=None, output_shape=None, pads=None, strides=None) -> Plan:
-    """What onnxruntime decides from shapes alone (2-D), or the ShapeError it raises first."""
+    """What onnxruntime decides from shapes alone (1-D to 3-D), or the ShapeError it raises first."""
     if auto_pad not in AUTO_PADS:
         _fail("auto_pad", f"Unknown AutoPadType String: {auto_pad}")
     dilations, strides, _, pads, output_padding, output_shape = spec_checks(
         x_shape, w_shape, auto_pad, dilations, group, kernel_shape, output_padding, output_shape, pads, strides)
-    if len(x_shape) != 4 or len(w_shape) != 4:
-        raise ShapeError(f"convt.onnx_style covers 2-D ConvTranspose: X and W of 4 dimensions, got "
+    if len(x_shape) != len(w_shape) or len(x_shape) not in (3, 4, 5):
+        raise ShapeError(f"convt.onnx_style covers 1-D to 3-D ConvTranspose: X and W of 3 to 5 dimensions, got "
                          f"{len(x_shape)} and {len(w_shape)}.")
+    nd = len(x_shape) - 2
     c_in = x_shape[1]
     if w_shape[0] != c_in:
         _fail("channels", f"filter number not equal to input channel number. filter_number: {w_shape[0]} "
@@ -172,18 +173,18 @@ def plan(x_shape, w_shape, b_shape=None, *, auto_pad="NOTSET", dilations=None, g
     if kernel_shape is not None and list(kernel_shape) != list(w_shape[2:]):
         _fail("kernel_shape", f"kernel_shape is not compatible with W shape. kernel_shape: {_shape(kernel_shape)} "
                               f"W: {_shape(w_shape)} channels_last: 0")
-    for a in range(2):
+    for a in range(nd):
         top = max(strides[a], dilations[a])
         if output_padding[a] >= top:
             _fail("output_padding", f"output_padding[{a}] ({output_padding[a]}) must be less than max(stride, "
                                     f"dilation) ({top}) for spatial dimension {a}.")
-    axes = tuple(_axis(a, x_shape[2 + a], w_shape[2 + a], strides[a], dilations[a], output_padding[a],
-                       auto_pad, pads[a], pads[a + 2], None if output_shape is None else output_shape[a])
-                 for a in range(2))
-    for a in range(2):
+    axes = []
+    for a in range(nd):     # one axis at a time: its size is checked before the next axis is computed
+        axes.append(_axis(a, x_shape[2 + a], w_shape[2 + a], strides[a], dilations[a], output_padding[a],
+                          auto_pad, pads[a], pads[a + nd], None if output_shape is None else output_shape[a]))
         if axes[a].out <= 0:
             _fail("too_small", f"Computed output dimension is <= 0 for dim {a}. Input shape: {_shape(x_shape[2:])}")
-    return Plan((x_shape[0], c_out, axes[0].out, axes[1].out), axes, group)
+    return Plan((x_shape[0], c_out) + tuple(axis.out for axis in axes), tuple(axes), group)
 
 
 def _axis(a, i, k, s, d, op, auto_pad, head, tail, requested) -> Axis:
@@ -297,6 +298,8 @@ _READERS = [
     ("output_shape", re.compile(r"Explicit output size must be positive\. Got: (-?\d+)"), ("output_size",)),
     ("too_small", re.compile(r"Computed output dimension is <= 0 for dim (\d+)\. Input shape: \{(\d+),(\d+)\}"),
      ("dim", "input_h", "input_w")),
+    ("too_small", re.compile(r"Computed output dimension is <= 0 for dim (\d+)\. Input shape: \{[\d,]{0,60}\}"),
+     ("dim",)),                                                        # 1-D and 3-D nodes
     ("too_small", re.compile(r"Invalid input shape: \{([\d,]{0,100})\}"), ("input_shape",)),
     ("channels", re.compile(r"Input channels C is not equal to kernel channels \* group\. C: (\d+) "
                                  r"kernel channels: (\d+) group: (\d+)"), ("input_channels", "kernel_channels", "group")),

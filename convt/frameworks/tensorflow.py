@@ -13,12 +13,13 @@ here translates that into the user's words. Sources: reference/framework_rules.m
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from convt._arrays import as_int, as_int_list
-from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage, windowed_output
+from convt.arithmetic import Padding, Window, effective_kernel, forward_preimage, trunc_div, windowed_output
 from convt.diagnosis import (AXES, AXES_3D, Diagnosis, Fix, Framework, Geometry, SizeList, diagnosis,
                              forward_arithmetic, padding_name, size_list)
 from convt.errors import ShapeError
@@ -290,7 +291,26 @@ def _backprop_input_op(x_shape, x_dtype, w_shape, w_dtype, sizes, fmt, strides, 
     # beyond TF: dilations > 1 are computed (TF's CPU kernel refuses them; the arithmetic is defined)
     requested, pad_before = backprop_input_check(x_shape, w_shape, sizes, (strides[1], strides[2]),
                                                  (dilations[1], dilations[2]), pads, refuse_dilation=cpu)
+    _check_empty_filter_gemm(x_shape, x_dtype, w_shape, requested)
     return TransposePlan(requested, (strides[1], strides[2]), (dilations[1], dilations[2]), pad_before)
+
+
+def _check_empty_filter_gemm(x_shape, x_dtype, w_shape, requested) -> None:
+    """``Conv2DCustomBackpropInputOp`` (float32) on a filter with no taps (a zero-sized spatial axis):
+    for a batch of 2 or more whose work is too small for its parallel contraction (per thread, under
+    256 KiB of floats: ``x``'s cells and channels), each image's matrix product is a direct
+    ``dnnl_sgemm`` call with an empty matrix, which oneDNN refuses (invalid arguments). Batch 1, a
+    larger input, an input with no cells or channels and float64 get zeros. Only reached when the
+    output has cells."""
+    work = math.prod(x_shape[1:])        # out_backprop's cells times its channels, per image
+    if str(x_dtype) != "float32" or w_shape[0] * w_shape[1] or x_shape[0] < 2 or not math.prod(requested) \
+            or not work:
+        return
+    threads = max(1, os.cpu_count() or 1)
+    if work // threads < (256 << 10) // 4:
+        raise ShapeError("Failed to call dnnl_sgemm. Error code: 2",
+                         "TF's float32 CPU kernel cannot multiply by a filter with no taps (a kernel size of "
+                         "0) for a batch of several images; float64, batch 1 or a real kernel work.")
 
 
 def backprop_input_check(x_shape, w_shape, output_shape: Sequence[int], strides: Tuple[int, int],
@@ -479,22 +499,29 @@ def conv3d_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, output_shape, stri
 
 def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_format, dilations) -> ForwardPlan:
     """``tf.nn.conv3d`` (``Conv3D``; strides and dilations are passed raw: 5-long lists)."""
-    strides = _attr_list(strides, "strides")
-    dilations = [1, 1, 1, 1, 1] if dilations is None else _attr_list(dilations, "dilations")
+    # the wrapper's conversions (list, string, list), then the op def's attribute checks in its
+    # attribute order (strides, padding, data_format, dilations)
+    strides = _attr_list(strides, "strides", check_length=False)
+    if not isinstance(padding, str):
+        _padding_string(padding, ("SAME", "VALID"))
+    dilations = [1, 1, 1, 1, 1] if dilations is None else _attr_list(dilations, "dilations", check_length=False)
+    _attr_length(strides, "strides")
     _padding_string(padding, ("SAME", "VALID"))
     fmt = _data_format("NDHWC" if data_format is None else data_format, ("NDHWC", "NCDHW"))
+    _attr_length(dilations, "dilations")
     _check_same_dtype("Conv3D", x_dtype, w_dtype, "input #1(zero-based)")
     if len(strides) != 5:
         raise ShapeError("Sliding window strides field must specify 5 dimensions")
     first = 2 if fmt == "NCDHW" else 1
-    if strides[0] != 1 or strides[5 - first] != 1:
+    channel = 1 if fmt == "NCDHW" else 4
+    if strides[0] != 1 or strides[channel] != 1:
         raise ShapeError("Current implementation does not yet support strides in the batch and depth dimensions.",
                          "The batch and channel entries of strides must be 1.")
     if min(strides[first:first + 3]) <= 0:
         raise ShapeError("Spatial strides should be larger than 0.")
     if len(dilations) != 5:
         raise ShapeError("Dilation rates field must specify 5 dimensions")
-    if dilations[0] != 1 or dilations[5 - first] != 1:
+    if dilations[0] != 1 or dilations[channel] != 1:
         raise ShapeError("Current implementation does not yet support dilation rates in the batch and depth dimensions.")
     if min(dilations[first:first + 3]) <= 0:
         raise ShapeError("Dilated rates should be larger than 0.")
@@ -508,14 +535,18 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
         raise ShapeError("filter must be 5-dimensional", "A conv3d filter is [depth, height, width, in, out].")
     in_depth = x_shape[1] if fmt == "NCDHW" else x_shape[4]
     spatial = x_shape[2:5] if fmt == "NCDHW" else x_shape[1:4]
-    if w_shape[3] <= 0:
-        raise ShapeError(f"filter depth must be stricly positive, got {w_shape[3]}")
+    if w_shape[3] == 0:
+        raise ShapeError("filter_depth must be non-zero")
     if in_depth % w_shape[3]:
         raise ShapeError(f"Input depth must be evenly divisible by filter depth: {in_depth} vs {w_shape[3]}",
                          f"The filter's fourth axis ({w_shape[3]}) is its input channels; your input has {in_depth}.")
+    if math.prod(w_shape) == 0:   # before the windows: a zero-sized filter is refused whatever the sizes
+        raise ShapeError("filter must not have zero elements (i.e. all dimensions must be non-zero)")
     windows = [_forward_window(spatial[a], w_shape[a], strides[first + a], dilations[first + a], padding)
                for a in range(3)]
-    plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), tuple(v.pad_before for v in windows),
+    starts = tuple(_cuboid_same_start(spatial[a], w_shape[a], strides[first + a], dilations[first + a], windows[a])
+                   if padding == "SAME" else windows[a].pad_before for a in range(3))
+    plan = ForwardPlan(fmt, batch, tuple(v.size for v in windows), starts,
                        tuple(strides[first:first + 3]), tuple(dilations[first:first + 3]), w_shape[4], 1, False)
     if not (x_shape[0] * math.prod(plan.sizes) * w_shape[4] and math.prod(x_shape)):
         return replace(plan, empty=True)
@@ -531,16 +562,30 @@ def conv3d_plan(x_shape, x_dtype, w_shape, w_dtype, strides, padding, data_forma
     return plan
 
 
-def _attr_list(value, name: str) -> List[int]:
+def _cuboid_same_start(n: int, k: int, s: int, d: int, window: Window) -> int:
+    """Where ``Conv3D``'s SAME window starts: Eigen's ``CuboidConvolution`` pads
+    ``((out - 1) * s + k_eff - n) / 2`` cells before the data, in C++ division and without TF's
+    ``max(0, ...)``: when the stride is larger than the kernel that can be negative, and the
+    windows then start inside the input (n=3, k=1, s=3 reads cell 1, where conv2d reads cell 0)."""
+    return trunc_div((window.size - 1) * s + effective_kernel(k, d) - n, 2)
+
+
+def _attr_list(value, name: str, check_length: bool = True) -> List[int]:
     """A list attribute passed raw to the op (``tf.nn.conv3d``): a list or tuple of at least 5 ints."""
     if not isinstance(value, (list, tuple)):
         raise ShapeError(f"Expected list for '{name}' argument to 'conv3d' Op, not {value}.",
                          f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
     values = as_int_list(list(value), name)
+    if check_length:
+        _attr_length(values, name)
+    return values
+
+
+def _attr_length(values, name: str) -> None:
+    """The op def's ``minimum 5`` on a list attribute."""
     if len(values) < 5:
         raise ShapeError(f"Length for attr '{name}' of {len(values)} must be at least minimum 5",
                          f"tf.nn.conv3d takes {name} as 5 values, e.g. [1, 2, 2, 2, 1].")
-    return values
 
 
 def _get_sequence_nd(value, n: int, channel_index: int, name: str) -> List[int]:
@@ -1398,6 +1443,13 @@ RULES = [
     simple(FW, "tf_negative_dimension", r"Dimension -?[0-9]{1,1000} must be >= 0",
            "TensorFlow: an entry of output_shape is negative.",
            ["make every output_shape entry >= 0"]),
+    simple(FW, "tf_zero_filter", r"filter must not have zero elements|Failed to call dnnl_sgemm",
+           "TensorFlow: the filter has no taps (a kernel size of 0). conv2d / conv3d refuse it; float32 "
+           "transposes fail in their matrix product for a batch of several images.",
+           ["give the filter at least one tap per spatial axis"]),
+    simple(FW, "tf_filter_depth", r"filter_depth must be non-zero",
+           "TensorFlow: the filter has 0 input channels (axis 3 of a conv3d filter).",
+           ["give the filter as many input channels as the input has"]),
     simple(FW, "tf_filter_depth", r"filter depth must be strictly great",
            "TensorFlow: the filter has 0 channels on axis 2 "
            "(output_channels).", ["give the filter at least one output channel"]),

@@ -169,6 +169,7 @@ class ForwardPlan:
     stride: Tuple[int, ...]
     dilation: Tuple[int, ...]
     groups: int
+    no_channels: bool = False     # ATen's empty backend on an input with 0 channels: 0 output channels
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,12 @@ def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding,
     xb = tuple(x_shape) if batched else (1,) + tuple(x_shape)
     if not isinstance(padding, str) and any(p < 0 for p in _ntuple(padding, "padding", nd)):
         raise ShapeError("negative padding is not supported")
+    if isinstance(padding, str):
+        # ATen's _convolution_mode reads the string first; 'same' (_convolution_same) then checks the
+        # ranks and refuses any stride but 1, all before the dtype and stride-sign checks
+        if padding == "same" and len(w_shape) >= 3:
+            _check_weight_rank(xb, w_shape, space="")
+        _string_padding(padding, [1] * nd, stride, dilation)
     _check_common(x_dtype, w_dtype, stride, dilation)
     extra = (0,) * nd
     if len(w_shape) == nd + 2 and isinstance(padding, str):
@@ -218,8 +225,10 @@ def conv2d_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding,
                          f"Kernel size: ({' x '.join(map(str, spans))}). Kernel size can't be greater than "
                          "actual input size",
                          "The (dilated) kernel is larger than the padded input.")
+    _check_not_empty(xb, nd)
+    _check_empty_backend(xb, w_shape)
     out = tuple((padded[a] - spans[a]) // stride[a] + 1 for a in range(nd))
-    return ForwardPlan(batched, extra, tuple(p[0] for p in pairs), out, stride, dilation, groups)
+    return ForwardPlan(batched, extra, tuple(p[0] for p in pairs), out, stride, dilation, groups, xb[1] == 0)
 
 
 def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, padding, output_padding,
@@ -250,6 +259,13 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
                          f"{op}'s weight is [in_channels, out_channels / groups, *kernel]: its "
                          "FIRST axis must equal your input's channels.")
     _check_bias(bias_shape, w_shape[1] * groups, w_shape, transposed=True)
+    _check_not_empty(xb, nd)
+    if xb[0] == 0:      # ATen's empty backend: none of the kernel's checks below, the size formula as it is
+        _check_empty_backend(xb, w_shape)
+        out = tuple(output_size(xb[2 + a], w_shape[2 + a], stride[a], pad[a], output_padding[a], dilation[a])
+                    for a in range(nd))
+        _check_empty_view([0, w_shape[1] * groups] + ([1] if nd == 1 else []) + list(out))
+        return TransposePlan(batched, stride, dilation, pad, out, groups)
     if min(w_shape[2:]) <= 0:
         raise ShapeError("kernel size should be greater than zero, but got "
                          + _named("kernel", unit_height(w_shape[2:], 1, nd)))
@@ -270,6 +286,44 @@ def conv_transpose_plan(x_shape, x_dtype, w_shape, w_dtype, bias_shape, stride, 
                          "(input - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 "
                          "is below 1: padding crops away more than the transposed conv produces.")
     return TransposePlan(batched, stride, dilation, pad, out, groups)
+
+
+def _check_not_empty(xb, nd: int) -> None:
+    """ATen's backend choice: an input with cells in its batch and channel axes but none in a spatial
+    one is refused before any kernel's own checks (a 1-D input shown as 2-D, on a unit height)."""
+    if xb[0] and xb[1] and 0 in xb[2:]:
+        shown = tuple(xb[:2]) + ((1,) if nd == 1 else ()) + tuple(xb[2:])
+        raise ShapeError(f"Only zero batch or zero channel inputs are supported, but got input shape: {bracket(shown)}",
+                         "A spatial axis of the input has no cells; only an empty batch or an empty channel "
+                         "axis gives an empty output.")
+
+
+def _check_empty_view(shape) -> None:
+    """The empty backend views its (empty) result as the output shape: ATen's ``infer_size`` reads a
+    size of -1 as "infer this one", any other negative size is refused where it stands."""
+    inferred = None
+    for index, size in enumerate(shape):
+        if size == -1:
+            if inferred is not None:
+                raise ShapeError("only one dimension can be inferred", _EMPTY_VIEW)
+            inferred = index
+        elif size < 0:
+            raise ShapeError(f"invalid shape dimension {size} at index {index} of shape {bracket(shape)}", _EMPTY_VIEW)
+    if inferred is not None:
+        raise ShapeError(f"cannot reshape tensor of 0 elements into shape {bracket(shape)} because the unspecified "
+                         "dimension size -1 can be any value and is ambiguous", _EMPTY_VIEW)
+
+
+_EMPTY_VIEW = ("The transposed conv's output size formula gives a negative size here; with an empty batch "
+               "PyTorch skips its other checks and fails shaping the output.")
+
+
+def _check_empty_backend(xb, w_shape) -> None:
+    """ATen's empty backend (an empty batch or no channels) multiplies the input by the weight's
+    first value: a weight with no values fails there unless the input has no channels."""
+    if (xb[0] == 0 or xb[1] == 0) and xb[1] != 0 and 0 in w_shape:
+        raise ShapeError("select(): index 0 out of range for tensor of size [0] at dimension 0",
+                         "The weight has no values (a kernel size of 0).")
 
 
 def _output_padding_from_size(x_shape, w_shape, requested, stride, pad, dilation, nd: int = 2) -> Tuple[int, ...]:
@@ -349,10 +403,11 @@ def _check_common(x_dtype, w_dtype, stride, dilation) -> None:
         raise ShapeError("dilation should be greater than zero")
 
 
-def _check_weight_rank(x_shape, w_shape) -> None:
+def _check_weight_rank(x_shape, w_shape, space: str = " ") -> None:
+    """(ATen's ``_convolution_same`` prints the weight's sizes with no space before them.)"""
     if len(w_shape) != len(x_shape):
-        raise ShapeError(f"Expected {len(w_shape)}-dimensional input for {len(w_shape)}-dimensional weight "
-                         f"{bracket(w_shape)}, but got {len(x_shape)}-dimensional input of size "
+        raise ShapeError(f"Expected {len(w_shape)}-dimensional input for {len(w_shape)}-dimensional weight"
+                         f"{space}{bracket(w_shape)}, but got {len(x_shape)}-dimensional input of size "
                          f"{bracket(x_shape)} instead")
 
 
@@ -381,7 +436,7 @@ def _string_padding(padding: str, kernel, stride, dilation) -> List[Tuple[int, i
         return [(0, 0)] * len(kernel)
     if padding != "same":
         raise ShapeError(f"Invalid padding string: '{padding}'", "conv takes 'valid', 'same' or integers.")
-    if max(stride) != 1:
+    if any(v != 1 for v in stride):
         raise ShapeError("padding='same' is not supported for strided convolutions")
     totals = [dilation[a] * (kernel[a] - 1) for a in range(len(kernel))]
     return [(t // 2, t - t // 2) for t in totals]
@@ -601,6 +656,23 @@ RULES = [
            "output from a transposed conv, lower padding (towards 0) or use output_padding / "
            "output_size; to crop asymmetrically, compute with padding=0 and slice.",
            ["use padding >= 0", "slice the output instead: y[..., a:a+H, b:b+W]"]),
+    simple(FW, "torch_rank", r"Expected [0-9]{1,2}-dimensional input for [0-9]{1,2}-dimensional weight",
+           "PyTorch: the input and the weight must have the same number of axes: (N, C, *spatial) and "
+           "(out, in / groups, *kernel) for a forward conv.",
+           ["give the weight one axis per spatial axis of the input, plus two"]),
+    simple(FW, "torch_empty_input", r"Only zero batch or zero channel inputs are supported",
+           "PyTorch: a spatial axis of the input has no cells. Only an empty batch or an empty channel "
+           "axis gives an (empty) output; a 1-D input is shown as 2-D, with a height of 1.",
+           ["give every spatial axis at least one cell"]),
+    simple(FW, "torch_empty_batch", r"invalid shape dimension -?[0-9]{1,18} at index [0-9]{1,3} of shape|"
+                                     r"cannot reshape tensor of 0 elements into shape \[[-0-9, ]{0,80}\] because the "
+                                     r"unspecified dimension size -1|only one dimension can be inferred",
+           "PyTorch: with an empty batch the kernels' checks are skipped and the output size formula "
+           "(i - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 came out negative.",
+           ["use less padding"]),
+    simple(FW, "torch_empty_weight", r"select\(\): index 0 out of range for tensor of size \[0\]",
+           "PyTorch: with an empty batch the conv multiplies by the weight's first value, and this weight "
+           "has none (a kernel size of 0).", ["give the kernel at least one tap per axis"]),
     simple(FW, "torch_stride", r"non-positive stride is not supported",
            "PyTorch: stride must be >= 1 in every dimension.",
            ["use stride >= 1"]),

@@ -742,6 +742,30 @@ EXPLORER = {
     "it is smaller than the kernel span, which VALID (or small explicit) padding cannot handle.": "它比卷积核的跨度还小，VALID（或较小的显式）填充无法处理。",
     "an entry of output_shape (TF calls it input_sizes) is negative.": "output_shape（TF 称之为 input_sizes）中有负数。",
     "an entry of output_shape is negative.": "output_shape 中有负数。",
+    # refusals the differential check found (empty axes, tapless filters, PyTorch's empty backend)
+    "a spatial axis of the input has no cells.": "输入的某个空间轴没有格子。",
+    "Only an empty batch or an empty channel axis gives an (empty) output;": "只有空批量或空通道轴才会得到（空的）输出；",
+    "a 1-D input is shown as 2-D, with a height of 1.": "一维输入会显示成二维，高度为 1。",
+    "give every spatial axis at least one cell": "让每个空间轴至少有一个格子",
+    "the input and the weight must have the same number of axes:": "输入和权重的轴数必须相同：",
+    "(N, C, *spatial) and (out, in / groups, *kernel) for a forward conv.":
+        "正向卷积分别为 (N, C, *spatial) 和 (out, in / groups, *kernel)。",
+    "give the weight one axis per spatial axis of the input, plus two": "让权重的轴数等于输入的空间轴数加二",
+    "with an empty batch the kernels' checks are skipped and the output size formula (i - 1) * stride - 2 * "
+    "padding + dilation * (kernel - 1) + output_padding + 1 came out negative.":
+        "批量为空时会跳过内核的检查，而输出尺寸公式 (i - 1) * stride - 2 * padding + dilation * (kernel - 1) "
+        "+ output_padding + 1 算出了负数。",
+    "use less padding": "减小填充",
+    "with an empty batch the conv multiplies by the weight's first value, and this weight has none (a kernel size of 0).":
+        "批量为空时，卷积会乘以权重的第一个值，而这个权重一个值都没有（卷积核尺寸为 0）。",
+    "give the kernel at least one tap per axis": "让卷积核在每个轴上至少有一个抽头",
+    "the filter has no taps (a kernel size of 0).": "滤波器没有抽头（卷积核尺寸为 0）。",
+    "conv2d / conv3d refuse it;": "conv2d / conv3d 会拒绝它；",
+    "float32 transposes fail in their matrix product for a batch of several images.":
+        "float32 的转置卷积在批量含多张图时会在矩阵乘法中失败。",
+    "give the filter at least one tap per spatial axis": "让滤波器在每个空间轴上至少有一个抽头",
+    "the filter has 0 input channels (axis 3 of a conv3d filter).": "滤波器的输入通道数为 0（conv3d 滤波器的第 3 轴）。",
+    "give the filter as many input channels as the input has": "让滤波器的输入通道数与输入相同",
     "data_format names the layout:": "data_format 指定布局：",
     "the CPU kernels compute channels last.": "CPU 内核按通道在最后的布局计算。",
     "the batch and channel dilations must be {a}.": "批量维和通道维的膨胀率必须为 {a}。",
