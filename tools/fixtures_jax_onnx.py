@@ -303,16 +303,21 @@ def run_onnx(case):
     return res
 
 
+def onnx_case(r, fam, x_shape, w_shape, b_shape=None, **attrs):
+    """One float32 ConvTranspose call of family ``fam`` with ``attrs`` (and a bias of ``b_shape``)."""
+    case = {"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": "float32",
+            "x_shape": x_shape, "w_shape": w_shape, "args": attrs}
+    if b_shape:
+        case["b_shape"] = b_shape
+    return case
+
+
 def gen_onnx_edges(r):
     """Corners: several faults at once (the order of the checks), odd attribute forms, big channels."""
     cases = []
 
     def add(fam, x_shape, w_shape, b_shape=None, **attrs):
-        case = {"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": "float32",
-                "x_shape": x_shape, "w_shape": w_shape, "args": attrs}
-        if b_shape:
-            case["b_shape"] = b_shape
-        cases.append(case)
+        cases.append(onnx_case(r, fam, x_shape, w_shape, b_shape, **attrs))
 
     faults = {"channels": lambda c: c["w_shape"].__setitem__(0, c["w_shape"][0] + 1),
               "bias": lambda c: c.__setitem__("b_shape", [c["w_shape"][1] * c["args"].get("group", 1) + 1]),
@@ -422,11 +427,7 @@ def gen_onnx_found(r):
     cases = []
 
     def add(fam, x_shape, w_shape, b_shape=None, **attrs):
-        case = {"fn": "conv_transpose", "family": fam, "seed": r.randrange(2**31), "dtype": "float32",
-                "x_shape": x_shape, "w_shape": w_shape, "args": attrs}
-        if b_shape:
-            case["b_shape"] = b_shape
-        cases.append(case)
+        cases.append(onnx_case(r, fam, x_shape, w_shape, b_shape, **attrs))
 
     # each axis's size is checked before the next axis is computed: axis 0 is too small before axis 1's
     # output_padding (1, below the dilation but not the stride) is refused

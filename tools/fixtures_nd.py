@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # make_fixtures sets TF_ENABLE_ONEDNN_OPTS from the same --onednn-worker flag before any TF
 # import, and puts tests/golden on sys.path for ``inputs``.
 import make_fixtures as mf  # noqa: E402
-from make_fixtures import I, tf_accepted, tf_conv_out, tf_core_message  # noqa: E402
+from make_fixtures import tf_accepted, tf_conv_out, tf_core_message  # noqa: E402
 
 import numpy as np  # noqa: E402
 from inputs import check_values, encode_values, make_inputs  # noqa: E402
@@ -791,14 +791,19 @@ def torch_run(case):
 
 def run_torch(r):
     cases = gen_torch_nd(r, 1) + gen_torch_nd(r, 3)
+    record_torch(cases, "ptnd")
+    return cases
+
+
+def record_torch(cases, prefix):
+    """Run each case in the real PyTorch and record its verdict (and values) under ids ``prefix####``."""
     for n, c in enumerate(cases):
-        c["id"] = f"ptnd{n:04d}"
+        c["id"] = f"{prefix}{n:04d}"
         res = torch_run(c)
         arr = res.pop("_out", None)
         c.update(res)
         if arr is not None:
             c["values"] = encode_values(arr, c["seed"])
-    return cases
 
 
 # ============================================================================ found by the differential check
@@ -899,13 +904,7 @@ def run_found(r):
         c["id"] = f"tfnf{n:04d}"
         mf.finish_tf(c, tf_run(c))
     t_found = gen_torch_found(r)
-    for n, c in enumerate(t_found):
-        c["id"] = f"ptnf{n:04d}"
-        res = torch_run(c)
-        arr = res.pop("_out", None)
-        c.update(res)
-        if arr is not None:
-            c["values"] = encode_values(arr, c["seed"])
+    record_torch(t_found, "ptnf")
     return tf_found, t_found
 
 
