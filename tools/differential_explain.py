@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "tests" / "golden"))
 import numpy as np  # noqa: E402
 
 import convt  # noqa: E402
-from fixtures_jax_onnx import onnx_core_message, onnx_model  # noqa: E402
+from fixtures_jax_onnx import onnx_model  # noqa: E402
 from make_fixtures import tf_conv_out  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "explain_cases.json"
