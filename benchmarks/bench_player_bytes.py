@@ -3,7 +3,7 @@
     python benchmarks/bench_player_bytes.py [--query "in=8&k=3&s=1&pad=SAME"] [--steps 5]
 
 Opens the forward-convolution page in Chromium against a local `streamlit run app.py` (the player
-loads with the page: its run sends every frame), opens the folded "Step on the server" panel, then
+loads with the page, or after its one click for a large animation: that run sends every frame), opens the folded "Step on the server" panel, then
 steps with its "Next ▶" button: each click is one rerun with the player still on the page.
 Prints the bytes received on the websocket for the page's first run and for each step's run, and
 the size of the player's iframe (srcdoc).
@@ -41,6 +41,11 @@ def main(argv=None) -> int:
                 page.on("websocket", on_socket)
                 page.goto(f"{server.url}/Forward_convolution?{args.query}")
                 wait_for_run(page, 120_000)
+                load = page.locator(".st-key-conv_load_player button")
+                page.locator("iframe").or_(load).first.wait_for(state="attached", timeout=60_000)
+                if load.count():   # a large animation's player waits for one click: count that run too
+                    load.first.click()
+                    wait_for_run(page, 120_000)
                 page.locator("iframe").first.wait_for(state="attached", timeout=60_000)
                 opened = received[0]
                 srcdoc = page.locator("iframe").first.get_attribute("srcdoc") or ""
