@@ -4,6 +4,7 @@ nn.Sequential code read back to exactly the layers it was generated from; 1-D an
 padding layers and mixed dimensions, and random 1-D / 3-D PyTorch stacks whose read sizes are what
 convt.torch_style computes on arrays. The ``page`` tests drive the encoder–decoder page's box with AppTest."""
 import os
+import re
 import time
 
 import pytest
@@ -485,3 +486,23 @@ def test_page_example_buttons_fill_the_box_and_walk_each_dimension(page):
     at = at.button(key="mc_example_image").click().run()
     assert _box(at).value == M.EXAMPLE
     assert any(m.value.startswith("Read as a 2-D PyTorch model") for m in at.markdown)
+
+
+REMARKED = """nn.Sequential(
+    nn.ReflectionPad1d(3),
+    nn.ConstantPad1d((0, 1), 0.0),
+    nn.Conv1d(8, 8, 3, dilation=2, padding=1),
+    nn.ConvTranspose1d(8, 8, 3, stride=2, padding=1, output_padding=1),
+    nn.Conv1d(8, 8, 4, padding='same'),
+)"""
+
+
+@pytest.mark.parametrize("code", [REMARKED, "layers.Cropping1D(2)", "layers.Cropping1D((1, 0))"]
+                         + [code for _, code in M.EXAMPLES.values()])
+def test_every_remark_on_how_a_layer_was_read_has_chinese(code):
+    from lab.i18n import translate
+    remarks = [r for r in M.read(code).remarks if r]
+    assert code != REMARKED or len(remarks) == 5   # pads of 6 and 1, dilation, output_padding, 'same'
+    for remark in remarks:
+        zh = translate(remark, "zh")
+        assert zh != remark and re.search(r"[\u4e00-\u9fff]", zh), remark

@@ -1611,6 +1611,18 @@ CHAINS = {
     "Read as a 3-D {framework} model (sizes are the side of a cube: depth = height = width), {n} size-changing layers:":
         "按三维 {framework} 模型读取（尺寸是立方体的边长：深 = 高 = 宽），{n} 个改变尺寸的层：",
     "how it was read": "读取方式",
+    "pads {t} cells per axis (n → n + {t}): the sizes of convT k{k} s1 VALID":
+        "每个轴填充 {t} 个格子（n → n + {t}）：与 convT k{k} s1 VALID 的尺寸相同",
+    "pads {t} cell per axis (n → n + {t}): the sizes of convT k{k} s1 VALID":
+        "每个轴填充 {t} 个格子（n → n + {t}）：与 convT k{k} s1 VALID 的尺寸相同",
+    "crops {t} cells per axis (n → n − {t}): the sizes of conv k{k} s1 VALID":
+        "每个轴裁掉 {t} 个格子（n → n − {t}）：与 conv k{k} s1 VALID 的尺寸相同",
+    "crops {t} cell per axis (n → n − {t}): the sizes of conv k{k} s1 VALID":
+        "每个轴裁掉 {t} 个格子（n → n − {t}）：与 conv k{k} s1 VALID 的尺寸相同",
+    "PyTorch's sizes depend only on {formula} = {terms} = {e}: read as kernel {e}, no padding":
+        "PyTorch 的尺寸只取决于 {formula} = {terms} = {e}：按卷积核 {e}、无填充读取",
+    "padding='same': the length is kept (the sizes of kernel 1, no padding)":
+        "padding='same'：长度不变（与卷积核 1、无填充的尺寸相同）",
     "line": "代码行",
     "code": "代码",
     "read as": "读作",
